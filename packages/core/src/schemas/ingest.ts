@@ -1,0 +1,134 @@
+// Owns the wire format of ingestion: zod schemas for models, conversations, messages, evaluations and the batch.
+import { z } from 'zod';
+
+export const LIMITS = {
+  idLength: 256,
+  contentChars: 100_000,
+  metadataJsonChars: 16_384,
+  failureTags: 32,
+  tagLength: 64,
+  toolsPerMessage: 64,
+  itemsPerBatch: 20_000,
+} as const;
+
+const id = z.string().min(1, 'must not be empty').max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`);
+const label = z.string().max(LIMITS.idLength);
+const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 timestamp' });
+const count = z.number().int('must be an integer').nonnegative('must not be negative').max(2_147_483_647);
+
+/** A free-form JSON object, bounded in size so one record cannot bloat the store. */
+const jsonObject = z
+  .record(z.string(), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= LIMITS.metadataJsonChars, {
+    message: `must serialise to at most ${LIMITS.metadataJsonChars} characters`,
+  });
+const jsonValue = z
+  .unknown()
+  .refine((v) => v === undefined || JSON.stringify(v).length <= LIMITS.metadataJsonChars, {
+    message: `must serialise to at most ${LIMITS.metadataJsonChars} characters`,
+  });
+
+export const TRAINING_METHODS = ['base', 'sft', 'dpo', 'rlhf', 'other'] as const;
+export const ROLES = ['user', 'assistant', 'system', 'tool'] as const;
+
+export const ModelSchema = z.strictObject({
+  model_id: id,
+  name: label.nullish(),
+  provider: label.nullish(),
+  training_method: z.enum(TRAINING_METHODS).nullish(),
+  base_model: label.nullish(),
+  training_dataset: jsonValue.optional(),
+  evaluation_metrics: jsonValue.optional(),
+  metadata: jsonObject.nullish(),
+});
+
+export const ConversationSchema = z.strictObject({
+  id,
+  user_id: label.nullish(),
+  session_id: label.nullish(),
+  experiment_name: label.nullish(),
+  is_widget_session: z.boolean().nullish(),
+  created_at: isoTimestamp.optional(),
+});
+
+export const ToolCallSchema = z.strictObject({
+  name: id,
+  success: z.boolean().nullish(),
+  duration_ms: count.nullish(),
+});
+
+export const MessageSchema = z.strictObject({
+  id,
+  conversation_id: id,
+  role: z.enum(ROLES),
+  content: z.string().max(LIMITS.contentChars).nullish(),
+  created_at: isoTimestamp.optional(),
+  model_id: label.nullish(),
+  provider: label.nullish(),
+  input_tokens: count.nullish(),
+  output_tokens: count.nullish(),
+  latency_ms: count.nullish(),
+  tools_called: z.array(ToolCallSchema).max(LIMITS.toolsPerMessage).nullish(),
+  tool_success: z.boolean().nullish(),
+  error_type: label.nullish(),
+  metadata: jsonObject.nullish(),
+});
+
+export const EvaluationSchema = z.strictObject({
+  id,
+  message_id: id,
+  evaluator_id: label.nullish(),
+  rating: z.number().int('must be an integer').min(1).max(5).nullish(),
+  success: z.boolean().nullish(),
+  failure_tags: z.array(z.string().min(1).max(LIMITS.tagLength)).max(LIMITS.failureTags).nullish(),
+  created_at: isoTimestamp.optional(),
+});
+
+export const IngestBatchSchema = z
+  .strictObject({
+    models: z.array(ModelSchema).optional(),
+    conversations: z.array(ConversationSchema).optional(),
+    messages: z.array(MessageSchema).optional(),
+    evaluations: z.array(EvaluationSchema).optional(),
+  })
+  .refine(
+    (b) =>
+      (b.models?.length ?? 0) +
+        (b.conversations?.length ?? 0) +
+        (b.messages?.length ?? 0) +
+        (b.evaluations?.length ?? 0) <=
+      LIMITS.itemsPerBatch,
+    { message: `a batch holds at most ${LIMITS.itemsPerBatch} items` },
+  );
+
+export type ModelInput = z.input<typeof ModelSchema>;
+export type ConversationInput = z.input<typeof ConversationSchema>;
+export type MessageInput = z.input<typeof MessageSchema>;
+export type EvaluationInput = z.input<typeof EvaluationSchema>;
+export type ToolCall = z.output<typeof ToolCallSchema>;
+export type Model = z.output<typeof ModelSchema>;
+export type Conversation = z.output<typeof ConversationSchema>;
+export type Message = z.output<typeof MessageSchema>;
+export type Evaluation = z.output<typeof EvaluationSchema>;
+export type IngestBatch = z.output<typeof IngestBatchSchema>;
+export type IngestBatchInput = z.input<typeof IngestBatchSchema>;
+
+export interface IngestAccepted {
+  accepted: { models: number; conversations: number; messages: number; evaluations: number };
+}
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** Turns zod issues into the API's `{path, message}` list, with paths like `messages[3].rating`. */
+export function toIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.slice(0, 100).map((i) => ({
+    path: i.path.reduce<string>(
+      (acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+      '',
+    ),
+    message: i.message,
+  }));
+}

@@ -1,0 +1,64 @@
+// Owns the versioned schema: one ordered list of migrations, written once for DuckDB and PostgreSQL.
+// No PRIMARY KEY / UNIQUE constraints on the ingest tables: DuckDB's WAL replay has failed after kill -9
+// when the WAL held index entries, so uniqueness by id is enforced by the single writer instead.
+export type Dialect = 'duckdb' | 'postgres';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: (d: Dialect) => string[];
+}
+
+const ts = (d: Dialect) => (d === 'duckdb' ? 'TIMESTAMP' : 'TIMESTAMP');
+const json = (d: Dialect) => (d === 'duckdb' ? 'JSON' : 'JSONB');
+const textArray = (d: Dialect) => (d === 'duckdb' ? 'VARCHAR[]' : 'TEXT[]');
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'workspaces, api keys and the seed data model',
+    sql: (d) => [
+      `CREATE TABLE workspaces (
+        id VARCHAR NOT NULL, name VARCHAR NOT NULL, created_at ${ts(d)} NOT NULL)`,
+      `CREATE TABLE api_keys (
+        id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, name VARCHAR, prefix VARCHAR NOT NULL,
+        hash VARCHAR NOT NULL, scope VARCHAR NOT NULL, created_by VARCHAR, created_at ${ts(d)} NOT NULL,
+        last_used_at ${ts(d)}, revoked_at ${ts(d)})`,
+      `CREATE TABLE models (
+        workspace_id VARCHAR NOT NULL, model_id VARCHAR NOT NULL, name VARCHAR, provider VARCHAR,
+        training_method VARCHAR, base_model VARCHAR, training_dataset ${json(d)},
+        evaluation_metrics ${json(d)}, metadata ${json(d)}, updated_at ${ts(d)} NOT NULL)`,
+      `CREATE TABLE conversations (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, user_id VARCHAR, session_id VARCHAR,
+        experiment_name VARCHAR, is_widget_session BOOLEAN, created_at ${ts(d)} NOT NULL)`,
+      `CREATE TABLE messages (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, conversation_id VARCHAR NOT NULL,
+        role VARCHAR NOT NULL, content VARCHAR, created_at ${ts(d)} NOT NULL, model_id VARCHAR,
+        provider VARCHAR, input_tokens INTEGER, output_tokens INTEGER, latency_ms INTEGER,
+        tools_called ${json(d)}, tool_success BOOLEAN, error_type VARCHAR, metadata ${json(d)})`,
+      `CREATE TABLE tool_calls (
+        workspace_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
+        success BOOLEAN, duration_ms INTEGER, created_at ${ts(d)} NOT NULL)`,
+      `CREATE TABLE evaluations (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, message_id VARCHAR NOT NULL,
+        evaluator_id VARCHAR, rating INTEGER, success BOOLEAN, failure_tags ${textArray(d)},
+        created_at ${ts(d)} NOT NULL)`,
+      `CREATE TABLE settings (
+        workspace_id VARCHAR NOT NULL, value ${json(d)} NOT NULL, updated_at ${ts(d)} NOT NULL)`,
+      ...(d === 'postgres'
+        ? [
+            'CREATE UNIQUE INDEX workspaces_pk ON workspaces (id)',
+            'CREATE UNIQUE INDEX api_keys_pk ON api_keys (id)',
+            'CREATE UNIQUE INDEX models_pk ON models (workspace_id, model_id)',
+            'CREATE UNIQUE INDEX conversations_pk ON conversations (workspace_id, id)',
+            'CREATE UNIQUE INDEX messages_pk ON messages (workspace_id, id)',
+            'CREATE INDEX messages_time ON messages (workspace_id, created_at)',
+            'CREATE INDEX tool_calls_msg ON tool_calls (workspace_id, message_id)',
+            'CREATE UNIQUE INDEX evaluations_pk ON evaluations (workspace_id, id)',
+            'CREATE INDEX evaluations_msg ON evaluations (workspace_id, message_id)',
+            'CREATE UNIQUE INDEX settings_pk ON settings (workspace_id)',
+          ]
+        : []),
+    ],
+  },
+];
