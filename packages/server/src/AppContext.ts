@@ -1,0 +1,39 @@
+// Owns the wiring of services around one store: the object every route handler is given.
+import { ApiKeyService } from './auth/ApiKeyService.ts';
+import type { Config } from './config.ts';
+import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
+import { IngestService } from './ingest/IngestService.ts';
+import { openStore } from './openStore.ts';
+import type { Store } from './store/Store.ts';
+import { WorkspaceService } from './workspaces/WorkspaceService.ts';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  writer: GroupCommitWriter;
+  ingest: IngestService;
+  keys: ApiKeyService;
+  workspaces: WorkspaceService;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, store?: Store): Promise<AppContext> {
+  const s = store ?? (await openStore(config));
+  const writer = new GroupCommitWriter(s);
+  const workspaces = new WorkspaceService(s);
+  const keys = new ApiKeyService(s);
+  const ws = await workspaces.ensureDefault();
+  if (config.initApiKey) await keys.ensureKey(ws.id, config.initApiKey);
+  return {
+    config,
+    store: s,
+    writer,
+    ingest: new IngestService(writer),
+    keys,
+    workspaces,
+    async close() {
+      await writer.close();
+      await s.close();
+    },
+  };
+}

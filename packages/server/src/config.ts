@@ -1,0 +1,41 @@
+// Owns configuration: every environment variable and its default, in one place (the README's table).
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  initApiKey: string | null;
+  bodyLimitBytes: number;
+  logLevel: string;
+  maxDateRangeDays: number;
+  cacheMaxAgeSeconds: number;
+}
+
+function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const initApiKey = env.LLM_ANALYTICS_INIT_API_KEY || null;
+  if (initApiKey !== null && initApiKey.length < 32) {
+    throw new Error('LLM_ANALYTICS_INIT_API_KEY must be at least 32 characters');
+  }
+  return {
+    port: int('PORT', 3000, env),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    initApiKey,
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 10 * 1024 * 1024, env),
+    logLevel: env.LOG_LEVEL || 'info',
+    maxDateRangeDays: int('ANALYTICS_MAX_DATE_RANGE_DAYS', 90, env),
+    cacheMaxAgeSeconds: int('ANALYTICS_CACHE_MAX_AGE', 300, env),
+    ...overrides,
+  };
+}

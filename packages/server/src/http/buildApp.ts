@@ -1,0 +1,55 @@
+// Owns the Fastify app: logging with redaction, JSON error envelope, auth hook and route registration.
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { AppContext } from '../AppContext.ts';
+import { installAuth } from '../auth/authHook.ts';
+import { ApiError } from './ApiError.ts';
+import { healthRoutes } from './routes/healthRoutes.ts';
+import { ingestRoutes } from './routes/ingestRoutes.ts';
+import { keyRoutes } from './routes/keyRoutes.ts';
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: ctx.config.bodyLimitBytes,
+    logger:
+      opts.logger === false
+        ? false
+        : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  });
+  installAuth(app, ctx.keys);
+  app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof ApiError) {
+      if (err.headers) reply.headers(err.headers);
+      return reply.status(err.status).send(err.toBody());
+    }
+    const mapped = mapFastifyError(err, ctx.config.bodyLimitBytes);
+    if (mapped.status >= 500) req.log.error({ err }, 'request failed');
+    return reply.status(mapped.status).send(mapped.toBody());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send(new ApiError(404, 'not_found', `no route ${req.method} ${req.url}`).toBody());
+  });
+  await app.register(healthRoutes(ctx));
+  await app.register(ingestRoutes(ctx));
+  await app.register(keyRoutes(ctx));
+  return app;
+}
+
+function mapFastifyError(err: FastifyError, limit: number): ApiError {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'payload_too_large', `the body is larger than the ${limit}-byte limit`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'unsupported_media_type', 'send the body as application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(400, 'invalid_json', 'the body is empty; send a JSON object');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError(400, 'invalid_body', 'the Content-Length does not match the body');
+  }
+  if (err instanceof SyntaxError || err.statusCode === 400) {
+    return new ApiError(400, 'invalid_json', `the body is not valid JSON: ${err.message}`);
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return new ApiError(err.statusCode, 'bad_request', err.message);
+  }
+  return new ApiError(500, 'internal_error', 'the server failed to handle the request');
+}

@@ -1,0 +1,42 @@
+// Owns ingestion: validate a whole batch (all-or-nothing), turn it into rows, hand it to the one writer.
+import { type IngestAccepted, IngestBatchSchema, toIssues } from '@llm-analytics/core';
+import { ApiError } from '../http/ApiError.ts';
+import { appendBatchRows, emptyRowSet } from '../store/RowSet.ts';
+import type { GroupCommitWriter } from './GroupCommitWriter.ts';
+
+export class IngestService {
+  constructor(private readonly writer: GroupCommitWriter) {}
+
+  /** Validates `body`; on any invalid item throws a 400 ApiError listing every issue, writing nothing. */
+  async ingest(workspaceId: string, body: unknown): Promise<IngestAccepted> {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new ApiError(
+        400,
+        'invalid_body',
+        'the body must be a JSON object {models?, conversations?, messages?, evaluations?}',
+      );
+    }
+    const parsed = IngestBatchSchema.safeParse(body);
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error);
+      throw new ApiError(
+        400,
+        'validation_failed',
+        `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`,
+        issues,
+      );
+    }
+    const batch = parsed.data;
+    const rows = emptyRowSet();
+    appendBatchRows(rows, workspaceId, batch);
+    await this.writer.write(rows);
+    return {
+      accepted: {
+        models: batch.models?.length ?? 0,
+        conversations: batch.conversations?.length ?? 0,
+        messages: batch.messages?.length ?? 0,
+        evaluations: batch.evaluations?.length ?? 0,
+      },
+    };
+  }
+}

@@ -1,0 +1,152 @@
+// Owns the engine-neutral row form of an ingest batch: flat tuples with workspace, ms timestamps, JSON text.
+import type { IngestBatch, ToolCall } from '@llm-analytics/core';
+
+export interface ModelRow {
+  workspace_id: string;
+  model_id: string;
+  name: string | null;
+  provider: string | null;
+  training_method: string | null;
+  base_model: string | null;
+  training_dataset: string | null;
+  evaluation_metrics: string | null;
+  metadata: string | null;
+  updated_at: number;
+}
+export interface ConversationRow {
+  workspace_id: string;
+  id: string;
+  user_id: string | null;
+  session_id: string | null;
+  experiment_name: string | null;
+  is_widget_session: boolean | null;
+  created_at: number;
+}
+export interface MessageRow {
+  workspace_id: string;
+  id: string;
+  conversation_id: string;
+  role: string;
+  content: string | null;
+  created_at: number;
+  model_id: string | null;
+  provider: string | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  latency_ms: number | null;
+  tools_called: string | null;
+  tool_success: boolean | null;
+  error_type: string | null;
+  metadata: string | null;
+  /** Parsed tool calls, kept beside the JSON text so engines can fill `tool_calls` without re-parsing. */
+  tools: ToolCall[] | null;
+}
+export interface EvaluationRow {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  evaluator_id: string | null;
+  rating: number | null;
+  success: boolean | null;
+  failure_tags: string[] | null;
+  created_at: number;
+}
+
+export interface RowSet {
+  models: ModelRow[];
+  conversations: ConversationRow[];
+  messages: MessageRow[];
+  evaluations: EvaluationRow[];
+}
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+const time = (iso: string | undefined, now: number): number => (iso ? Date.parse(iso) : now);
+
+export function emptyRowSet(): RowSet {
+  return { models: [], conversations: [], messages: [], evaluations: [] };
+}
+
+/** Appends a validated batch's rows to `out`; records without `created_at` get the arrival time. */
+export function appendBatchRows(out: RowSet, workspaceId: string, b: IngestBatch, now = Date.now()): void {
+  for (const m of b.models ?? []) {
+    out.models.push({
+      workspace_id: workspaceId,
+      model_id: m.model_id,
+      name: m.name ?? null,
+      provider: m.provider ?? null,
+      training_method: m.training_method ?? null,
+      base_model: m.base_model ?? null,
+      training_dataset: json(m.training_dataset),
+      evaluation_metrics: json(m.evaluation_metrics),
+      metadata: json(m.metadata),
+      updated_at: now,
+    });
+  }
+  for (const c of b.conversations ?? []) {
+    out.conversations.push({
+      workspace_id: workspaceId,
+      id: c.id,
+      user_id: c.user_id ?? null,
+      session_id: c.session_id ?? null,
+      experiment_name: c.experiment_name ?? null,
+      is_widget_session: c.is_widget_session ?? null,
+      created_at: time(c.created_at, now),
+    });
+  }
+  for (const m of b.messages ?? []) {
+    out.messages.push({
+      workspace_id: workspaceId,
+      id: m.id,
+      conversation_id: m.conversation_id,
+      role: m.role,
+      content: m.content ?? null,
+      created_at: time(m.created_at, now),
+      model_id: m.model_id ?? null,
+      provider: m.provider ?? null,
+      input_tokens: m.input_tokens ?? null,
+      output_tokens: m.output_tokens ?? null,
+      latency_ms: m.latency_ms ?? null,
+      tools_called: json(m.tools_called),
+      tool_success: m.tool_success ?? null,
+      error_type: m.error_type ?? null,
+      metadata: json(m.metadata),
+      tools: m.tools_called?.length ? m.tools_called : null,
+    });
+  }
+  for (const e of b.evaluations ?? []) {
+    out.evaluations.push({
+      workspace_id: workspaceId,
+      id: e.id,
+      message_id: e.message_id,
+      evaluator_id: e.evaluator_id ?? null,
+      rating: e.rating ?? null,
+      success: e.success ?? null,
+      failure_tags: e.failure_tags ?? null,
+      created_at: time(e.created_at, now),
+    });
+  }
+}
+
+/** Keeps the last occurrence of each key: a commit group may carry the same id twice (client retries). */
+export function lastWins<T>(rows: T[], key: (r: T) => string): T[] {
+  if (rows.length < 2) return rows;
+  const seen = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) seen.set(key(rows[i]), i);
+  if (seen.size === rows.length) return rows;
+  return [...seen.values()].sort((a, b) => a - b).map((i) => rows[i]);
+}
+
+export function rowCount(r: RowSet): number {
+  return r.models.length + r.conversations.length + r.messages.length + r.evaluations.length;
+}
+
+export function appendRowSets(sets: RowSet[]): RowSet {
+  const out = emptyRowSet();
+  for (const s of sets) {
+    out.models.push(...s.models);
+    out.conversations.push(...s.conversations);
+    for (const m of s.messages) out.messages.push(m);
+    for (const e of s.evaluations) out.evaluations.push(e);
+  }
+  return out;
+}

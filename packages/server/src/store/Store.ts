@@ -1,0 +1,25 @@
+// Owns the storage contract every engine implements: reads with bound params, one batched writer.
+import type { Dialect } from './migrations.ts';
+import type { RowSet } from './RowSet.ts';
+
+export type SqlValue = string | number | boolean | null | string[];
+export type Row = Record<string, unknown>;
+
+export interface CommitCounts {
+  models: number;
+  conversations: number;
+  messages: number;
+  evaluations: number;
+}
+
+export interface Store {
+  readonly dialect: Dialect;
+  /** Human description for /api/health (engine, file or host). */
+  readonly location: string;
+  /** Runs a read (or an admin statement) with `$1…` placeholders; BIGINT/DECIMAL come back as numbers,
+   *  timestamps as ISO strings. */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Writes several requests' rows in ONE transaction (upsert by id); resolves after commit. */
+  commit(rows: RowSet): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,179 @@
+// Owns the embedded DuckDB store: open, migrate, bounded reads, and the single transactional writer.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { IdFilter } from '../IdFilter.ts';
+import { MIGRATIONS } from '../migrations.ts';
+import { lastWins, type RowSet } from '../RowSet.ts';
+import { Semaphore } from '../Semaphore.ts';
+import type { Row, SqlValue, Store } from '../Store.ts';
+import { appendConversations, appendEvaluations, appendMessages, appendModels } from './appendRows.ts';
+import { toPlain } from './toPlain.ts';
+
+type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations';
+const ID_COLUMN: Record<Keyed, string> = {
+  models: 'model_id',
+  conversations: 'id',
+  messages: 'id',
+  evaluations: 'id',
+};
+const key = (ws: string, id: string) => `${ws}\u0000${id}`;
+
+function bind(params: readonly SqlValue[]): DuckDBValue[] {
+  return params.map((p) => (Array.isArray(p) ? listValue(p) : p));
+}
+
+export class DuckDBStore implements Store {
+  readonly dialect = 'duckdb' as const;
+  private readonly filters: Record<Keyed, IdFilter> = {
+    models: new IdFilter(1024),
+    conversations: new IdFilter(),
+    messages: new IdFilter(),
+    evaluations: new IdFilter(),
+  };
+  private readers: DuckDBConnection[] = [];
+  private nextReader = 0;
+
+  private constructor(
+    readonly location: string,
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly gate: Semaphore,
+  ) {}
+
+  /** Opens (creating if needed) the database file, migrates it and loads the id filters. */
+  static async open(
+    file: string,
+    opts: { readers?: number; maxInFlight?: number } = {},
+  ): Promise<DuckDBStore> {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const instance = await DuckDBInstance.create(file);
+    const writer = await instance.connect();
+    const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
+    for (let i = 0; i < (opts.readers ?? 3); i++) store.readers.push(await instance.connect());
+    await store.migrate();
+    await store.loadFilters();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const w = this.writer;
+    await w.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)',
+    );
+    const done = await w.runAndReadAll(
+      'SELECT coalesce(max(version), 0)::INTEGER AS v FROM schema_migrations',
+    );
+    const current = Number(done.getRowObjects()[0].v);
+    const pending = MIGRATIONS.filter((m) => m.version > current);
+    for (const m of pending) {
+      await w.run('BEGIN');
+      try {
+        for (const stmt of m.sql('duckdb')) await w.run(stmt);
+        await w.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+        await w.run('COMMIT');
+      } catch (e) {
+        await w.run('ROLLBACK');
+        throw e;
+      }
+    }
+    // DDL must not linger in the WAL: replaying DDL after a crash is the known failure mode.
+    if (pending.length) await w.run('CHECKPOINT');
+  }
+
+  private async loadFilters(): Promise<void> {
+    for (const table of Object.keys(ID_COLUMN) as Keyed[]) {
+      const result = await this.writer.stream(
+        `SELECT workspace_id || chr(0) || ${ID_COLUMN[table]} AS k FROM ${table}`,
+      );
+      const filter = this.filters[table];
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        for (const k of chunk.getColumnValues(0)) filter.add(k as string);
+      }
+    }
+  }
+
+  async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const conn = this.readers[this.nextReader++ % this.readers.length];
+    return this.gate.run(async () => {
+      const reader = await conn.runAndReadAll(sql, bind(params));
+      const names = reader.columnNames();
+      const cols = reader.getColumnsJS();
+      const n = reader.currentRowCount;
+      const rows: T[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const row: Row = {};
+        for (let c = 0; c < names.length; c++) row[names[c]] = toPlain(cols[c][i]);
+        rows[i] = row as T;
+      }
+      return rows;
+    });
+  }
+
+  async commit(rows: RowSet): Promise<void> {
+    const models = lastWins(rows.models, (r) => key(r.workspace_id, r.model_id));
+    const conversations = lastWins(rows.conversations, (r) => key(r.workspace_id, r.id));
+    const messages = lastWins(rows.messages, (r) => key(r.workspace_id, r.id));
+    const evaluations = lastWins(rows.evaluations, (r) => key(r.workspace_id, r.id));
+    await this.gate.run(async () => {
+      const w = this.writer;
+      await w.run('BEGIN');
+      try {
+        await this.deleteExisting('models', models, (r) => r.model_id);
+        await this.deleteExisting('conversations', conversations, (r) => r.id);
+        const resent = await this.deleteExisting('messages', messages, (r) => r.id);
+        if (resent.length) await this.deleteByIds('tool_calls', 'message_id', resent);
+        await this.deleteExisting('evaluations', evaluations, (r) => r.id);
+        await appendModels(w, models);
+        await appendConversations(w, conversations);
+        await appendMessages(w, messages);
+        await appendEvaluations(w, evaluations);
+        await w.run('COMMIT');
+      } catch (e) {
+        await w.run('ROLLBACK').catch(() => {});
+        throw e;
+      }
+    });
+    for (const r of models) this.filters.models.add(key(r.workspace_id, r.model_id));
+    for (const r of conversations) this.filters.conversations.add(key(r.workspace_id, r.id));
+    for (const r of messages) this.filters.messages.add(key(r.workspace_id, r.id));
+    for (const r of evaluations) this.filters.evaluations.add(key(r.workspace_id, r.id));
+  }
+
+  /** Deletes the rows whose id the filter says may exist; returns those [workspace, id] pairs. */
+  private async deleteExisting<R extends { workspace_id: string }>(
+    table: Keyed,
+    rows: R[],
+    id: (r: R) => string,
+  ): Promise<[string, string][]> {
+    const filter = this.filters[table];
+    const maybe: [string, string][] = [];
+    for (const r of rows)
+      if (filter.mightContain(key(r.workspace_id, id(r)))) maybe.push([r.workspace_id, id(r)]);
+    if (maybe.length) await this.deleteByIds(table, ID_COLUMN[table], maybe);
+    return maybe;
+  }
+
+  private async deleteByIds(table: string, column: string, pairs: [string, string][]): Promise<void> {
+    const byWorkspace = new Map<string, string[]>();
+    for (const [ws, id] of pairs) {
+      const list = byWorkspace.get(ws);
+      if (list) list.push(id);
+      else byWorkspace.set(ws, [id]);
+    }
+    for (const [ws, ids] of byWorkspace) {
+      await this.writer.run(
+        `DELETE FROM ${table} WHERE workspace_id = $1 AND ${column} IN (SELECT unnest($2::VARCHAR[]))`,
+        [ws, listValue(ids)],
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const r of this.readers) r.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+}

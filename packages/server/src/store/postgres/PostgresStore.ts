@@ -1,0 +1,92 @@
+// Owns the PostgreSQL store: the shared server engine (DATABASE_URL), same schema, upserts by id.
+import pg from 'pg';
+import { MIGRATIONS } from '../migrations.ts';
+import { lastWins, type RowSet } from '../RowSet.ts';
+import type { Row, SqlValue, Store } from '../Store.ts';
+import { upsertRows } from './upsertRows.ts';
+
+const parseTimestamp = (s: string) => new Date(`${s.replace(' ', 'T')}Z`).toISOString();
+const TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (s: string) => Number(s); // int8, numeric → number
+    if (oid === 1114) return parseTimestamp; // timestamp (stored as UTC)
+    if (oid === 1184) return (s: string) => new Date(s).toISOString();
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export class PostgresStore implements Store {
+  readonly dialect = 'postgres' as const;
+
+  private constructor(
+    readonly location: string,
+    private readonly pool: pg.Pool,
+  ) {}
+
+  static async open(url: string, opts: { poolSize?: number } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 8,
+      types: TYPES,
+      options: '-c timezone=UTC',
+    });
+    const store = new PostgresStore(url.replace(/\/\/[^@]*@/, '//***@'), pool);
+    await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock(7427001)'); // several instances may start at once
+      await c.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)',
+      );
+      const { rows } = await c.query('SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations');
+      for (const m of MIGRATIONS.filter((x) => x.version > rows[0].v)) {
+        await c.query('BEGIN');
+        try {
+          for (const stmt of m.sql('postgres')) await c.query(stmt);
+          await c.query('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
+          await c.query('COMMIT');
+        } catch (e) {
+          await c.query('ROLLBACK');
+          throw e;
+        }
+      }
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(7427001)').catch(() => {});
+      c.release();
+    }
+  }
+
+  async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const r = await this.pool.query(sql, params as unknown[]);
+    return r.rows as T[];
+  }
+
+  async commit(rows: RowSet): Promise<void> {
+    const key = (ws: string, id: string) => `${ws}\u0000${id}`;
+    const deduped: RowSet = {
+      models: lastWins(rows.models, (r) => key(r.workspace_id, r.model_id)),
+      conversations: lastWins(rows.conversations, (r) => key(r.workspace_id, r.id)),
+      messages: lastWins(rows.messages, (r) => key(r.workspace_id, r.id)),
+      evaluations: lastWins(rows.evaluations, (r) => key(r.workspace_id, r.id)),
+    };
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await upsertRows(c, deduped);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
