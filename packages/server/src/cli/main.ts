@@ -3,9 +3,6 @@ import { parseArgs } from 'node:util';
 import { createContext } from '../AppContext.ts';
 import { SCOPES, type Scope } from '../auth/ApiKeyService.ts';
 import { loadConfig } from '../config.ts';
-import { runDemo } from '../demo/runDemo.ts';
-import { renderProgressBar } from '../importer/progressBar.ts';
-import { runImport } from '../importer/runImport.ts';
 import { VERSION } from '../version.ts';
 import { DEFAULT_WORKSPACE } from '../workspaces/WorkspaceService.ts';
 import { openIngestTarget } from './ingestTarget.ts';
@@ -75,6 +72,8 @@ async function main(argv: string[]): Promise<void> {
     case 'serve':
       return serve(config);
     case 'demo': {
+      const { runDemo } = await import('../demo/runDemo.ts');
+      const { renderProgressBar } = await import('../importer/progressBar.ts');
       const target = await openIngestTarget(config, remote);
       const total = intFlag(f.messages, 'messages', 20_000);
       const started = Date.now();
@@ -94,6 +93,8 @@ async function main(argv: string[]): Promise<void> {
     case 'import': {
       const file = rest[0] ?? fail('import needs a FILE');
       const table = f.table ?? fail('import needs --table');
+      const { runImport } = await import('../importer/runImport.ts');
+      const { renderProgressBar } = await import('../importer/progressBar.ts');
       const target = await openIngestTarget(config, remote);
       const result = await runImport({
         file,

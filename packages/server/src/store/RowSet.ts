@@ -38,8 +38,9 @@ export interface MessageRow {
   tool_success: boolean | null;
   error_type: string | null;
   metadata: string | null;
-  /** Parsed tool calls, kept beside the JSON text so engines can fill `tool_calls` without re-parsing. */
-  tools: ToolCall[] | null;
+  /** Parsed tool calls, kept beside the JSON text so engines can fill `tool_calls` without re-parsing.
+   *  Non-enumerable (see withTools) so JSON.stringify of a row skips it without a replacer. */
+  readonly tools?: ToolCall[];
 }
 export interface EvaluationRow {
   workspace_id: string;
@@ -94,7 +95,7 @@ export function appendBatchRows(out: RowSet, workspaceId: string, b: IngestBatch
     });
   }
   for (const m of b.messages ?? []) {
-    out.messages.push({
+    const row: MessageRow = {
       workspace_id: workspaceId,
       id: m.id,
       conversation_id: m.conversation_id,
@@ -110,8 +111,10 @@ export function appendBatchRows(out: RowSet, workspaceId: string, b: IngestBatch
       tool_success: m.tool_success ?? null,
       error_type: m.error_type ?? null,
       metadata: json(m.metadata),
-      tools: m.tools_called?.length ? m.tools_called : null,
-    });
+    };
+    if (m.tools_called?.length)
+      Object.defineProperty(row, 'tools', { value: m.tools_called, enumerable: false });
+    out.messages.push(row);
   }
   for (const e of b.evaluations ?? []) {
     out.evaluations.push({

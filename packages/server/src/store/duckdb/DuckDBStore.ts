@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
-import { appendConversations, appendEvaluations, appendMessages, appendModels } from './appendRows.ts';
+import { insertRows } from './insertRows.ts';
 import { toPlain } from './toPlain.ts';
 
 type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations';
@@ -47,7 +47,10 @@ export class DuckDBStore implements Store {
     opts: { readers?: number; maxInFlight?: number } = {},
   ): Promise<DuckDBStore> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file);
+    const instance = await DuckDBInstance.create(
+      file,
+      process.env.DUCKDB_THREADS ? { threads: process.env.DUCKDB_THREADS } : {},
+    );
     const writer = await instance.connect();
     const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
     for (let i = 0; i < (opts.readers ?? 3); i++) store.readers.push(await instance.connect());
@@ -126,10 +129,7 @@ export class DuckDBStore implements Store {
         const resent = await this.deleteExisting('messages', messages, (r) => r.id);
         if (resent.length) await this.deleteByIds('tool_calls', 'message_id', resent);
         await this.deleteExisting('evaluations', evaluations, (r) => r.id);
-        await appendModels(w, models);
-        await appendConversations(w, conversations);
-        await appendMessages(w, messages);
-        await appendEvaluations(w, evaluations);
+        await insertRows(w, { models, conversations, messages, evaluations });
         await w.run('COMMIT');
       } catch (e) {
         await w.run('ROLLBACK').catch(() => {});

@@ -1,0 +1,84 @@
+// Benchmark: messages/s through HTTP ingest (1,000-message batches, 4 concurrent clients, file DB, ack after
+// commit) with PREFILL messages already stored, plus server peak RSS. `npm run bench:ingest`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnServer } from './spawnServer.ts';
+
+const PREFILL = Number(process.env.BENCH_PREFILL ?? 1_000_000);
+const MEASURE = Number(process.env.BENCH_MESSAGES ?? 300_000);
+const BATCH = 1000;
+const CLIENTS = 4;
+const KEY = 'bench-key-0123456789abcdefghijklmnopqrstuvwxyz';
+
+const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet', 'llama-3-8b-sft'];
+
+/** One request body of BATCH messages; ids are unique per (run, batch, index). */
+function body(run: string, b: number): string {
+  const base = Date.parse('2026-09-01T00:00:00Z');
+  const messages = new Array(BATCH);
+  for (let i = 0; i < BATCH; i++) {
+    const n = b * BATCH + i;
+    messages[i] = {
+      id: `${run}-${n}`,
+      conversation_id: `${run}-c${n >> 3}`,
+      role: i % 2 ? 'assistant' : 'user',
+      content:
+        i % 2 ? 'Here is a concise answer to your question about the billing plan.' : 'How do I upgrade?',
+      created_at: new Date(base + n * 1000).toISOString(),
+      model_id: MODELS[n % MODELS.length],
+      provider: 'openai',
+      input_tokens: 100 + (n % 500),
+      output_tokens: 50 + (n % 300),
+      latency_ms: 200 + (n % 1800),
+      ...(i % 10 === 1 ? { tools_called: [{ name: 'search', success: n % 7 !== 0, duration_ms: 120 }] } : {}),
+    };
+  }
+  return JSON.stringify({ messages });
+}
+
+async function send(url: string, count: number, run: string): Promise<number> {
+  const batches = Math.ceil(count / BATCH);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (;;) {
+        const b = next++;
+        if (b >= batches) return;
+        const res = await fetch(`${url}/api/ingest`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+          body: body(run, b),
+        });
+        if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  return (batches * BATCH) / ((performance.now() - started) / 1000);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'lla-bench-'));
+const server = await spawnServer({
+  dataDir: dir,
+  port: 3900 + (process.pid % 90),
+  env: { LLM_ANALYTICS_INIT_API_KEY: KEY },
+});
+try {
+  console.log(`prefilling ${PREFILL.toLocaleString()} messages…`);
+  const prefillRate = PREFILL ? await send(server.url, PREFILL, 'pre') : 0;
+  console.log(`prefill: ${Math.round(prefillRate).toLocaleString()} messages/s`);
+  const rate = await send(server.url, MEASURE, 'run');
+  console.log(
+    `ingest: ${Math.round(rate).toLocaleString()} messages/s (${MEASURE.toLocaleString()} messages in ${BATCH}-message batches, ${CLIENTS} clients, ${PREFILL.toLocaleString()} already stored)`,
+  );
+  const cpu = server.cpuSeconds();
+  console.log(
+    `server CPU: ${cpu.toFixed(1)} s; bench client CPU: ${(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6).toFixed(1)} s`,
+  );
+  console.log(`server peak RSS: ${Math.round(server.peakRssMiB())} MiB`);
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
