@@ -15,6 +15,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
         ? false
         : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
+  // JSON only: Fastify's default text/plain parser would hand handlers a string they never expect.
+  app.removeContentTypeParser('text/plain');
   installAuth(app, ctx.keys);
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) {

@@ -1,0 +1,125 @@
+// Every validation rule of POST /api/ingest answers 400 naming the item's path, and writes nothing.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { post } from '../helpers/post.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+const msg = (over: Record<string, unknown> = {}) => ({
+  id: 'm-ok',
+  conversation_id: 'c1',
+  role: 'assistant',
+  ...over,
+});
+const ev = (over: Record<string, unknown> = {}) => ({ id: 'e-ok', message_id: 'm-ok', rating: 4, ...over });
+
+const CASES: [name: string, body: unknown, path: string][] = [
+  ['rating above 5', { evaluations: [ev({ rating: 6 })] }, 'evaluations[0].rating'],
+  ['rating below 1', { evaluations: [ev({ rating: 0 })] }, 'evaluations[0].rating'],
+  ['rating not an integer', { evaluations: [ev({ rating: 3.5 })] }, 'evaluations[0].rating'],
+  ['negative input tokens', { messages: [msg({ input_tokens: -1 })] }, 'messages[0].input_tokens'],
+  ['fractional output tokens', { messages: [msg({ output_tokens: 1.5 })] }, 'messages[0].output_tokens'],
+  ['negative latency', { messages: [msg({ latency_ms: -5 })] }, 'messages[0].latency_ms'],
+  ['latency as a string', { messages: [msg({ latency_ms: '100' })] }, 'messages[0].latency_ms'],
+  ['unknown role', { messages: [msg({ role: 'bot' })] }, 'messages[0].role'],
+  ['bad timestamp', { messages: [msg({ created_at: 'yesterday' })] }, 'messages[0].created_at'],
+  [
+    'timestamp without zone',
+    { conversations: [{ id: 'c', created_at: '2026-01-01T10:00:00' }] },
+    'conversations[0].created_at',
+  ],
+  [
+    'unknown training method',
+    { models: [{ model_id: 'x', training_method: 'ppo' }] },
+    'models[0].training_method',
+  ],
+  ['empty id', { messages: [msg({ id: '' })] }, 'messages[0].id'],
+  ['id too long', { messages: [msg({ id: 'x'.repeat(257) })] }, 'messages[0].id'],
+  ['missing conversation_id', { messages: [{ id: 'm', role: 'user' }] }, 'messages[0].conversation_id'],
+  ['content too large', { messages: [msg({ content: 'x'.repeat(100_001) })] }, 'messages[0].content'],
+  [
+    'too many failure tags',
+    { evaluations: [ev({ failure_tags: Array(33).fill('t') })] },
+    'evaluations[0].failure_tags',
+  ],
+  [
+    'failure tag too long',
+    { evaluations: [ev({ failure_tags: ['x'.repeat(65)] })] },
+    'evaluations[0].failure_tags[0]',
+  ],
+  [
+    'metadata too large',
+    { messages: [msg({ metadata: { blob: 'x'.repeat(17_000) } })] },
+    'messages[0].metadata',
+  ],
+  [
+    'tool call without name',
+    { messages: [msg({ tools_called: [{ success: true }] })] },
+    'messages[0].tools_called[0].name',
+  ],
+  ['unknown field', { messages: [msg({ colour: 'red' })] }, 'messages[0]'],
+  ['unknown top-level key', { traces: [] }, ''],
+  ['success not boolean', { evaluations: [ev({ success: 'yes' })] }, 'evaluations[0].success'],
+  [
+    'widget flag not boolean',
+    { conversations: [{ id: 'c', is_widget_session: 1 }] },
+    'conversations[0].is_widget_session',
+  ],
+  ['messages not an array', { messages: {} }, 'messages'],
+];
+
+describe('POST /api/ingest validation', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startTestServer();
+  });
+  after(() => s.close());
+
+  for (const [name, body, path] of CASES) {
+    it(`${name} → 400 at ${path || '(root)'}, nothing written`, async () => {
+      // A valid item rides along: all-or-nothing means it must not be written either.
+      const withValid = { ...(body as object) } as Record<string, unknown[]>;
+      const r = await post(`${s.url}/api/ingest`, s.adminKey, {
+        ...withValid,
+        conversations: [...((withValid.conversations as unknown[]) ?? []), { id: 'c-valid' }],
+      });
+      assert.equal(r.status, 400, JSON.stringify(r.body));
+      assert.equal(r.body.error?.code, 'validation_failed');
+      assert.ok(
+        r.body.error?.issues?.some((i) => i.path === path),
+        `expected an issue at "${path}", got ${JSON.stringify(r.body.error?.issues)}`,
+      );
+      for (const t of ['messages', 'conversations', 'models', 'evaluations'] as const)
+        assert.equal(await s.count(t), 0);
+    });
+  }
+
+  it('a body that is not JSON → 400 invalid_json', async () => {
+    const r = await post(`${s.url}/api/ingest`, s.adminKey, '{"messages": [');
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error?.code, 'invalid_json');
+  });
+
+  it('a JSON array body → 400 invalid_body', async () => {
+    const r = await post(`${s.url}/api/ingest`, s.adminKey, '[]');
+    assert.equal(r.status, 400);
+    assert.equal(r.body.error?.code, 'invalid_body');
+  });
+
+  it('a non-JSON content type → 415', async () => {
+    const r = await post(`${s.url}/api/ingest`, s.adminKey, 'a=b', { 'content-type': 'text/plain' });
+    assert.equal(r.status, 415, JSON.stringify(r.body));
+    assert.equal(r.body.error?.code, 'unsupported_media_type');
+  });
+
+  it('a valid batch → 200 with accepted counts', async () => {
+    const r = await post(`${s.url}/api/ingest`, s.adminKey, {
+      models: [{ model_id: 'gpt-4o', provider: 'openai', training_method: 'base' }],
+      conversations: [{ id: 'c1', session_id: 's1', is_widget_session: false }],
+      messages: [msg(), msg({ id: 'm2', role: 'user', content: 'hi' })],
+      evaluations: [ev({ failure_tags: ['hallucination'], success: false })],
+    });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body, { accepted: { models: 1, conversations: 1, messages: 2, evaluations: 1 } });
+    assert.equal(await s.count('messages'), 2);
+  });
+});

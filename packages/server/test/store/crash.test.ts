@@ -1,0 +1,93 @@
+// Crash safety: kill -9 the server during sustained ingest (re-sends included), restart on the same file,
+// and every acknowledged message id is present exactly once. Rounds repeat so a kill lands mid-commit and
+// mid-checkpoint; the schema keeps index and DDL entries out of the WAL (see store/migrations.ts).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { spawnServer } from '../../bench/spawnServer.ts';
+import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
+
+const KEY = 'crash-test-key-0123456789abcdefghijklmnop';
+const ROUNDS = 3;
+const BATCH = 400;
+
+function batch(round: number, n: number) {
+  return {
+    conversations: [{ id: `r${round}-c${n}`, session_id: 'crash' }],
+    messages: Array.from({ length: BATCH }, (_, i) => ({
+      id: `r${round}-b${n}-m${i}`,
+      conversation_id: `r${round}-c${n}`,
+      role: 'assistant',
+      content: 'some content to give the WAL real pages to write',
+      latency_ms: i,
+      tools_called: i % 5 ? undefined : [{ name: 'search', success: true }],
+    })),
+    evaluations: [{ id: `r${round}-b${n}-e`, message_id: `r${round}-b${n}-m0`, rating: 4 }],
+  };
+}
+
+describe('crash safety (kill -9 during ingest)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lla-crash-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it(`keeps every acknowledged id exactly once over ${ROUNDS} kill -9 rounds`, {
+    timeout: 180_000,
+  }, async () => {
+    const acked = new Set<string>();
+    const port = 4300 + (process.pid % 500);
+    for (let round = 0; round < ROUNDS; round++) {
+      const server = await spawnServer({ dataDir: dir, port, env: { LLM_ANALYTICS_INIT_API_KEY: KEY } });
+      let next = 0;
+      let stop = false;
+      const sendOne = async (n: number) => {
+        const b = batch(round, n);
+        const res = await fetch(`${server.url}/api/ingest`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+          body: JSON.stringify(b),
+        });
+        if (res.status === 200) for (const m of b.messages) acked.add(m.id);
+        else if (res.status !== 503) assert.fail(`unexpected status ${res.status}`);
+      };
+      const clients = Array.from({ length: 4 }, async (_, c) => {
+        while (!stop) {
+          // Every third request re-sends an earlier batch: the delete-then-insert path must survive a kill too.
+          const n = c === 0 && next > 3 && next % 3 === 0 ? next - 3 : next++;
+          await sendOne(n).catch(() => {
+            stop = true; // connection reset: the server is gone
+          });
+        }
+      });
+      await new Promise((r) => setTimeout(r, 1500 + round * 700));
+      const killed = server.stop('SIGKILL');
+      stop = true;
+      await Promise.all([killed, ...clients]);
+    }
+    // Restart once more through the real server (WAL replay), then stop it cleanly and inspect the file.
+    const server = await spawnServer({ dataDir: dir, port, env: { LLM_ANALYTICS_INIT_API_KEY: KEY } });
+    assert.equal(await server.stop('SIGTERM'), 0);
+    const store = await DuckDBStore.open(join(dir, 'llm-analytics.duckdb'));
+    try {
+      const dupes = await store.query(
+        'SELECT id, count(*) AS n FROM messages GROUP BY id HAVING count(*) > 1 LIMIT 5',
+      );
+      assert.deepEqual(dupes, [], 'no message id may be stored twice');
+      const ids = new Set(
+        (await store.query<{ id: string }>("SELECT id FROM messages WHERE workspace_id = 'default'")).map(
+          (r) => r.id,
+        ),
+      );
+      const missing = [...acked].filter((id) => !ids.has(id));
+      assert.ok(acked.size > BATCH * 4, `the test must acknowledge real traffic (got ${acked.size})`);
+      assert.deepEqual(missing.slice(0, 5), [], `${missing.length} acknowledged ids are missing`);
+      const toolDupes = await store.query(
+        'SELECT message_id, name, count(*) AS n FROM tool_calls GROUP BY 1, 2 HAVING count(*) > 1 LIMIT 5',
+      );
+      assert.deepEqual(toolDupes, []);
+    } finally {
+      await store.close();
+    }
+  });
+});
