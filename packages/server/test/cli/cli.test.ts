@@ -1,0 +1,80 @@
+// The `llm-analytics` command line through its real launcher: help, keys create|list|revoke, the headless
+// init key, and serve answering /api/health.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { spawnServer } from '../../bench/spawnServer.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/llm-analytics.mjs', import.meta.url));
+const run = promisify(execFile);
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+
+describe('llm-analytics CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lla-cli-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints help', async () => {
+    const { stdout } = await cli(['help']);
+    assert.match(stdout, /llm-analytics serve/);
+    assert.match(stdout, /keys create/);
+  });
+
+  it('rejects an unknown command with exit code 2', async () => {
+    await assert.rejects(cli(['frobnicate']), (e: { code: number; stderr: string }) => {
+      assert.equal(e.code, 2);
+      assert.match(e.stderr, /unknown command/);
+      return true;
+    });
+  });
+
+  it('creates, lists and revokes keys; the secret is printed once and works against the server', async () => {
+    const { stdout } = await cli(['keys', 'create', '--scope', 'ingest', '--name', 'ci', '--data', dir]);
+    const secret = /\b(lla_[A-Za-z0-9_-]{20,})/.exec(stdout)?.[1];
+    const id = /key ([0-9a-f-]{36})/.exec(stdout)?.[1];
+    assert.ok(secret && id, stdout);
+    const listed = (await cli(['keys', 'list', '--data', dir])).stdout;
+    assert.match(listed, new RegExp(id));
+    assert.doesNotMatch(listed, new RegExp(secret));
+
+    const init = 'init-key-for-headless-setup-0123456789abcdef';
+    const server = await spawnServer({
+      dataDir: dir,
+      port: 4800 + (process.pid % 500),
+      env: { LLM_ANALYTICS_INIT_API_KEY: init },
+    });
+    try {
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+        status: string;
+        version: string;
+      };
+      assert.equal(health.status, 'ok');
+      assert.match(health.version, /^\d+\.\d+\.\d+/);
+      const send = (key: string) =>
+        fetch(`${server.url}/api/ingest`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: JSON.stringify({ messages: [{ id: 'cli-1', conversation_id: 'c', role: 'user' }] }),
+        });
+      assert.equal((await send(secret)).status, 200);
+      const keys = await fetch(`${server.url}/api/keys`, { headers: { authorization: `Bearer ${init}` } });
+      assert.equal(keys.status, 200, 'the init key is an admin key of the default workspace');
+    } finally {
+      assert.equal(await server.stop('SIGTERM'), 0, 'SIGTERM shuts down cleanly');
+    }
+    await cli(['keys', 'revoke', id, '--data', dir]);
+    assert.match((await cli(['keys', 'list', '--data', dir])).stdout, /yes/);
+  });
+
+  it('refuses a short LLM_ANALYTICS_INIT_API_KEY', async () => {
+    await assert.rejects(
+      cli(['keys', 'list', '--data', dir], { LLM_ANALYTICS_INIT_API_KEY: 'short' }),
+      /at least 32/,
+    );
+  });
+});
