@@ -1,0 +1,70 @@
+// Owns the wire shape of one analytics query: the zod schema and its TypeScript types.
+import { z } from 'zod';
+
+export const FILTER_OPS = ['eq', 'neq', 'in', 'not_in', 'contains', 'gte', 'lte'] as const;
+export const GRANULARITIES = ['auto', 'hour', 'day', 'week', 'month'] as const;
+export const RELATIVE_RANGES = ['7d', '30d', '90d', 'all'] as const;
+
+/** Hard bounds, so one request cannot ask the store for an unbounded amount of work. */
+export const QUERY_LIMITS = {
+  metrics: 30,
+  dimensions: 4,
+  filterDepth: 8,
+  filterLeaves: 64,
+  valuesPerLeaf: 1000,
+  valueLength: 1000,
+  maxRows: 10_000,
+  timeBuckets: 2000,
+} as const;
+
+export type FilterOp = (typeof FILTER_OPS)[number];
+export type FilterValue = string | number | boolean;
+export type Granularity = (typeof GRANULARITIES)[number];
+export type TimeBucket = Exclude<Granularity, 'auto'>;
+
+export type FilterLeaf = [FilterOp, string, FilterValue | FilterValue[]];
+export type Filter = FilterLeaf | ['and' | 'or', Filter[]] | ['not', Filter];
+
+const filterValue = z.union([z.string().max(QUERY_LIMITS.valueLength), z.number().finite(), z.boolean()]);
+
+const leafSchema = z.tuple([
+  z.enum(FILTER_OPS),
+  z.string().min(1).max(64),
+  z.union([filterValue, z.array(filterValue).min(1).max(QUERY_LIMITS.valuesPerLeaf)]),
+]);
+
+export const FilterSchema: z.ZodType<Filter> = z.lazy(() =>
+  z.union([
+    leafSchema,
+    z.tuple([z.enum(['and', 'or']), z.array(FilterSchema).min(1).max(QUERY_LIMITS.filterLeaves)]),
+    z.tuple([z.literal('not'), FilterSchema]),
+  ]),
+);
+
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+export const DateRangeSchema = z.union([
+  z.enum(RELATIVE_RANGES),
+  z.strictObject({ from: isoDate, to: isoDate }),
+]);
+
+export const AnalyticsQuerySchema = z.strictObject({
+  metrics: z.array(z.string().min(1).max(64)).min(1),
+  dimensions: z.array(z.string().min(1).max(64)).optional(),
+  filters: FilterSchema.optional(),
+  date_range: DateRangeSchema,
+  granularity: z.enum(GRANULARITIES).optional(),
+  compare: z.literal('previous_period').optional(),
+  order_by: z
+    .array(z.tuple([z.string().min(1).max(64), z.enum(['asc', 'desc'])]))
+    .max(8)
+    .optional(),
+  limit: z.number().int().positive().optional(),
+});
+
+export type DateRange = z.output<typeof DateRangeSchema>;
+export type AnalyticsQuery = z.output<typeof AnalyticsQuerySchema>;
+
+/** Narrowing helpers: TypeScript does not narrow tuple unions on `f[0]` alone. */
+export const isFilterGroup = (f: Filter): f is ['and' | 'or', Filter[]] => f[0] === 'and' || f[0] === 'or';
+export const isFilterNot = (f: Filter): f is ['not', Filter] => f[0] === 'not';

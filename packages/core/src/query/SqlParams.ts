@@ -1,0 +1,12 @@
+// Owns the bound-parameter list of one compiled statement: values go here, never into the SQL text.
+export type SqlValue = string | number | boolean | null;
+
+export class SqlParams {
+  readonly values: SqlValue[] = [];
+
+  /** Binds `value` and returns its `$n` placeholder (both DuckDB and PostgreSQL accept `$n`). */
+  add(value: SqlValue): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}

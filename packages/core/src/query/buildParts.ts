@@ -1,0 +1,125 @@
+// Owns the per-grain aggregate subqueries ("parts") a query is assembled from, and the bridges between grains.
+import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
+import type { Filter } from './AnalyticsQuery.ts';
+import { compileFilter, type FilterScope, filterGrains } from './compileFilter.ts';
+import { priceJoins } from './priceJoins.ts';
+import type { DimensionDef, Grain, PartialDef, SqlContext } from './registry/types.ts';
+
+export interface PartsInput {
+  x: SqlContext;
+  workspaceParam: string;
+  baseSql: string;
+  dims: DimensionDef[];
+  /** Every partial column of the union, in output order; a part fills its own and NULLs the rest. */
+  allPartials: string[];
+  /** Already compiled message-only conjuncts (they reference `b` only and are valid in every part). */
+  pushed: string[];
+  /** Conjuncts that touch evaluations or tool calls; placed per part. */
+  rest: Filter[];
+  priceBook: PriceBook;
+  catalog: CatalogPrice[];
+}
+
+const FACT: Record<Exclude<Grain, 'message'>, { table: string; alias: string }> = {
+  evaluation: { table: 'evaluations', alias: 'e' },
+  tool: { table: 'tool_calls', alias: 't' },
+};
+
+const positions = (n: number, from = 1) => Array.from({ length: n }, (_, i) => String(i + from));
+const groupBy = (n: number) => (n ? ` GROUP BY ${positions(n).join(', ')}` : '');
+
+/** True when a conjunct only touches grain `g`, so a bridge on `g` can hold it. */
+const onlyGrain = (f: Filter, g: Grain) => {
+  const grains = filterGrains(f);
+  return grains.size === 1 && grains.has(g);
+};
+
+interface Source {
+  from: string;
+  where: string[];
+}
+
+/**
+ * FROM and WHERE of a part on grain `grain`. Dimensions of another non-message grain come through a
+ * bridge: the distinct (message_id, value) pairs of that grain, so a message (or evaluation) is counted
+ * once per value and never once per matching row.
+ */
+function source(grain: Grain, inp: PartsInput): Source {
+  const { x, workspaceParam: ws, dims } = inp;
+  const unnestTags = grain === 'evaluation' && dims.some((d) => d.array);
+  const from: string[] = [];
+  const where: string[] = [...inp.pushed];
+  if (grain === 'message') from.push(`(${inp.baseSql}) b`);
+  else {
+    const { table, alias } = FACT[grain];
+    from.push(`${table} ${alias} JOIN (${inp.baseSql}) b ON b.id = ${alias}.message_id`);
+    where.unshift(`${alias}.workspace_id = ${ws}`);
+    if (unnestTags) from.push(x.dialect.unnestJoin('e.failure_tags', 'ft', 'tag'));
+  }
+  const scope: FilterScope = { grain, unnested: unnestTags, x, workspaceParam: ws };
+  const bridged = new Set<Filter>();
+  for (const g of ['evaluation', 'tool'] as const) {
+    const bdims = dims.filter((d) => d.grain === g && g !== grain);
+    if (bdims.length === 0) continue;
+    const { table, alias } = FACT[g];
+    const unnest = bdims.some((d) => d.array);
+    const bscope: FilterScope = { grain: g, unnested: unnest, x, workspaceParam: ws };
+    const own = inp.rest.filter((f) => onlyGrain(f, g));
+    for (const f of own) bridged.add(f);
+    const bwhere = [`${alias}.workspace_id = ${ws}`, ...own.map((f) => compileFilter(f, bscope))];
+    const cols = bdims.map((d) => `${d.sql(x)} AS d_${d.id}`).join(', ');
+    const unnestSql = unnest ? ` ${x.dialect.unnestJoin('e.failure_tags', 'ft', 'tag')}` : '';
+    const me = grain === 'message' ? 'b.id' : `${FACT[grain].alias}.message_id`;
+    from.push(
+      `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${table} ${alias}${unnestSql} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
+    );
+  }
+  for (const f of inp.rest) if (!bridged.has(f)) where.push(compileFilter(f, scope));
+  return { from: from.join(' '), where };
+}
+
+function dimSelect(grain: Grain, inp: PartsInput): string[] {
+  return inp.dims.map((d) => {
+    const expr = d.grain === 'message' || d.grain === grain ? d.sql(inp.x) : `br_${d.grain}.d_${d.id}`;
+    return `${expr} AS d_${d.id}`;
+  });
+}
+
+function partialColumns(inp: PartsInput, own: Map<string, string>): string[] {
+  const d = inp.x.dialect.double;
+  return inp.allPartials.map((id) => `CAST(${own.get(id) ?? 'NULL'} AS ${d}) AS p_${id}`);
+}
+
+const whereSql = (w: string[]) => (w.length ? ` WHERE ${w.join(' AND ')}` : '');
+
+/** A one-level part: partials aggregated straight from rows of `grain`. */
+export function directPart(grain: Grain, partials: PartialDef[], inp: PartsInput): string {
+  const src = source(grain, inp);
+  const noPrice = { ...inp.x, priceIn: 'NULL', priceOut: 'NULL' };
+  const own = new Map(partials.map((p) => [p.id, p.sql(noPrice)]));
+  const select = [...dimSelect(grain, inp), ...partialColumns(inp, own)];
+  return `SELECT ${select.join(', ')} FROM ${src.from}${whereSql(src.where)}${groupBy(inp.dims.length)}`;
+}
+
+/**
+ * The priced message part: additive partials are first summed per (dimensions, model_id, provider), then
+ * the few resulting rows are joined to the price tables and summed again per dimensions.
+ */
+export function pricedPart(additive: PartialDef[], priced: PartialDef[], inp: PartsInput): string {
+  const { x, dims } = inp;
+  const src = source('message', inp);
+  const noPrice = { ...x, priceIn: 'NULL', priceOut: 'NULL' };
+  const inner = [
+    ...dimSelect('message', inp),
+    'b.model_id AS pm',
+    'b.provider AS pp',
+    ...additive.map((p) => `${p.sql(noPrice)} AS ${p.id}`),
+  ];
+  const innerSql = `SELECT ${inner.join(', ')} FROM ${src.from}${whereSql(src.where)} GROUP BY ${positions(dims.length + 2).join(', ')}`;
+  const prices = priceJoins(inp.priceBook, inp.catalog, x);
+  const own = new Map<string, string>();
+  for (const p of additive) own.set(p.id, `sum(g.${p.id})`);
+  for (const p of priced) own.set(p.id, p.sql({ ...x, priceIn: prices.priceIn, priceOut: prices.priceOut }));
+  const select = [...dims.map((d) => `g.d_${d.id}`), ...partialColumns(inp, own)];
+  return `SELECT ${select.join(', ')} FROM (${innerSql}) g ${prices.joins.join(' ')}${groupBy(dims.length)}`;
+}

@@ -1,0 +1,249 @@
+// Owns compiling an AnalyticsQuery into one parameterised SQL statement (plus its previous-period twin).
+
+import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
+import {
+  type AnalyticsQuery,
+  isFilterGroup,
+  isFilterNot,
+  QUERY_LIMITS,
+  type TimeBucket,
+} from './AnalyticsQuery.ts';
+import { directPart, type PartsInput, pricedPart } from './buildParts.ts';
+import { compileFilter, conjuncts, filterGrains } from './compileFilter.ts';
+import { getDialect } from './dialect/getDialect.ts';
+import type { DialectName } from './dialect/SqlDialect.ts';
+import { messageBaseSql } from './messageBase.ts';
+import { parseQuery } from './parseQuery.ts';
+import { QueryError } from './QueryError.ts';
+import { metricPartials, registry } from './registry/registry.ts';
+import type {
+  BaseColumn,
+  DimensionDef,
+  Grain,
+  MetricDef,
+  MetricType,
+  PartialDef,
+  SqlContext,
+  Unit,
+} from './registry/types.ts';
+import { SqlParams, type SqlValue } from './SqlParams.ts';
+import {
+  bucketCount,
+  pickBucket,
+  previousWindow,
+  resolveWindow,
+  sqlTimestamp,
+  type TimeWindow,
+} from './timeWindow.ts';
+
+export interface CompileContext {
+  workspaceId: string;
+  now: Date;
+  dialect: DialectName;
+  priceBook: PriceBook;
+  slaThresholdMs: number;
+  /** Catalog prices of the workspace's (provider, model_id) pairs, from `catalogPrices()`. */
+  catalogPrices: CatalogPrice[];
+  /** Extent of the stored data; lets `granularity: auto` pick a bucket for `date_range: "all"`. */
+  dataSpan?: TimeWindow;
+}
+
+export interface CompiledStatement {
+  sql: string;
+  params: SqlValue[];
+  window: TimeWindow | null;
+}
+
+export interface QueryMeta {
+  metrics: { id: string; type: MetricType; unit: Unit }[];
+  dimensions: string[];
+  /** The bucket the `time` dimension used (resolved from `auto`); null without a time dimension. */
+  time_bucket: TimeBucket | null;
+  window: { from: string; to: string } | null;
+  comparison_window?: { from: string; to: string };
+  limit: number;
+  /** True when cost metrics were asked for: result rows then carry `__unpriced`. */
+  priced: boolean;
+}
+
+export interface CompiledQuery extends CompiledStatement {
+  meta: QueryMeta;
+  comparison?: CompiledStatement;
+}
+
+const isoWindow = (w: TimeWindow) => ({ from: w.from.toISOString(), to: w.to.toISOString() });
+
+function collectPartials(metrics: MetricDef[]): Record<Grain, PartialDef[]> {
+  const ids = new Set(metrics.flatMap(metricPartials));
+  for (const id of [...ids]) for (const need of registry.partials.get(id)!.needs ?? []) ids.add(need);
+  if ([...ids].some((id) => registry.partials.get(id)!.kind === 'priced')) {
+    for (const id of ['unpriced', 'tok_msgs']) ids.add(id);
+  }
+  const out: Record<Grain, PartialDef[]> = { message: [], evaluation: [], tool: [] };
+  for (const p of registry.partials.values()) if (ids.has(p.id)) out[p.grain].push(p);
+  return out;
+}
+
+function filterDims(f: AnalyticsQuery['filters']): DimensionDef[] {
+  if (!f) return [];
+  if (isFilterGroup(f)) return f[1].flatMap(filterDims);
+  if (isFilterNot(f)) return filterDims(f[1]);
+  return [registry.dimensions.get(f[1])!];
+}
+
+function compileStatement(
+  q: AnalyticsQuery,
+  ctx: CompileContext,
+  window: TimeWindow | null,
+  bucket: TimeBucket,
+  limit: number,
+): CompiledStatement {
+  const params = new SqlParams();
+  const dialect = getDialect(ctx.dialect);
+  const ws = params.add(ctx.workspaceId);
+  // Lazily bound, so a statement never carries a parameter it does not use (PostgreSQL rejects those).
+  let sla: string | undefined;
+  let win: [string, string] | undefined;
+  const x: SqlContext = {
+    dialect,
+    param: (v) => params.add(v),
+    sla() {
+      sla ??= `CAST(${params.add(ctx.slaThresholdMs)} AS ${dialect.double})`;
+      return sla;
+    },
+    bucket,
+  };
+  const windowSql = (alias: string) => {
+    if (!window) return '';
+    win ??= [
+      dialect.timestamp(params.add(sqlTimestamp(window.from))),
+      dialect.timestamp(params.add(sqlTimestamp(window.to))),
+    ];
+    return `${alias}.created_at >= ${win[0]} AND ${alias}.created_at < ${win[1]}`;
+  };
+
+  const metrics = q.metrics.map((id) => registry.metrics.get(id)!);
+  const dims = (q.dimensions ?? []).map((id) => registry.dimensions.get(id)!);
+  const partials = collectPartials(metrics);
+  const msgAdditive = partials.message.filter((p) => p.kind === 'additive');
+  const msgHolistic = partials.message.filter((p) => p.kind === 'holistic');
+  const msgPriced = partials.message.filter((p) => p.kind === 'priced');
+
+  const all = conjuncts(q.filters);
+  const isPushed = (f: (typeof all)[number]) => {
+    const g = filterGrains(f);
+    return g.size === 1 && g.has('message');
+  };
+  const rest = all.filter((f) => !isPushed(f));
+
+  const columns = new Set<BaseColumn>();
+  const addCols = (cols?: BaseColumn[]) => {
+    for (const c of cols ?? []) columns.add(c);
+  };
+  for (const d of [...dims, ...filterDims(q.filters)]) if (d.grain === 'message') addCols(d.columns);
+  for (const p of partials.message) addCols(p.columns);
+  const crossGrain = partials.evaluation.length > 0 || partials.tool.length > 0;
+  if (crossGrain || rest.length > 0 || dims.some((d) => d.grain !== 'message')) columns.add('id');
+  if (msgPriced.length > 0) addCols(['model_id', 'provider']);
+
+  const baseSql = messageBaseSql({ columns, workspaceParam: ws, window: windowSql });
+  const pushedScope = { grain: 'message' as const, unnested: false, x, workspaceParam: ws };
+  const pushed = all.filter(isPushed).map((f) => compileFilter(f, pushedScope));
+
+  const partIds: string[] = [];
+  const parts: string[] = [];
+  const allPartials = [...partials.message, ...partials.evaluation, ...partials.tool].map((p) => p.id);
+  const inp: PartsInput = {
+    x,
+    workspaceParam: ws,
+    baseSql,
+    dims,
+    allPartials,
+    pushed,
+    rest,
+    priceBook: ctx.priceBook,
+    catalog: ctx.catalogPrices,
+  };
+  if (msgPriced.length > 0) {
+    parts.push(pricedPart(msgAdditive, msgPriced, inp));
+    if (msgHolistic.length > 0) parts.push(directPart('message', msgHolistic, inp));
+  } else if (partials.message.length > 0) {
+    parts.push(directPart('message', partials.message, inp));
+  }
+  if (partials.evaluation.length > 0) parts.push(directPart('evaluation', partials.evaluation, inp));
+  if (partials.tool.length > 0) parts.push(directPart('tool', partials.tool, inp));
+  partIds.push(...allPartials);
+
+  // Parts cover the same dimension values at most once each, so max() merges them without double counting.
+  const merged =
+    parts.length === 1
+      ? parts[0]
+      : `SELECT ${[...dims.map((d) => `d_${d.id}`), ...partIds.map((id) => `max(p_${id}) AS p_${id}`)].join(', ')} FROM (${parts.join(' UNION ALL ')}) u${dims.length ? ` GROUP BY ${dims.map((_, i) => i + 1).join(', ')}` : ''}`;
+
+  const select = [
+    ...dims.map((d) => `${d.type === 'time' ? dialect.isoText(`r.d_${d.id}`) : `r.d_${d.id}`} AS "${d.id}"`),
+    ...metrics.map((m) => {
+      const expr = m.sql.replace(/\{(\w+)\}/g, (_, id: string) => `r.p_${id}`);
+      return `${m.empty === 0 ? `COALESCE(${expr}, 0)` : expr} AS "${m.id}"`;
+    }),
+  ];
+  if (msgPriced.length > 0) select.push('COALESCE(sum(r.p_unpriced) OVER (), 0) AS "__unpriced"');
+
+  const dimOrder = (d: DimensionDef, dir: 'asc' | 'desc') =>
+    `${d.orderSql ? d.orderSql(`r.d_${d.id}`) : `r.d_${d.id}`} ${dir.toUpperCase()} NULLS LAST`;
+  const order: string[] = [];
+  const ordered = new Set<string>();
+  const requested = q.order_by ?? [];
+  const defaults: [string, 'asc' | 'desc'][] = [
+    ...dims.filter((d) => d.type === 'time').map((d): [string, 'asc'] => [d.id, 'asc']),
+    [metrics[0].id, 'desc'],
+  ];
+  for (const [field, dir] of [
+    ...requested,
+    ...(requested.length ? [] : defaults),
+    ...dims.map((d): [string, 'asc'] => [d.id, 'asc']),
+  ]) {
+    if (ordered.has(field)) continue;
+    ordered.add(field);
+    const dim = dims.find((d) => d.id === field);
+    order.push(dim ? dimOrder(dim, dir) : `"${field}" ${dir.toUpperCase()} NULLS LAST`);
+  }
+  // One row more than the limit tells the reply whether rows were cut off.
+  const sql = `SELECT ${select.join(', ')} FROM (${merged}) r ORDER BY ${order.join(', ')} LIMIT ${limit + 1}`;
+  return { sql, params: params.values, window };
+}
+
+/**
+ * Compiles a query for one workspace. Validates again (so callers cannot skip parseQuery), resolves the
+ * window against `ctx.now`, and with `compare` also compiles the same query over the previous window.
+ */
+export function compileQuery(input: AnalyticsQuery, ctx: CompileContext): CompiledQuery {
+  const q = parseQuery(input);
+  const window = resolveWindow(q.date_range, ctx.now);
+  const hasTime = (q.dimensions ?? []).includes('time');
+  const bucket = pickBucket(q.granularity, window, ctx.dataSpan);
+  const span = window ?? ctx.dataSpan;
+  if (hasTime && span && bucketCount(span, bucket) > QUERY_LIMITS.timeBuckets) {
+    throw new QueryError(
+      'too_many_groups',
+      `${bucket} buckets over this date range exceed ${QUERY_LIMITS.timeBuckets} points; choose a coarser granularity`,
+      'granularity',
+    );
+  }
+  const limit = q.limit ?? QUERY_LIMITS.maxRows;
+  const main = compileStatement(q, ctx, window, bucket, limit);
+  const prev = q.compare && window ? previousWindow(window) : undefined;
+  const meta: QueryMeta = {
+    metrics: q.metrics.map((id) => {
+      const m = registry.metrics.get(id)!;
+      return { id, type: m.type, unit: m.unit };
+    }),
+    dimensions: q.dimensions ?? [],
+    time_bucket: hasTime ? bucket : null,
+    window: window ? isoWindow(window) : null,
+    ...(prev ? { comparison_window: isoWindow(prev) } : {}),
+    limit,
+    priced: main.sql.includes('"__unpriced"'),
+  };
+  return { ...main, meta, ...(prev ? { comparison: compileStatement(q, ctx, prev, bucket, limit) } : {}) };
+}

@@ -1,0 +1,24 @@
+// Owns the few places where DuckDB and PostgreSQL SQL differ; metric and dimension SQL is written once above it.
+import type { TimeBucket } from '../AnalyticsQuery.ts';
+
+export type DialectName = 'duckdb' | 'postgres';
+
+export interface SqlDialect {
+  readonly name: DialectName;
+  /** The floating type every aggregate is cast to, so no engine hands back bigint/numeric. */
+  readonly double: string;
+  /** Start of the UTC bucket holding `expr` (a TIMESTAMP stored in UTC). Weeks start on Monday in both engines. */
+  dateTrunc(bucket: TimeBucket, expr: string): string;
+  /** A bucket start rendered as ISO-8601 text (`2025-01-31T00:00:00Z`), identical across engines. */
+  isoText(expr: string): string;
+  /** A bound parameter typed as TIMESTAMP. */
+  timestamp(param: string): string;
+  /** Exact linear-interpolated percentile (percentile_cont) of `expr`; `fraction` is a registry constant. */
+  percentile(fraction: number, expr: string): string;
+  /** True when the text array `arrayExpr` shares an element with the bound `params`. */
+  arrayOverlaps(arrayExpr: string, params: string[]): string;
+  /** A FROM-clause item turning each element of `arrayExpr` into a row of `alias(column)`. */
+  unnestJoin(arrayExpr: string, alias: string, column: string): string;
+  /** Text value of the top-level key `keyParam` (a bound parameter) of the JSON column `expr`. */
+  jsonText(expr: string, keyParam: string): string;
+}

@@ -1,0 +1,93 @@
+// Owns token and cost metrics; cost is priced at query time from the workspace price book.
+import type { RegistrySubject } from './types.ts';
+
+export const costSubject: RegistrySubject = {
+  partials: [
+    {
+      id: 'in_tok',
+      grain: 'message',
+      kind: 'additive',
+      sql: () => 'sum(b.input_tokens)',
+      columns: ['input_tokens'],
+    },
+    {
+      id: 'out_tok',
+      grain: 'message',
+      kind: 'additive',
+      sql: () => 'sum(b.output_tokens)',
+      columns: ['output_tokens'],
+    },
+    {
+      // Messages that carry tokens: only those can be left unpriced.
+      id: 'tok_msgs',
+      grain: 'message',
+      kind: 'additive',
+      sql: () => 'count(*) FILTER (WHERE COALESCE(b.input_tokens, 0) + COALESCE(b.output_tokens, 0) > 0)',
+      columns: ['input_tokens', 'output_tokens'],
+    },
+    {
+      id: 'cost',
+      grain: 'message',
+      kind: 'priced',
+      needs: ['in_tok', 'out_tok'],
+      sql: (x) =>
+        `sum(COALESCE(g.in_tok, 0) / 1000.0 * COALESCE(${x.priceIn}, 0) + COALESCE(g.out_tok, 0) / 1000.0 * COALESCE(${x.priceOut}, 0))`,
+    },
+    {
+      id: 'unpriced',
+      grain: 'message',
+      kind: 'priced',
+      needs: ['tok_msgs'],
+      sql: (x) => `sum(CASE WHEN ${x.priceIn} IS NULL THEN g.tok_msgs ELSE 0 END)`,
+    },
+  ],
+  metrics: [
+    {
+      id: 'input_tokens',
+      grain: 'message',
+      sql: 'COALESCE({in_tok}, 0)',
+      type: 'sum',
+      unit: 'tokens',
+      description: 'Σ input_tokens (missing counts as 0).',
+      empty: 0,
+    },
+    {
+      id: 'output_tokens',
+      grain: 'message',
+      sql: 'COALESCE({out_tok}, 0)',
+      type: 'sum',
+      unit: 'tokens',
+      description: 'Σ output_tokens (missing counts as 0).',
+      empty: 0,
+    },
+    {
+      id: 'total_tokens',
+      grain: 'message',
+      sql: 'COALESCE({in_tok}, 0) + COALESCE({out_tok}, 0)',
+      type: 'sum',
+      unit: 'tokens',
+      description: 'input_tokens + output_tokens.',
+      empty: 0,
+    },
+    {
+      id: 'cost',
+      grain: 'message',
+      sql: 'COALESCE({cost}, 0)',
+      type: 'sum',
+      unit: 'usd',
+      description:
+        'Σ input_tokens/1000 × input_per_1k + output_tokens/1000 × output_per_1k, the price of each message resolved model override (exact model_id) › provider override › catalog (@pydantic/genai-prices) › default. Computed at query time, so a price change reprices history. Messages with tokens that no layer prices add 0 and are counted in `meta.unpriced_messages`.',
+      empty: 0,
+    },
+    {
+      id: 'cost_per_message',
+      grain: 'message',
+      sql: 'COALESCE({cost}, 0) / NULLIF({n}, 0)',
+      type: 'ratio',
+      unit: 'usd',
+      description: 'cost / messages.',
+      empty: null,
+    },
+  ],
+  dimensions: [],
+};

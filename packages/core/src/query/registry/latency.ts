@@ -1,0 +1,72 @@
+// Owns latency metrics: average, exact percentiles and the SLA breach rate.
+import type { MetricDef, PartialDef, RegistrySubject } from './types.ts';
+
+const PERCENTILES = [50, 90, 95, 99] as const;
+
+const percentilePartials: PartialDef[] = PERCENTILES.map((p) => ({
+  id: `lat_p${p}`,
+  grain: 'message',
+  kind: 'holistic',
+  sql: (x) => x.dialect.percentile(p / 100, 'b.latency_ms'),
+  columns: ['latency_ms'],
+}));
+
+const percentileMetrics: MetricDef[] = PERCENTILES.map((p) => ({
+  id: `latency_p${p}`,
+  grain: 'message',
+  sql: `{lat_p${p}}`,
+  type: 'percentile',
+  unit: 'ms',
+  description: `Exact ${p}th percentile of latency_ms over messages that have one, linear interpolation (percentile_cont(${p / 100})).`,
+  empty: null,
+}));
+
+export const latencySubject: RegistrySubject = {
+  partials: [
+    {
+      id: 'lat_n',
+      grain: 'message',
+      kind: 'additive',
+      sql: () => 'count(b.latency_ms)',
+      columns: ['latency_ms'],
+    },
+    {
+      id: 'lat_sum',
+      grain: 'message',
+      kind: 'additive',
+      sql: () => 'sum(b.latency_ms)',
+      columns: ['latency_ms'],
+    },
+    {
+      id: 'breach',
+      grain: 'message',
+      kind: 'additive',
+      sql: (x) => `count(*) FILTER (WHERE b.latency_ms > ${x.sla()})`,
+      columns: ['latency_ms'],
+    },
+    ...percentilePartials,
+  ],
+  metrics: [
+    {
+      id: 'latency_avg',
+      grain: 'message',
+      sql: '{lat_sum} / NULLIF({lat_n}, 0)',
+      type: 'average',
+      unit: 'ms',
+      description: 'Σ latency_ms / messages with a latency (messages without latency_ms are left out).',
+      empty: null,
+    },
+    ...percentileMetrics,
+    {
+      id: 'sla_breach_rate',
+      grain: 'message',
+      sql: '100.0 * {breach} / NULLIF({lat_n}, 0)',
+      type: 'rate',
+      unit: 'percent',
+      description:
+        'Messages with latency_ms > the workspace SLA threshold / messages with a latency × 100 (threshold from settings `sla_threshold_ms`).',
+      empty: null,
+    },
+  ],
+  dimensions: [],
+};

@@ -1,0 +1,100 @@
+// Owns the message-volume and error metrics and the message-level dimensions (time, model, provider, role, error).
+import type { RegistrySubject } from './types.ts';
+
+const isError = "b.error_type IS NOT NULL AND b.error_type <> ''";
+
+export const messagesSubject: RegistrySubject = {
+  partials: [
+    { id: 'n', grain: 'message', kind: 'additive', sql: () => 'count(*)' },
+    {
+      id: 'err',
+      grain: 'message',
+      kind: 'additive',
+      sql: () => `count(*) FILTER (WHERE ${isError})`,
+      columns: ['error_type'],
+    },
+  ],
+  metrics: [
+    {
+      id: 'messages',
+      grain: 'message',
+      sql: '{n}',
+      type: 'count',
+      unit: 'messages',
+      description: 'Number of messages (all roles) created in the date window that pass the filters.',
+      empty: 0,
+    },
+    {
+      id: 'errors',
+      grain: 'message',
+      sql: '{err}',
+      type: 'count',
+      unit: 'messages',
+      description: 'Messages whose `error_type` is set (non-empty).',
+      empty: 0,
+    },
+    {
+      id: 'error_rate',
+      grain: 'message',
+      sql: '100.0 * {err} / NULLIF({n}, 0)',
+      type: 'rate',
+      unit: 'percent',
+      description: 'errors / messages × 100.',
+      empty: null,
+    },
+  ],
+  dimensions: [
+    {
+      id: 'time',
+      grain: 'message',
+      sql: (x) => x.dialect.dateTrunc(x.bucket, 'b.created_at'),
+      rangeSql: () => 'b.created_at',
+      columns: ['created_at'],
+      type: 'time',
+      unit: 'none',
+      description:
+        'Start of the UTC bucket (hour, day, week starting Monday, month) of the message `created_at`, as ISO-8601 text. `granularity: auto` picks it from the window length. Filters take `gte`/`lte` with ISO timestamps on the raw time.',
+      groupable: true,
+    },
+    {
+      id: 'model',
+      grain: 'message',
+      sql: () => 'b.model_id',
+      columns: ['model_id'],
+      type: 'string',
+      unit: 'none',
+      description: 'The message `model_id`.',
+      groupable: true,
+    },
+    {
+      id: 'provider',
+      grain: 'message',
+      sql: () => 'b.provider',
+      columns: ['provider'],
+      type: 'string',
+      unit: 'none',
+      description: 'The message `provider`.',
+      groupable: true,
+    },
+    {
+      id: 'role',
+      grain: 'message',
+      sql: () => 'b.role',
+      columns: ['role'],
+      type: 'string',
+      unit: 'none',
+      description: 'The message `role` (user, assistant, system, tool).',
+      groupable: true,
+    },
+    {
+      id: 'error_type',
+      grain: 'message',
+      sql: () => 'b.error_type',
+      columns: ['error_type'],
+      type: 'string',
+      unit: 'none',
+      description: 'The message `error_type` (null when the message did not fail).',
+      groupable: true,
+    },
+  ],
+};

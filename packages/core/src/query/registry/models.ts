@@ -1,0 +1,30 @@
+// Owns the model-registry dimensions (training method, base model), joined from `models` by model_id.
+import type { RegistrySubject } from './types.ts';
+
+export const modelsSubject: RegistrySubject = {
+  partials: [],
+  metrics: [],
+  dimensions: [
+    {
+      id: 'training_method',
+      grain: 'message',
+      sql: () => 'b.training_method',
+      columns: ['training_method'],
+      type: 'string',
+      unit: 'none',
+      description:
+        "The `training_method` (base, sft, dpo, rlhf, other) of the message's model in the model registry; null when the model is not registered.",
+      groupable: true,
+    },
+    {
+      id: 'base_model',
+      grain: 'message',
+      sql: () => 'b.base_model',
+      columns: ['base_model'],
+      type: 'string',
+      unit: 'none',
+      description: "The `base_model` of the message's model in the model registry.",
+      groupable: true,
+    },
+  ],
+};

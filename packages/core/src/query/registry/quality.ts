@@ -1,0 +1,89 @@
+// Owns evaluation metrics (ratings, success, failures) and evaluation-level dimensions and filters.
+import type { RegistrySubject } from './types.ts';
+
+export const qualitySubject: RegistrySubject = {
+  partials: [
+    { id: 'ev_n', grain: 'evaluation', kind: 'additive', sql: () => 'count(*)' },
+    { id: 'ev_rated', grain: 'evaluation', kind: 'additive', sql: () => 'count(e.rating)' },
+    { id: 'ev_rating_sum', grain: 'evaluation', kind: 'additive', sql: () => 'sum(e.rating)' },
+    { id: 'ev_succ', grain: 'evaluation', kind: 'additive', sql: () => 'count(*) FILTER (WHERE e.success)' },
+    {
+      id: 'ev_fail',
+      grain: 'evaluation',
+      kind: 'additive',
+      sql: () => 'count(*) FILTER (WHERE NOT e.success)',
+    },
+  ],
+  metrics: [
+    {
+      id: 'evaluations',
+      grain: 'evaluation',
+      sql: '{ev_n}',
+      type: 'count',
+      unit: 'evaluations',
+      description:
+        'Evaluations of the counted messages (an evaluation counts when its message is in the date window and passes the filters).',
+      empty: 0,
+    },
+    {
+      id: 'avg_rating',
+      grain: 'evaluation',
+      sql: '{ev_rating_sum} / NULLIF({ev_rated}, 0)',
+      type: 'average',
+      unit: 'rating',
+      description: 'Σ rating / evaluations that have a rating (1–5).',
+      empty: null,
+    },
+    {
+      id: 'success_rate',
+      grain: 'evaluation',
+      sql: '100.0 * {ev_succ} / NULLIF({ev_n}, 0)',
+      type: 'rate',
+      unit: 'percent',
+      description: 'Evaluations with success = true / all evaluations × 100.',
+      empty: null,
+    },
+    {
+      id: 'failures',
+      grain: 'evaluation',
+      sql: '{ev_fail}',
+      type: 'count',
+      unit: 'evaluations',
+      description: 'Evaluations with success = false.',
+      empty: 0,
+    },
+  ],
+  dimensions: [
+    {
+      id: 'rating',
+      grain: 'evaluation',
+      sql: () => 'e.rating',
+      type: 'number',
+      unit: 'rating',
+      description:
+        'The evaluation `rating` (1–5). With message metrics a message is counted once under each rating it received.',
+      groupable: true,
+    },
+    {
+      id: 'failure_tag',
+      grain: 'evaluation',
+      sql: () => 'ft.tag',
+      array: 'e.failure_tags',
+      type: 'string',
+      unit: 'none',
+      description:
+        'One entry of the evaluation `failure_tags`; an evaluation with several tags counts once under each, one without tags under none.',
+      groupable: true,
+    },
+    {
+      id: 'success',
+      grain: 'evaluation',
+      sql: () => 'e.success',
+      type: 'boolean',
+      unit: 'none',
+      description:
+        'Filter only: the evaluation `success` judgment. Evaluation metrics keep the evaluations with that value; message and tool metrics keep the messages that have at least one such evaluation (unevaluated messages drop out).',
+      groupable: false,
+    },
+  ],
+};

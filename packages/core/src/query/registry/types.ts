@@ -1,0 +1,111 @@
+// Owns the shape of registry entries: metrics, the partial aggregates they are built from, and dimensions.
+import type { TimeBucket } from '../AnalyticsQuery.ts';
+import type { SqlDialect } from '../dialect/SqlDialect.ts';
+
+/**
+ * The row a metric aggregates over. Message metrics aggregate filtered messages (alias `b`); evaluation
+ * metrics aggregate evaluations (alias `e`) joined to those messages; tool metrics aggregate tool calls
+ * (alias `t`) joined to them. Keeping the grains apart is what prevents join fan-out.
+ */
+export type Grain = 'message' | 'evaluation' | 'tool';
+
+/** Columns the filtered-message row `b` can carry; each pulls in at most one join (see baseColumns.ts). */
+export type BaseColumn =
+  | 'id'
+  | 'conversation_id'
+  | 'created_at'
+  | 'role'
+  | 'model_id'
+  | 'provider'
+  | 'input_tokens'
+  | 'output_tokens'
+  | 'latency_ms'
+  | 'error_type'
+  | 'user_id'
+  | 'session_id'
+  | 'experiment_name'
+  | 'is_widget_session'
+  | 'training_method'
+  | 'base_model'
+  | 'conversation_length';
+
+/** What registry SQL may use besides column names: the dialect, bound parameters and the time bucket. */
+export interface SqlContext {
+  dialect: SqlDialect;
+  /** Binds a value and returns its placeholder. */
+  param(value: string | number | boolean | null): string;
+  /** Placeholder of the workspace's SLA threshold (ms), bound on first use. */
+  sla(): string;
+  bucket: TimeBucket;
+}
+
+/**
+ * One aggregate computed in SQL. Additive partials (counts and sums) can be summed across sub-groups,
+ * which lets cost be priced on (model, provider) sub-groups instead of per row. Priced partials are
+ * computed from additive ones after the price join; holistic ones (distinct counts, percentiles) cannot be
+ * re-summed and are computed straight from rows.
+ */
+export interface PartialDef {
+  id: string;
+  grain: Grain;
+  kind: 'additive' | 'holistic' | 'priced';
+  /** For additive/holistic: an aggregate over rows. For priced: an aggregate over sub-groups `g`. */
+  sql: (x: SqlContext & { priceIn: string; priceOut: string }) => string;
+  columns?: BaseColumn[];
+  /** Priced partials: the additive partials they read from `g`. */
+  needs?: string[];
+}
+
+export type MetricType = 'count' | 'sum' | 'average' | 'percentile' | 'rate' | 'ratio';
+export type Unit =
+  | 'messages'
+  | 'conversations'
+  | 'users'
+  | 'tokens'
+  | 'usd'
+  | 'ms'
+  | 'percent'
+  | 'evaluations'
+  | 'tool_calls'
+  | 'rating'
+  | 'messages_per_conversation'
+  | 'none';
+
+export interface MetricDef {
+  id: string;
+  grain: Grain;
+  /** Expression over partials written as `{partial_id}`; evaluated once per result row. */
+  sql: string;
+  type: MetricType;
+  unit: Unit;
+  description: string;
+  /** Value when the group has no rows of this metric's grain: counts are 0, averages and rates null. */
+  empty: 0 | null;
+}
+
+export type DimensionType = 'string' | 'number' | 'boolean' | 'time' | 'bucket';
+
+export interface DimensionDef {
+  id: string;
+  grain: Grain;
+  /** Value expression on its grain's row (`b`, `e`, `t`; `ft.tag` for an unnested tag). */
+  sql: (x: SqlContext) => string;
+  columns?: BaseColumn[];
+  type: DimensionType;
+  unit: Unit;
+  description: string;
+  /** False for filter-only fields such as `success`. */
+  groupable: boolean;
+  /** Multi-valued dimensions: the array column; grouping unnests it into `ft.tag`. */
+  array?: string;
+  /** Raw numeric/time value that gte/lte compare against (bucketed dimensions compare the raw value). */
+  rangeSql?: (x: SqlContext) => string;
+  /** Sort key of an output value, for bucket labels that do not sort as text. */
+  orderSql?: (outputColumn: string) => string;
+}
+
+export interface RegistrySubject {
+  partials: PartialDef[];
+  metrics: MetricDef[];
+  dimensions: DimensionDef[];
+}
