@@ -1,7 +1,6 @@
 // Owns what the importer accepts per table: table names (including the seed's Supabase names), the columns
 // the wire format knows with the parser each needs, and the schema each converted row must pass.
 import { ConversationSchema, EvaluationSchema, MessageSchema, ModelSchema } from '@llm-analytics/core';
-import type { z } from 'zod';
 import {
   normalizeTimestamp,
   parseBoolean,
@@ -23,7 +22,7 @@ export interface TableSpec {
   columns: Record<string, Parse>;
   /** Columns the wire format marks optional but not nullable: an empty cell is left out rather than null. */
   omitWhenNull: readonly string[];
-  schema: z.ZodType;
+  schema: typeof ModelSchema | typeof ConversationSchema | typeof MessageSchema | typeof EvaluationSchema;
 }
 
 export const IMPORT_TABLES: Record<ImportTable, TableSpec> = {
