@@ -1,72 +1,75 @@
-// Owns "has this id possibly been written before?" without scanning a table: a scalable Bloom filter.
-// A false positive only sends that id down the slower delete-then-insert path, so correctness never
-// depends on the filter; memory stays ~1.2 bytes per id (1% false-positive rate per layer).
-const BITS_PER_ITEM = 10;
-const HASHES = 7;
+// Owns "has this id been written before?" without scanning a table: an open-addressing set of 64-bit id
+// hashes in typed arrays (16 bytes per id at most). A collision only sends that id down the slower
+// delete-then-insert path (which scans), so correctness never depends on it; at 64 bits it is ~1e-12 per id,
+// unlike a Bloom filter whose ~1% false positives would make nearly every batch scan the table.
+const EMPTY = 0;
 
-interface Layer {
-  bits: Uint32Array;
-  size: number;
-  capacity: number;
-  count: number;
-}
-
-function fnv1a(s: string, seed: number): number {
-  let h = seed >>> 0;
+/** cyrb53-style mixing: two well-spread 32-bit halves of one string's hash. */
+function hash64(s: string, out: Uint32Array): void {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  return h >>> 0;
-}
-
-function newLayer(capacity: number): Layer {
-  const size = Math.max(1024, capacity * BITS_PER_ITEM);
-  return { bits: new Uint32Array(Math.ceil(size / 32)), size, capacity, count: 0 };
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  out[0] = h1 >>> 0;
+  out[1] = h2 >>> 0 || 1; // (x, 0) never marks a used slot
 }
 
 export class IdFilter {
-  private layers: Layer[];
+  private slots: Uint32Array;
+  private mask: number;
+  private size = 0;
+  private readonly h = new Uint32Array(2);
 
   constructor(initialCapacity = 1 << 16) {
-    this.layers = [newLayer(initialCapacity)];
+    let cap = 1024;
+    while (cap < initialCapacity * 2) cap *= 2;
+    this.slots = new Uint32Array(cap * 2);
+    this.mask = cap - 1;
   }
 
-  private static positions(key: string, size: number, out: number[]): void {
-    const h1 = fnv1a(key, 2166136261);
-    const h2 = fnv1a(key, 0x9747b28c) | 1;
-    for (let i = 0; i < HASHES; i++) out[i] = ((h1 + Math.imul(i, h2)) >>> 0) % size;
+  private find(h1: number, h2: number): number {
+    let i = h1 & this.mask;
+    for (;;) {
+      const at = i * 2;
+      const s2 = this.slots[at + 1];
+      if (s2 === EMPTY || (s2 === h2 && this.slots[at] === h1)) return at;
+      i = (i + 1) & this.mask;
+    }
   }
 
-  private readonly pos: number[] = new Array(HASHES).fill(0);
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.mask = old.length - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === EMPTY) continue;
+      const to = this.find(old[at], old[at + 1]);
+      this.slots[to] = old[at];
+      this.slots[to + 1] = old[at + 1];
+    }
+  }
 
   add(key: string): void {
-    let layer = this.layers[this.layers.length - 1];
-    if (layer.count >= layer.capacity) {
-      layer = newLayer(layer.capacity * 2);
-      this.layers.push(layer);
-    }
-    IdFilter.positions(key, layer.size, this.pos);
-    for (const p of this.pos) layer.bits[p >>> 5] |= 1 << (p & 31);
-    layer.count++;
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    hash64(key, this.h);
+    const at = this.find(this.h[0], this.h[1]);
+    if (this.slots[at + 1] !== EMPTY) return;
+    this.slots[at] = this.h[0];
+    this.slots[at + 1] = this.h[1];
+    this.size++;
   }
 
   mightContain(key: string): boolean {
-    for (const layer of this.layers) {
-      IdFilter.positions(key, layer.size, this.pos);
-      let all = true;
-      for (const p of this.pos) {
-        if ((layer.bits[p >>> 5] & (1 << (p & 31))) === 0) {
-          all = false;
-          break;
-        }
-      }
-      if (all) return true;
-    }
-    return false;
+    hash64(key, this.h);
+    return this.slots[this.find(this.h[0], this.h[1]) + 1] !== EMPTY;
   }
 
   get count(): number {
-    return this.layers.reduce((n, l) => n + l.count, 0);
+    return this.size;
   }
 }
