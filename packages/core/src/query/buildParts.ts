@@ -25,6 +25,17 @@ const FACT: Record<Exclude<Grain, 'message'>, { table: string; alias: string }> 
   tool: { table: 'tool_calls', alias: 't' },
 };
 
+/**
+ * A fact table as a FROM item. Unnesting tags in a derived table's select list keeps it a plain UNNEST
+ * operator; a lateral `CROSS JOIN unnest(...)` plans as a much slower correlated join in DuckDB.
+ */
+function factTable(grain: Exclude<Grain, 'message'>, unnestTags: boolean): string {
+  const { table, alias } = FACT[grain];
+  return unnestTags
+    ? `(SELECT x.*, unnest(x.failure_tags) AS tag FROM ${table} x) ${alias}`
+    : `${table} ${alias}`;
+}
+
 const positions = (n: number, from = 1) => Array.from({ length: n }, (_, i) => String(i + from));
 const groupBy = (n: number) => (n ? ` GROUP BY ${positions(n).join(', ')}` : '');
 
@@ -51,27 +62,25 @@ function source(grain: Grain, inp: PartsInput): Source {
   const where: string[] = [...inp.pushed];
   if (grain === 'message') from.push(`(${inp.baseSql}) b`);
   else {
-    const { table, alias } = FACT[grain];
-    from.push(`${table} ${alias} JOIN (${inp.baseSql}) b ON b.id = ${alias}.message_id`);
+    const { alias } = FACT[grain];
+    from.push(`${factTable(grain, unnestTags)} JOIN (${inp.baseSql}) b ON b.id = ${alias}.message_id`);
     where.unshift(`${alias}.workspace_id = ${ws}`);
-    if (unnestTags) from.push(x.dialect.unnestJoin('e.failure_tags', 'ft', 'tag'));
   }
   const scope: FilterScope = { grain, unnested: unnestTags, x, workspaceParam: ws };
   const bridged = new Set<Filter>();
   for (const g of ['evaluation', 'tool'] as const) {
     const bdims = dims.filter((d) => d.grain === g && g !== grain);
     if (bdims.length === 0) continue;
-    const { table, alias } = FACT[g];
+    const { alias } = FACT[g];
     const unnest = bdims.some((d) => d.array);
     const bscope: FilterScope = { grain: g, unnested: unnest, x, workspaceParam: ws };
     const own = inp.rest.filter((f) => onlyGrain(f, g));
     for (const f of own) bridged.add(f);
     const bwhere = [`${alias}.workspace_id = ${ws}`, ...own.map((f) => compileFilter(f, bscope))];
     const cols = bdims.map((d) => `${d.sql(x)} AS d_${d.id}`).join(', ');
-    const unnestSql = unnest ? ` ${x.dialect.unnestJoin('e.failure_tags', 'ft', 'tag')}` : '';
     const me = grain === 'message' ? 'b.id' : `${FACT[grain].alias}.message_id`;
     from.push(
-      `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${table} ${alias}${unnestSql} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
+      `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${factTable(g, unnest)} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
     );
   }
   for (const f of inp.rest) if (!bridged.has(f)) where.push(compileFilter(f, scope));

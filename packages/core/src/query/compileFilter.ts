@@ -10,7 +10,7 @@ import { registry } from './registry/registry.ts';
 import type { DimensionDef, Grain, SqlContext } from './registry/types.ts';
 import { sqlTimestamp } from './timeWindow.ts';
 
-/** Where a predicate is evaluated: the row grain of the surrounding query and whether `ft.tag` is in scope. */
+/** Where a predicate is evaluated: the row grain of the surrounding query and whether tags are unnested into `e.tag`. */
 export interface FilterScope {
   grain: Grain;
   unnested: boolean;
@@ -58,9 +58,7 @@ function arrayLeaf(dim: DimensionDef, leaf: FilterLeaf, negate: boolean, s: Filt
   const values = Array.isArray(raw) ? raw : [raw];
   const arr = dim.array!;
   if (op === 'contains') {
-    const p = typedParam(dim, values[0], s);
-    const a = `x${p.replace(/\D/g, '')}`; // unique per statement: named after the value's placeholder
-    const any = `EXISTS (SELECT 1 FROM unnest(${arr}) AS ${a}(tag) WHERE ${containsSql(`${a}.tag`, p)})`;
+    const any = s.x.dialect.arrayAnyContains(arr, typedParam(dim, values[0], s));
     return negate ? `NOT ${any}` : any;
   }
   const overlaps = s.x.dialect.arrayOverlaps(

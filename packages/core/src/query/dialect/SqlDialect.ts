@@ -17,8 +17,8 @@ export interface SqlDialect {
   percentile(fraction: number, expr: string): string;
   /** True when the text array `arrayExpr` shares an element with the bound `params`. */
   arrayOverlaps(arrayExpr: string, params: string[]): string;
-  /** A FROM-clause item turning each element of `arrayExpr` into a row of `alias(column)`. */
-  unnestJoin(arrayExpr: string, alias: string, column: string): string;
+  /** True when some element of the text array `arrayExpr` contains the bound text `param` (case-insensitive). */
+  arrayAnyContains(arrayExpr: string, param: string): string;
   /** Text value of the top-level key `keyParam` (a bound parameter) of the JSON column `expr`. */
   jsonText(expr: string, keyParam: string): string;
 }

@@ -12,7 +12,8 @@ export const duckdb: SqlDialect = {
   percentile: (fraction: number, expr: string) => `quantile_cont(${expr}, ${fraction})`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `list_has_any(${arrayExpr}, [${params.map((p) => `CAST(${p} AS VARCHAR)`).join(', ')}])`,
-  unnestJoin: (arrayExpr: string, alias: string, column: string) =>
-    `CROSS JOIN unnest(${arrayExpr}) AS ${alias}(${column})`,
+  // A list lambda: a correlated unnest subquery plans as a slow delim join in DuckDB.
+  arrayAnyContains: (arrayExpr: string, param: string) =>
+    `len(list_filter(${arrayExpr}, tag -> strpos(lower(tag), lower(${param})) > 0)) > 0`,
   jsonText: (expr: string, keyParam: string) => `json_extract_string(${expr}, '$.' || ${keyParam})`,
 };

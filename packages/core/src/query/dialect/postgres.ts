@@ -12,7 +12,7 @@ export const postgres: SqlDialect = {
     `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expr})`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `${arrayExpr} && CAST(ARRAY[${params.join(', ')}] AS TEXT[])`,
-  unnestJoin: (arrayExpr: string, alias: string, column: string) =>
-    `CROSS JOIN LATERAL unnest(${arrayExpr}) AS ${alias}(${column})`,
+  arrayAnyContains: (arrayExpr: string, param: string) =>
+    `EXISTS (SELECT 1 FROM unnest(${arrayExpr}) AS tags(tag) WHERE strpos(lower(tags.tag), lower(${param})) > 0)`,
   jsonText: (expr: string, keyParam: string) => `(${expr} ->> ${keyParam})`,
 };

@@ -67,7 +67,7 @@ export const qualitySubject: RegistrySubject = {
     {
       id: 'failure_tag',
       grain: 'evaluation',
-      sql: () => 'ft.tag',
+      sql: () => 'e.tag',
       array: 'e.failure_tags',
       type: 'string',
       unit: 'none',

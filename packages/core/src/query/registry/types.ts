@@ -88,7 +88,7 @@ export type DimensionType = 'string' | 'number' | 'boolean' | 'time' | 'bucket';
 export interface DimensionDef {
   id: string;
   grain: Grain;
-  /** Value expression on its grain's row (`b`, `e`, `t`; `ft.tag` for an unnested tag). */
+  /** Value expression on its grain's row (`b`, `e`, `t`; `e.tag` for an unnested tag). */
   sql: (x: SqlContext) => string;
   columns?: BaseColumn[];
   type: DimensionType;
@@ -96,7 +96,7 @@ export interface DimensionDef {
   description: string;
   /** False for filter-only fields such as `success`. */
   groupable: boolean;
-  /** Multi-valued dimensions: the array column; grouping unnests it into `ft.tag`. */
+  /** Multi-valued dimensions: the array column; grouping unnests it into `e.tag`. */
   array?: string;
   /** Raw numeric/time value that gte/lte compare against (bucketed dimensions compare the raw value). */
   rangeSql?: (x: SqlContext) => string;
