@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
 import { openStore } from './openStore.ts';
+import { SettingsService } from './settings/SettingsService.ts';
 import type { Store } from './store/Store.ts';
 import { WorkspaceService } from './workspaces/WorkspaceService.ts';
 
@@ -14,6 +15,7 @@ export interface AppContext {
   ingest: IngestService;
   keys: ApiKeyService;
   workspaces: WorkspaceService;
+  settings: SettingsService;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     ingest: new IngestService(writer),
     keys,
     workspaces,
+    settings: new SettingsService(s),
     async close() {
       await writer.close();
       await s.close();

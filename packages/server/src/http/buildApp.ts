@@ -6,6 +6,7 @@ import { ApiError } from './ApiError.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
 import { keyRoutes } from './routes/keyRoutes.ts';
+import { settingsRoutes } from './routes/settingsRoutes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -33,6 +34,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(healthRoutes(ctx));
   await app.register(ingestRoutes(ctx));
   await app.register(keyRoutes(ctx));
+  await app.register(settingsRoutes(ctx));
   return app;
 }
 

@@ -1,0 +1,53 @@
+// Owns per-workspace settings (price book, SLA threshold): defaults, validation, read and replace.
+import { PriceBookSchema } from '@llm-analytics/core';
+import { z } from 'zod';
+import type { Store } from '../store/Store.ts';
+
+export const SettingsSchema = z.strictObject({
+  price_book: PriceBookSchema,
+  sla_threshold_ms: z.number().int().positive().max(3_600_000),
+});
+export const SettingsPatchSchema = SettingsSchema.partial();
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  price_book: { default: null, providers: {}, models: {} },
+  sla_threshold_ms: 2000,
+};
+
+export class SettingsService {
+  private cache = new Map<string, Settings>();
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly store: Store) {}
+
+  async get(workspaceId: string): Promise<Settings> {
+    const hit = this.cache.get(workspaceId);
+    if (hit) return hit;
+    const [row] = await this.store.query<{ value: unknown }>(
+      'SELECT value FROM settings WHERE workspace_id = $1',
+      [workspaceId],
+    );
+    const raw = typeof row?.value === 'string' ? JSON.parse(row.value) : row?.value;
+    const settings = raw ? { ...DEFAULT_SETTINGS, ...SettingsPatchSchema.parse(raw) } : DEFAULT_SETTINGS;
+    this.cache.set(workspaceId, settings);
+    return settings;
+  }
+
+  /** Merges a validated patch over the current settings (top-level keys replace) and stores the result. */
+  async update(workspaceId: string, patch: z.output<typeof SettingsPatchSchema>): Promise<Settings> {
+    const run = this.writing.then(async () => {
+      const next: Settings = { ...(await this.get(workspaceId)), ...patch };
+      // Writes are serialised here, so delete-then-insert cannot interleave with another update.
+      await this.store.query('DELETE FROM settings WHERE workspace_id = $1', [workspaceId]);
+      await this.store.query(
+        'INSERT INTO settings (workspace_id, value, updated_at) VALUES ($1, $2, now())',
+        [workspaceId, JSON.stringify(next)],
+      );
+      this.cache.set(workspaceId, next);
+      return next;
+    });
+    this.writing = run.catch(() => {});
+    return run;
+  }
+}
