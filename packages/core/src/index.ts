@@ -6,6 +6,7 @@ export * from './query/AnalyticsQuery.ts';
 export * from './query/compileQuery.ts';
 export { getDialect } from './query/dialect/getDialect.ts';
 export type { DialectName, SqlDialect } from './query/dialect/SqlDialect.ts';
+export * from './query/formatResult.ts';
 export * from './query/parseQuery.ts';
 export * from './query/QueryError.ts';
 export { metricPartials, registry } from './query/registry/registry.ts';

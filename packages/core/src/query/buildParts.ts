@@ -3,12 +3,13 @@ import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
 import type { Filter } from './AnalyticsQuery.ts';
 import { compileFilter, type FilterScope, filterGrains } from './compileFilter.ts';
 import { priceJoins } from './priceJoins.ts';
-import type { DimensionDef, Grain, PartialDef, SqlContext } from './registry/types.ts';
+import type { BaseColumn, DimensionDef, Grain, PartialDef, SqlContext } from './registry/types.ts';
 
 export interface PartsInput {
   x: SqlContext;
   workspaceParam: string;
-  baseSql: string;
+  /** FROM item `b`: the filtered messages carrying the shared columns plus `own`. */
+  baseFrom: (own: BaseColumn[]) => string;
   dims: DimensionDef[];
   /** Every partial column of the union, in output order; a part fills its own and NULLs the rest. */
   allPartials: string[];
@@ -29,10 +30,10 @@ const FACT: Record<Exclude<Grain, 'message'>, { table: string; alias: string }> 
  * A fact table as a FROM item. Unnesting tags in a derived table's select list keeps it a plain UNNEST
  * operator; a lateral `CROSS JOIN unnest(...)` plans as a much slower correlated join in DuckDB.
  */
-function factTable(grain: Exclude<Grain, 'message'>, unnestTags: boolean): string {
+function factTable(grain: Exclude<Grain, 'message'>, unnestTags: boolean, ws: string): string {
   const { table, alias } = FACT[grain];
   return unnestTags
-    ? `(SELECT x.*, unnest(x.failure_tags) AS tag FROM ${table} x) ${alias}`
+    ? `(SELECT x.*, unnest(x.failure_tags) AS tag FROM ${table} x WHERE x.workspace_id = ${ws}) ${alias}`
     : `${table} ${alias}`;
 }
 
@@ -55,15 +56,18 @@ interface Source {
  * bridge: the distinct (message_id, value) pairs of that grain, so a message (or evaluation) is counted
  * once per value and never once per matching row.
  */
-function source(grain: Grain, inp: PartsInput): Source {
+function source(grain: Grain, partials: PartialDef[], inp: PartsInput, extra: BaseColumn[] = []): Source {
   const { x, workspaceParam: ws, dims } = inp;
   const unnestTags = grain === 'evaluation' && dims.some((d) => d.array);
   const from: string[] = [];
   const where: string[] = [...inp.pushed];
-  if (grain === 'message') from.push(`(${inp.baseSql}) b`);
+  const own = [...extra, ...partials.flatMap((p) => p.columns ?? [])];
+  if (grain === 'message') from.push(inp.baseFrom(own));
   else {
     const { alias } = FACT[grain];
-    from.push(`${factTable(grain, unnestTags)} JOIN (${inp.baseSql}) b ON b.id = ${alias}.message_id`);
+    from.push(
+      `${factTable(grain, unnestTags, ws)} JOIN ${inp.baseFrom([...own, 'id'])} ON b.id = ${alias}.message_id`,
+    );
     where.unshift(`${alias}.workspace_id = ${ws}`);
   }
   const scope: FilterScope = { grain, unnested: unnestTags, x, workspaceParam: ws };
@@ -74,13 +78,13 @@ function source(grain: Grain, inp: PartsInput): Source {
     const { alias } = FACT[g];
     const unnest = bdims.some((d) => d.array);
     const bscope: FilterScope = { grain: g, unnested: unnest, x, workspaceParam: ws };
-    const own = inp.rest.filter((f) => onlyGrain(f, g));
-    for (const f of own) bridged.add(f);
-    const bwhere = [`${alias}.workspace_id = ${ws}`, ...own.map((f) => compileFilter(f, bscope))];
+    const held = inp.rest.filter((f) => onlyGrain(f, g));
+    for (const f of held) bridged.add(f);
+    const bwhere = [`${alias}.workspace_id = ${ws}`, ...held.map((f) => compileFilter(f, bscope))];
     const cols = bdims.map((d) => `${d.sql(x)} AS d_${d.id}`).join(', ');
     const me = grain === 'message' ? 'b.id' : `${FACT[grain].alias}.message_id`;
     from.push(
-      `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${factTable(g, unnest)} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
+      `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${factTable(g, unnest, ws)} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
     );
   }
   for (const f of inp.rest) if (!bridged.has(f)) where.push(compileFilter(f, scope));
@@ -103,7 +107,7 @@ const whereSql = (w: string[]) => (w.length ? ` WHERE ${w.join(' AND ')}` : '');
 
 /** A one-level part: partials aggregated straight from rows of `grain`. */
 export function directPart(grain: Grain, partials: PartialDef[], inp: PartsInput): string {
-  const src = source(grain, inp);
+  const src = source(grain, partials, inp);
   const noPrice = { ...inp.x, priceIn: 'NULL', priceOut: 'NULL' };
   const own = new Map(partials.map((p) => [p.id, p.sql(noPrice)]));
   const select = [...dimSelect(grain, inp), ...partialColumns(inp, own)];
@@ -116,7 +120,7 @@ export function directPart(grain: Grain, partials: PartialDef[], inp: PartsInput
  */
 export function pricedPart(additive: PartialDef[], priced: PartialDef[], inp: PartsInput): string {
   const { x, dims } = inp;
-  const src = source('message', inp);
+  const src = source('message', additive, inp, ['model_id', 'provider']);
   const noPrice = { ...x, priceIn: 'NULL', priceOut: 'NULL' };
   const inner = [
     ...dimSelect('message', inp),

@@ -136,17 +136,17 @@ function compileStatement(
   };
   const rest = all.filter((f) => !isPushed(f));
 
-  const columns = new Set<BaseColumn>();
-  const addCols = (cols?: BaseColumn[]) => {
-    for (const c of cols ?? []) columns.add(c);
-  };
-  for (const d of [...dims, ...filterDims(q.filters)]) if (d.grain === 'message') addCols(d.columns);
-  for (const p of partials.message) addCols(p.columns);
-  const crossGrain = partials.evaluation.length > 0 || partials.tool.length > 0;
-  if (crossGrain || rest.length > 0 || dims.some((d) => d.grain !== 'message')) columns.add('id');
-  if (msgPriced.length > 0) addCols(['model_id', 'provider']);
-
-  const baseSql = messageBaseSql({ columns, workspaceParam: ws, window: windowSql });
+  // Columns every part reads from `b`; each part adds its own, so no part pays for another's joins.
+  const common = new Set<BaseColumn>();
+  for (const d of [...dims, ...filterDims(q.filters)]) {
+    if (d.grain === 'message') for (const c of d.columns ?? []) common.add(c);
+  }
+  if (rest.length > 0 || dims.some((d) => d.grain !== 'message')) common.add('id');
+  const baseSql = (own: BaseColumn[]) =>
+    messageBaseSql({ columns: new Set([...common, ...own]), workspaceParam: ws, window: windowSql });
+  // Each part scans messages itself: measured as fast as one materialized CTE shared by all parts, and
+  // each engine can then push the part's own columns and predicates into its scan.
+  const baseFrom = (own: BaseColumn[]) => `(${baseSql(own)}) b`;
   const pushedScope = { grain: 'message' as const, unnested: false, x, workspaceParam: ws };
   const pushed = all.filter(isPushed).map((f) => compileFilter(f, pushedScope));
 
@@ -156,7 +156,7 @@ function compileStatement(
   const inp: PartsInput = {
     x,
     workspaceParam: ws,
-    baseSql,
+    baseFrom,
     dims,
     allPartials,
     pushed,

@@ -11,7 +11,10 @@ export const LIMITS = {
   itemsPerBatch: 20_000,
 } as const;
 
-const id = z.string().min(1, 'must not be empty').max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`);
+const id = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`);
 const label = z.string().max(LIMITS.idLength);
 const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 timestamp' });
 const count = z.number().int('must be an integer').nonnegative('must not be negative').max(2_147_483_647);

@@ -1,0 +1,93 @@
+// Owns turning raw result rows of a compiled query into the API reply: coerced values, comparison, meta.
+import type { CompiledQuery, QueryMeta } from './compileQuery.ts';
+import { registry } from './registry/registry.ts';
+import { truncateUtc } from './timeWindow.ts';
+
+export type ReplyValue = string | number | boolean | null;
+export type ReplyRow = Record<string, ReplyValue>;
+
+export interface AnalyticsReply {
+  rows: ReplyRow[];
+  /** Present with `compare`: the previous window's rows and, aligned with `rows`, each metric's change in %. */
+  comparison?: { rows: ReplyRow[]; change_pct: Record<string, number | null>[] };
+  meta: Omit<QueryMeta, 'priced'> & {
+    truncated: boolean;
+    /** Messages with tokens that no price-book layer prices (counted, added to cost as 0). Only with cost metrics. */
+    unpriced_messages?: number;
+  };
+}
+
+function toNumber(v: unknown): number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'bigint') return Number(v);
+  const n = Number(String(v));
+  return Number.isFinite(n) ? n : null;
+}
+
+function toDimension(v: unknown, type: string): ReplyValue {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().replace('.000Z', 'Z');
+  if (type === 'number') return toNumber(v);
+  if (type === 'boolean') return typeof v === 'boolean' ? v : String(v) === 'true';
+  if (typeof v === 'bigint') return Number(v);
+  return typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+}
+
+function coerce(rows: Record<string, unknown>[], meta: QueryMeta): ReplyRow[] {
+  return rows.slice(0, meta.limit).map((raw) => {
+    const row: ReplyRow = {};
+    for (const id of meta.dimensions)
+      row[id] = toDimension(raw[id], registry.dimensions.get(id)?.type ?? 'string');
+    for (const { id } of meta.metrics) row[id] = toNumber(raw[id]);
+    return row;
+  });
+}
+
+/** Key matching a previous-period row to the current row it compares with: time is shifted one window ahead. */
+function matchKey(row: ReplyRow, meta: QueryMeta, shiftMs: number): string {
+  return JSON.stringify(
+    meta.dimensions.map((id) => {
+      const v = row[id];
+      if (id !== 'time' || typeof v !== 'string' || !meta.time_bucket || shiftMs === 0) return v;
+      const shifted = truncateUtc(new Date(Date.parse(v) + shiftMs), meta.time_bucket);
+      return shifted.toISOString().replace('.000Z', 'Z');
+    }),
+  );
+}
+
+function changePct(cur: ReplyValue, prev: ReplyValue | undefined): number | null {
+  if (typeof cur !== 'number' || typeof prev !== 'number' || prev === 0) return null;
+  return ((cur - prev) / Math.abs(prev)) * 100;
+}
+
+/**
+ * Builds the reply from the rows the store returned for `compiled.sql` (and `compiled.comparison.sql`).
+ * Numbers arrive as number, bigint or numeric text depending on engine and driver; all become numbers.
+ */
+export function formatResult(
+  compiled: CompiledQuery,
+  rows: Record<string, unknown>[],
+  comparisonRows?: Record<string, unknown>[],
+): AnalyticsReply {
+  const { priced, ...meta } = compiled.meta;
+  const reply: AnalyticsReply = {
+    rows: coerce(rows, compiled.meta),
+    meta: { ...meta, truncated: rows.length > compiled.meta.limit },
+  };
+  if (priced) reply.meta.unpriced_messages = toNumber(rows[0]?.__unpriced) ?? 0;
+  if (compiled.comparison && comparisonRows) {
+    const prevRows = coerce(comparisonRows, compiled.meta);
+    const cw = compiled.comparison.window;
+    const shift = compiled.window && cw ? compiled.window.from.getTime() - cw.from.getTime() : 0;
+    const byKey = new Map(prevRows.map((r) => [matchKey(r, compiled.meta, shift), r]));
+    reply.comparison = {
+      rows: prevRows,
+      change_pct: reply.rows.map((r) => {
+        const prev = byKey.get(matchKey(r, compiled.meta, 0));
+        return Object.fromEntries(compiled.meta.metrics.map(({ id }) => [id, changePct(r[id], prev?.[id])]));
+      }),
+    };
+  }
+  return reply;
+}

@@ -1,0 +1,289 @@
+// Table-driven compiler tests: SQL shape, bound parameters, workspace isolation, joins only when needed.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AnalyticsQuery } from '../../src/query/AnalyticsQuery.ts';
+import { type CompileContext, compileQuery } from '../../src/query/compileQuery.ts';
+import { QueryError } from '../../src/query/QueryError.ts';
+import { registry } from '../../src/query/registry/registry.ts';
+
+const INJECTION = "'; DROP TABLE messages; --";
+const TABLES = ['messages', 'conversations', 'models', 'evaluations', 'tool_calls'];
+
+function ctx(dialect: 'duckdb' | 'postgres', over: Partial<CompileContext> = {}): CompileContext {
+  return {
+    workspaceId: 'ws-1',
+    now: new Date('2025-06-01T12:00:00Z'),
+    dialect,
+    slaThresholdMs: 1500,
+    priceBook: {
+      default: { input_per_1k: 0.001, output_per_1k: 0.002 },
+      providers: { OpenAI: { input_per_1k: 0.005, output_per_1k: 0.015 } },
+      models: { 'my-ft': { input_per_1k: 0.0001, output_per_1k: 0.0002 } },
+    },
+    catalogPrices: [
+      { provider: 'anthropic', model_id: 'claude', price: { input_per_1k: 0.003, output_per_1k: 0.015 } },
+    ],
+    ...over,
+  };
+}
+
+/** Every table reference `FROM|JOIN <table> <alias>` must be constrained by `<alias>.workspace_id = $1`. */
+function assertIsolated(sql: string) {
+  const refs = [
+    ...sql.matchAll(/\b(?:FROM|JOIN) (messages|conversations|models|evaluations|tool_calls) (\w+)/g),
+  ];
+  assert.ok(refs.length > 0, 'touches at least one table');
+  for (const [, table, alias] of refs) {
+    assert.match(
+      sql,
+      new RegExp(`\\b${alias}\\.workspace_id = \\$1\\b`),
+      `${table} ${alias} lacks the workspace predicate`,
+    );
+  }
+  const predicates = sql.match(/\.workspace_id = \$1\b/g) ?? [];
+  assert.ok(predicates.length >= refs.length, 'one workspace predicate per table reference');
+  for (const t of TABLES) {
+    // A table name never appears outside FROM/JOIN (it is never built from request text).
+    const unquoted = sql.replace(/"[^"]*"/g, '""');
+    const bare = unquoted.match(new RegExp(`\\b${t}\\b`, 'g'))?.length ?? 0;
+    const referenced = refs.filter((r) => r[1] === t).length;
+    assert.equal(bare, referenced, `${t} referenced outside FROM/JOIN`);
+  }
+}
+
+/** Placeholders run $1..$n with no gaps and no extras (PostgreSQL rejects unused parameters). */
+function assertPlaceholders(sql: string, params: unknown[]) {
+  const used = new Set([...sql.matchAll(/\$(\d+)\b/g)].map((m) => Number(m[1])));
+  assert.deepEqual(
+    [...used].sort((a, b) => a - b),
+    params.map((_, i) => i + 1),
+  );
+}
+
+const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[] }[] = [
+  {
+    name: 'message-only metrics scan messages alone',
+    q: { metrics: ['messages', 'errors', 'input_tokens'], date_range: '7d' },
+    has: [
+      /FROM messages m/,
+      /m\.created_at >= CAST\(\$2 AS TIMESTAMP\) AND m\.created_at < CAST\(\$3 AS TIMESTAMP\)/,
+    ],
+    hasNot: [/conversations/, /models/, /evaluations/, /tool_calls/, /UNION ALL/],
+  },
+  {
+    name: 'session dimension joins conversations, nothing else',
+    q: { metrics: ['messages'], dimensions: ['session'], date_range: '30d' },
+    has: [/LEFT JOIN conversations c ON c\.workspace_id = \$1 AND c\.id = m\.conversation_id/],
+    hasNot: [/models/, /evaluations/],
+  },
+  {
+    name: 'training_method joins models by model_id',
+    q: { metrics: ['messages'], dimensions: ['training_method'], date_range: '30d' },
+    has: [/LEFT JOIN models md ON md\.workspace_id = \$1 AND md\.model_id = m\.model_id/],
+    hasNot: [/conversations/, /evaluations/],
+  },
+  {
+    name: 'evaluation metrics aggregate evaluations apart from messages (no fan-out)',
+    q: { metrics: ['messages', 'avg_rating', 'success_rate'], dimensions: ['model'], date_range: '30d' },
+    has: [/FROM evaluations e JOIN \(SELECT .* FROM messages m .*\) b ON b\.id = e\.message_id/, /UNION ALL/],
+    hasNot: [/conversations/],
+  },
+  {
+    name: 'all-time range has no time predicate',
+    q: { metrics: ['messages'], date_range: 'all' },
+    has: [/WHERE m\.workspace_id = \$1\)/],
+    hasNot: [/created_at/],
+  },
+  {
+    name: 'cost prices (model, provider) sub-groups from VALUES tables of bound prices',
+    q: { metrics: ['cost'], dimensions: ['model'], date_range: '30d' },
+    has: [
+      /GROUP BY 1, 2, 3\) g LEFT JOIN \(VALUES/,
+      /AS pmo\(model_id, i, o\)/,
+      /AS ppo\(provider, i, o\)/,
+      /AS pc\(provider, model_id, i, o\)/,
+      /"__unpriced"/,
+    ],
+    hasNot: [/CASE WHEN b\.model_id/],
+  },
+  {
+    name: 'failure_tag breakdown unnests tags in a derived table',
+    q: { metrics: ['evaluations'], dimensions: ['failure_tag'], date_range: '90d' },
+    has: [
+      /\(SELECT x\.\*, unnest\(x\.failure_tags\) AS tag FROM evaluations x WHERE x\.workspace_id = \$1\) e/,
+      /e\.tag AS d_failure_tag/,
+    ],
+    hasNot: [/LATERAL/],
+  },
+  {
+    name: 'rating filter on message metrics is a semi-join on the message id',
+    q: { metrics: ['messages'], date_range: '30d', filters: ['in', 'rating', [4, 5]] },
+    has: [/b\.id IN \(SELECT e\.message_id FROM evaluations e WHERE e\.workspace_id = \$1 AND e\.rating IN/],
+    hasNot: [/JOIN evaluations/],
+  },
+  {
+    name: 'tool dimension with message metrics goes through a distinct bridge',
+    q: { metrics: ['messages'], dimensions: ['tool'], date_range: '30d' },
+    has: [
+      /JOIN \(SELECT DISTINCT t\.message_id, t\.name AS d_tool FROM tool_calls t WHERE t\.workspace_id = \$1\) br_tool/,
+    ],
+    hasNot: [/evaluations/],
+  },
+  {
+    name: 'conversation_length counts window messages per conversation',
+    q: { metrics: ['conversations'], dimensions: ['conversation_length'], date_range: '30d' },
+    has: [
+      /LEFT JOIN \(SELECT cm\.conversation_id, count\(\*\) AS n FROM messages cm WHERE cm\.workspace_id = \$1 AND cm\.created_at >=/,
+    ],
+    hasNot: [/evaluations/],
+  },
+  {
+    name: 'time dimension buckets and renders ISO text',
+    q: { metrics: ['messages'], dimensions: ['time'], date_range: '7d' },
+    has: [/date_trunc\('day', b\.created_at\)/, /ORDER BY r\.d_time ASC/],
+    hasNot: [],
+  },
+];
+
+for (const dialect of ['duckdb', 'postgres'] as const) {
+  for (const s of shapes) {
+    test(`${dialect}: ${s.name}`, () => {
+      const c = compileQuery(s.q, ctx(dialect));
+      for (const re of s.has) assert.match(c.sql, re);
+      for (const re of s.hasNot) assert.doesNotMatch(c.sql, re);
+      assertIsolated(c.sql);
+      assertPlaceholders(c.sql, c.params);
+      assert.equal(c.params[0], 'ws-1');
+    });
+  }
+
+  test(`${dialect}: every metric and dimension compiles with the workspace predicate on every table`, () => {
+    const metrics = [...registry.metrics.keys()];
+    const groupable = [...registry.dimensions.values()].filter((d) => d.groupable).map((d) => d.id);
+    for (const dim of [undefined, ...groupable]) {
+      const c = compileQuery({ metrics, dimensions: dim ? [dim] : [], date_range: '30d' }, ctx(dialect));
+      assertIsolated(c.sql);
+      assertPlaceholders(c.sql, c.params);
+    }
+  });
+
+  test(`${dialect}: injection attempts only ever reach the parameters`, () => {
+    const filters: AnalyticsQuery['filters'] = [
+      'or',
+      [
+        ['eq', 'model', INJECTION],
+        ['contains', 'failure_tag', INJECTION],
+        ['not', ['in', 'session', [INJECTION, 'x']]],
+        ['eq', 'tool', INJECTION],
+        ['contains', 'user', INJECTION],
+      ],
+    ];
+    const c = compileQuery(
+      {
+        metrics: ['messages', 'avg_rating', 'tool_calls', 'cost'],
+        dimensions: ['failure_tag'],
+        date_range: '30d',
+        filters,
+      },
+      ctx(dialect, {
+        workspaceId: INJECTION,
+        priceBook: { models: { [INJECTION]: { input_per_1k: 1, output_per_1k: 1 } } },
+      }),
+    );
+    assert.doesNotMatch(c.sql, /DROP TABLE/);
+    assert.doesNotMatch(c.sql, /'; /);
+    assert.ok(c.params.filter((p) => p === INJECTION).length >= 6);
+    assertIsolated(c.sql);
+    assertPlaceholders(c.sql, c.params);
+  });
+
+  test(`${dialect}: NOT pushes down to null-keeping leaves`, () => {
+    const c = compileQuery(
+      {
+        metrics: ['messages'],
+        date_range: '7d',
+        filters: [
+          'not',
+          [
+            'and',
+            [
+              ['eq', 'model', 'a'],
+              ['gte', 'conversation_length', 3],
+            ],
+          ],
+        ],
+      },
+      ctx(dialect),
+    );
+    assert.match(
+      c.sql,
+      /\(\(b\.model_id IS NULL OR b\.model_id <> CAST\(\$\d+ AS VARCHAR\)\) OR \(b\.conversation_length IS NULL OR b\.conversation_length < /,
+    );
+  });
+
+  test(`${dialect}: compare compiles the previous window of equal length`, () => {
+    const c = compileQuery(
+      { metrics: ['messages'], dimensions: ['time'], date_range: '7d', compare: 'previous_period' },
+      ctx(dialect),
+    );
+    assert.ok(c.comparison);
+    assert.deepEqual(c.meta.window, { from: '2025-05-25T12:00:00.000Z', to: '2025-06-01T12:00:00.000Z' });
+    assert.deepEqual(c.meta.comparison_window, {
+      from: '2025-05-18T12:00:00.000Z',
+      to: '2025-05-25T12:00:00.000Z',
+    });
+    assert.equal(c.comparison.sql, c.sql);
+    assert.deepEqual(c.comparison.params.slice(1), ['2025-05-18 12:00:00.000', '2025-05-25 12:00:00.000']);
+  });
+}
+
+test('auto granularity follows the window; hours over 90 days are too many groups', () => {
+  const bucket = (date_range: AnalyticsQuery['date_range']) =>
+    compileQuery({ metrics: ['messages'], dimensions: ['time'], date_range }, ctx('duckdb')).meta.time_bucket;
+  assert.equal(bucket('7d'), 'day');
+  assert.equal(bucket({ from: '2025-05-31T00:00:00Z', to: '2025-06-01T00:00:00Z' }), 'hour');
+  assert.equal(bucket('90d'), 'day');
+  assert.equal(bucket({ from: '2024-01-01', to: '2025-01-01' }), 'week');
+  assert.equal(bucket({ from: '2020-01-01', to: '2025-01-01' }), 'month');
+  assert.throws(
+    () =>
+      compileQuery(
+        { metrics: ['messages'], dimensions: ['time'], date_range: '90d', granularity: 'hour' },
+        ctx('duckdb'),
+      ),
+    (e: unknown) => e instanceof QueryError && e.code === 'too_many_groups',
+  );
+});
+
+test('compileQuery validates its input too', () => {
+  assert.throws(
+    () => compileQuery({ metrics: ['nope'], date_range: '7d' }, ctx('duckdb')),
+    (e: unknown) => e instanceof QueryError && e.code === 'unknown_metric',
+  );
+});
+
+test('without a default price nothing is invented: unpriced layers are NULL', () => {
+  const c = compileQuery(
+    { metrics: ['cost'], date_range: '7d' },
+    ctx('postgres', { priceBook: {}, catalogPrices: [] }),
+  );
+  assert.match(c.sql, /CAST\(NULL AS double precision\)/);
+  assert.doesNotMatch(c.sql, /VALUES/);
+});
+
+test('the SLA threshold is a bound parameter', () => {
+  const c = compileQuery(
+    { metrics: ['sla_breach_rate'], date_range: '7d' },
+    ctx('duckdb', { slaThresholdMs: 1234 }),
+  );
+  assert.ok(c.params.includes(1234));
+  assert.doesNotMatch(c.sql, /1234/);
+});
+
+test('limit asks for one extra row to detect truncation; defaults to the cap', () => {
+  assert.match(
+    compileQuery({ metrics: ['messages'], date_range: '7d', limit: 5 }, ctx('duckdb')).sql,
+    /LIMIT 6$/,
+  );
+  assert.match(compileQuery({ metrics: ['messages'], date_range: '7d' }, ctx('duckdb')).sql, /LIMIT 10001$/);
+});

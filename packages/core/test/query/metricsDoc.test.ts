@@ -1,0 +1,71 @@
+// Checks docs/metrics.md is exactly the registry rendered: one entry per metric and dimension id.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { registry } from '../../src/query/registry/registry.ts';
+import { renderMetricsDoc } from '../../src/query/registry/renderMetricsDoc.ts';
+
+const DOC = new URL('../../../../docs/metrics.md', import.meta.url);
+
+test('docs/metrics.md matches the registry', () => {
+  const rendered = renderMetricsDoc();
+  if (process.env.UPDATE_DOCS === '1') writeFileSync(DOC, rendered);
+  const doc = readFileSync(DOC, 'utf8');
+  const entries = [...doc.matchAll(/^### `(\w+)`$/gm)].map((m) => m[1]);
+  const ids = [...registry.metrics.keys(), ...registry.dimensions.keys()];
+  assert.deepEqual(entries, ids, 'one entry per registry id, in registry order');
+  assert.equal(doc, rendered, 'docs/metrics.md is stale: run with UPDATE_DOCS=1');
+});
+
+test('registry holds exactly the ids issue 3 names', () => {
+  assert.deepEqual(
+    [...registry.metrics.keys()].sort(),
+    [
+      'messages',
+      'conversations',
+      'users',
+      'input_tokens',
+      'output_tokens',
+      'total_tokens',
+      'cost',
+      'cost_per_message',
+      'latency_avg',
+      'latency_p50',
+      'latency_p90',
+      'latency_p95',
+      'latency_p99',
+      'sla_breach_rate',
+      'errors',
+      'error_rate',
+      'tool_calls',
+      'tool_success_rate',
+      'evaluations',
+      'avg_rating',
+      'success_rate',
+      'failures',
+      'messages_per_conversation',
+    ].sort(),
+  );
+  const groupable = [...registry.dimensions.values()].filter((d) => d.groupable).map((d) => d.id);
+  assert.deepEqual(
+    groupable.sort(),
+    [
+      'time',
+      'model',
+      'provider',
+      'training_method',
+      'base_model',
+      'session',
+      'experiment',
+      'widget',
+      'role',
+      'error_type',
+      'failure_tag',
+      'tool',
+      'rating',
+      'user',
+      'conversation_length',
+    ].sort(),
+  );
+  assert.ok(registry.dimensions.get('success') && !registry.dimensions.get('success')!.groupable);
+});
