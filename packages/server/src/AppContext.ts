@@ -1,4 +1,5 @@
 // Owns the wiring of services around one store: the object every route handler is given.
+import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
@@ -16,6 +17,7 @@ export interface AppContext {
   keys: ApiKeyService;
   workspaces: WorkspaceService;
   settings: SettingsService;
+  analytics: AnalyticsService;
   close(): Promise<void>;
 }
 
@@ -24,16 +26,19 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   const writer = new GroupCommitWriter(s);
   const workspaces = new WorkspaceService(s);
   const keys = new ApiKeyService(s);
+  const settings = new SettingsService(s);
+  const analytics = new AnalyticsService(s, settings);
   const ws = await workspaces.ensureDefault();
   if (config.initApiKey) await keys.ensureKey(ws.id, config.initApiKey);
   return {
     config,
     store: s,
     writer,
-    ingest: new IngestService(writer),
+    ingest: new IngestService(writer, analytics),
     keys,
     workspaces,
-    settings: new SettingsService(s),
+    settings,
+    analytics,
     async close() {
       await writer.close();
       await s.close();

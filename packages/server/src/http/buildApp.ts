@@ -1,8 +1,10 @@
 // Owns the Fastify app: logging with redaction, JSON error envelope, auth hook and route registration.
+import { QueryError } from '@llm-analytics/core';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../AppContext.ts';
 import { installAuth } from '../auth/authHook.ts';
 import { ApiError } from './ApiError.ts';
+import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
 import { keyRoutes } from './routes/keyRoutes.ts';
@@ -20,6 +22,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.removeContentTypeParser('text/plain');
   installAuth(app, ctx.keys);
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
+    if (err instanceof QueryError) return reply.status(400).send(err.toJSON());
     if (err instanceof ApiError) {
       if (err.headers) reply.headers(err.headers);
       return reply.status(err.status).send(err.toBody());
@@ -35,6 +38,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(ingestRoutes(ctx));
   await app.register(keyRoutes(ctx));
   await app.register(settingsRoutes(ctx));
+  await app.register(analyticsRoutes(ctx));
   return app;
 }
 

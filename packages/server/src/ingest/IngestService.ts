@@ -4,8 +4,16 @@ import { ApiError } from '../http/ApiError.ts';
 import { appendBatchRows, emptyRowSet } from '../store/RowSet.ts';
 import type { GroupCommitWriter } from './GroupCommitWriter.ts';
 
+/** Told about committed messages, so cached per-workspace facts (model prices) stay current. */
+export interface MessageObserver {
+  noteMessages(workspaceId: string, messages: { provider: string | null; model_id: string | null }[]): void;
+}
+
 export class IngestService {
-  constructor(private readonly writer: GroupCommitWriter) {}
+  constructor(
+    private readonly writer: GroupCommitWriter,
+    private readonly observer?: MessageObserver,
+  ) {}
 
   /** Validates `body`; on any invalid item throws a 400 ApiError listing every issue, writing nothing. */
   async ingest(workspaceId: string, body: unknown): Promise<IngestAccepted> {
@@ -30,6 +38,7 @@ export class IngestService {
     const rows = emptyRowSet();
     appendBatchRows(rows, workspaceId, batch);
     await this.writer.write(rows);
+    if (rows.messages.length) this.observer?.noteMessages(workspaceId, rows.messages);
     return {
       accepted: {
         models: batch.models?.length ?? 0,

@@ -1,0 +1,97 @@
+// Owns answering AnalyticsQuery for a workspace: settings + catalog prices → compile → run → shape the reply.
+// Every reader (routes, seed endpoints, exports, alerts) comes through here: one query road.
+import {
+  type AnalyticsQuery,
+  type AnalyticsReply,
+  type CatalogPrice,
+  type CompiledQuery,
+  catalogPrices,
+  compileQuery,
+  formatResult,
+  parseQuery,
+} from '@llm-analytics/core';
+import type { SettingsService } from '../settings/SettingsService.ts';
+import type { Store } from '../store/Store.ts';
+
+const CACHE_MS = 30_000;
+
+interface WorkspaceFacts {
+  at: number;
+  pairs: Set<string>;
+  catalog: CatalogPrice[];
+  span?: { from: Date; to: Date };
+}
+
+export class AnalyticsService {
+  private facts = new Map<string, WorkspaceFacts>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** Validates (QueryError on bad input), compiles and runs one query; `compare` runs its twin too. */
+  async query(workspaceId: string, input: unknown, now = new Date()): Promise<AnalyticsReply> {
+    const compiled = await this.compile(workspaceId, parseQuery(input), now);
+    const [rows, prev] = await Promise.all([
+      this.store.query(compiled.sql, compiled.params),
+      compiled.comparison ? this.store.query(compiled.comparison.sql, compiled.comparison.params) : undefined,
+    ]);
+    return formatResult(compiled, rows, prev);
+  }
+
+  async compile(workspaceId: string, q: AnalyticsQuery, now = new Date()): Promise<CompiledQuery> {
+    const [settings, facts] = await Promise.all([
+      this.settings.get(workspaceId),
+      this.workspaceFacts(workspaceId),
+    ]);
+    return compileQuery(q, {
+      workspaceId,
+      now,
+      dialect: this.store.dialect,
+      priceBook: settings.price_book,
+      slaThresholdMs: settings.sla_threshold_ms,
+      catalogPrices: facts.catalog,
+      dataSpan: facts.span,
+    });
+  }
+
+  /** Called by the writer path with each committed batch: a new (provider, model) pair refreshes prices now. */
+  noteMessages(workspaceId: string, messages: { provider: string | null; model_id: string | null }[]): void {
+    const facts = this.facts.get(workspaceId);
+    if (!facts) return;
+    for (const m of messages) {
+      if (m.model_id && !facts.pairs.has(`${m.provider}\u0000${m.model_id}`)) {
+        this.facts.delete(workspaceId);
+        return;
+      }
+    }
+  }
+
+  /** The workspace's (provider, model) pairs priced from the catalog, and the extent of its data. Cached. */
+  private async workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
+    const hit = this.facts.get(workspaceId);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+    const [pairs, [span]] = await Promise.all([
+      this.store.query<{ provider: string | null; model_id: string }>(
+        'SELECT DISTINCT provider, model_id FROM messages WHERE workspace_id = $1 AND model_id IS NOT NULL',
+        [workspaceId],
+      ),
+      this.store.query<{ lo: string | null; hi: string | null }>(
+        'SELECT min(created_at) AS lo, max(created_at) AS hi FROM messages WHERE workspace_id = $1',
+        [workspaceId],
+      ),
+    ]);
+    const facts: WorkspaceFacts = {
+      at: Date.now(),
+      pairs: new Set(pairs.map((p) => `${p.provider}\u0000${p.model_id}`)),
+      catalog: catalogPrices(pairs),
+      span:
+        span?.lo && span.hi
+          ? { from: new Date(span.lo), to: new Date(new Date(span.hi).getTime() + 1) }
+          : undefined,
+    };
+    this.facts.set(workspaceId, facts);
+    return facts;
+  }
+}

@@ -1,0 +1,11 @@
+// Owns POST /api/analytics/query: one AnalyticsQuery in, rows out (read scope).
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../AppContext.ts';
+
+export const analyticsRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    app.post('/api/analytics/query', { config: { permission: 'read' } }, async (req) =>
+      ctx.analytics.query(req.principal!.workspaceId, req.body),
+    );
+  };
