@@ -1,4 +1,12 @@
 // Owns the wiring of services around one store: the object every route handler is given.
+
+import { AccountService } from './accounts/AccountService.ts';
+import { LoginThrottle } from './accounts/LoginThrottle.ts';
+import { MembershipService } from './accounts/MembershipService.ts';
+import { SessionService } from './accounts/SessionService.ts';
+import { TeamService } from './accounts/TeamService.ts';
+import { UserService } from './accounts/UserService.ts';
+import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
@@ -17,6 +25,13 @@ export interface AppContext {
   keys: ApiKeyService;
   workspaces: WorkspaceService;
   settings: SettingsService;
+  /** Accounts (issue 4): users, sessions, memberships, account flows, team management, activity log. */
+  users: UserService;
+  sessions: SessionService;
+  memberships: MembershipService;
+  accounts: AccountService;
+  team: TeamService;
+  activity: ActivityService;
   analytics: AnalyticsService;
   close(): Promise<void>;
 }
@@ -30,6 +45,18 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   const analytics = new AnalyticsService(s, settings);
   const ws = await workspaces.ensureDefault();
   if (config.initApiKey) await keys.ensureKey(ws.id, config.initApiKey);
+  const users = new UserService(s);
+  const memberships = new MembershipService(s);
+  const activity = new ActivityService(s);
+  const sessions = new SessionService(s, {
+    maxAgeSeconds: config.sessionMaxAgeSeconds,
+    idleSeconds: config.sessionIdleSeconds,
+  });
+  const throttle = new LoginThrottle(config.loginMaxFailures, config.loginLockoutSeconds);
+  const accounts = new AccountService(users, memberships, sessions, workspaces, activity, throttle);
+  if (config.initAdminEmail && config.initAdminPassword) {
+    await accounts.ensureInitialAdmin(config.initAdminEmail, config.initAdminPassword);
+  }
   return {
     config,
     store: s,
@@ -38,8 +65,15 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     keys,
     workspaces,
     settings,
+    users,
+    sessions,
+    memberships,
+    accounts,
+    team: new TeamService(users, memberships, workspaces, keys, activity),
+    activity,
     analytics,
     async close() {
+      await keys.close();
       await writer.close();
       await s.close();
     },

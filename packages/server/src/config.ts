@@ -11,6 +11,15 @@ export interface Config {
   logLevel: string;
   maxDateRangeDays: number;
   cacheMaxAgeSeconds: number;
+  /** Accounts (issue 4): session lifetime, login throttling, rate limits, headless first owner. */
+  sessionMaxAgeSeconds: number;
+  sessionIdleSeconds: number;
+  loginMaxFailures: number;
+  loginLockoutSeconds: number;
+  rateLimitIpPerSecond: number;
+  rateLimitKeyPerSecond: number;
+  initAdminEmail: string | null;
+  initAdminPassword: string | null;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -36,6 +45,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL || 'info',
     maxDateRangeDays: int('ANALYTICS_MAX_DATE_RANGE_DAYS', 90, env),
     cacheMaxAgeSeconds: int('ANALYTICS_CACHE_MAX_AGE', 300, env),
+    sessionMaxAgeSeconds: int('SESSION_MAX_AGE_SECONDS', 7 * 24 * 3600, env),
+    sessionIdleSeconds: int('SESSION_IDLE_TIMEOUT_SECONDS', 12 * 3600, env),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, env),
+    loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', 900, env),
+    rateLimitIpPerSecond: int('RATE_LIMIT_IP_PER_SECOND', 500, env),
+    rateLimitKeyPerSecond: int('RATE_LIMIT_KEY_PER_SECOND', 500, env),
+    initAdminEmail: env.LLM_ANALYTICS_INIT_ADMIN_EMAIL || null,
+    initAdminPassword: env.LLM_ANALYTICS_INIT_ADMIN_PASSWORD || null,
     ...overrides,
   };
 }

@@ -4,23 +4,33 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../AppContext.ts';
 import { installAuth } from '../auth/authHook.ts';
 import { ApiError } from './ApiError.ts';
+import { accountRoutes } from './routes/accountRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
 import { keyRoutes } from './routes/keyRoutes.ts';
 import { settingsRoutes } from './routes/settingsRoutes.ts';
+import { installSecurity, REDACT_PATHS } from './security.ts';
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: ctx.config.bodyLimitBytes,
     logger:
       opts.logger === false
         ? false
-        : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+        : {
+            level: ctx.config.logLevel,
+            redact: REDACT_PATHS,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
   });
   // JSON only: Fastify's default text/plain parser would hand handlers a string they never expect.
   app.removeContentTypeParser('text/plain');
-  installAuth(app, ctx.keys);
+  installSecurity(app, ctx.config);
+  installAuth(app, ctx);
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof QueryError) return reply.status(400).send(err.toJSON());
     if (err instanceof ApiError) {
@@ -37,6 +47,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(healthRoutes(ctx));
   await app.register(ingestRoutes(ctx));
   await app.register(keyRoutes(ctx));
+  await app.register(accountRoutes(ctx));
   await app.register(settingsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   return app;

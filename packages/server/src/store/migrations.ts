@@ -61,4 +61,38 @@ export const MIGRATIONS: Migration[] = [
         : []),
     ],
   },
+  {
+    version: 2,
+    name: 'users, sessions, memberships and the activity log',
+    // Times that logic compares (session expiry, idle, activity cursor) are epoch milliseconds in BIGINT:
+    // identical on both engines, no time-zone conversion on the way in or out.
+    sql: (d) => [
+      `CREATE TABLE users (
+        id VARCHAR NOT NULL, email VARCHAR NOT NULL, name VARCHAR, password_hash VARCHAR NOT NULL,
+        created_at ${ts(d)} NOT NULL, password_changed_at ${ts(d)})`,
+      `CREATE TABLE sessions (
+        id VARCHAR NOT NULL, token_hash VARCHAR NOT NULL, user_id VARCHAR NOT NULL, csrf_token VARCHAR NOT NULL,
+        created_ms BIGINT NOT NULL, last_seen_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL,
+        ip VARCHAR, user_agent VARCHAR)`,
+      `CREATE TABLE memberships (
+        workspace_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
+        created_at ${ts(d)} NOT NULL)`,
+      `CREATE TABLE activity (
+        id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, at_ms BIGINT NOT NULL, actor VARCHAR NOT NULL,
+        action VARCHAR NOT NULL, target VARCHAR, details VARCHAR)`,
+      ...(d === 'postgres'
+        ? [
+            'CREATE UNIQUE INDEX users_pk ON users (id)',
+            'CREATE UNIQUE INDEX users_email ON users (email)',
+            'CREATE UNIQUE INDEX sessions_token ON sessions (token_hash)',
+            'CREATE INDEX sessions_user ON sessions (user_id)',
+            'CREATE UNIQUE INDEX memberships_pk ON memberships (workspace_id, user_id)',
+            'CREATE INDEX memberships_user ON memberships (user_id)',
+            'CREATE UNIQUE INDEX activity_pk ON activity (id)',
+            'CREATE INDEX activity_time ON activity (workspace_id, at_ms)',
+            'CREATE INDEX api_keys_hash ON api_keys (hash)',
+          ]
+        : []),
+    ],
+  },
 ];

@@ -1,4 +1,4 @@
-// Owns workspaces: the default one made on first start, lookup by id.
+// Owns workspaces: the default one made on first start, lookup by id, creation and deletion with all rows.
 import type { Store } from '../store/Store.ts';
 
 export const DEFAULT_WORKSPACE = 'default';
@@ -36,6 +36,23 @@ export class WorkspaceService {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Deletes the workspace and every row that carries its workspace_id, in every table (found in the
+   * catalog, so tables added later are covered too).
+   */
+  async remove(id: string): Promise<void> {
+    const tables = await this.store.query<{ t: string }>(
+      `SELECT DISTINCT c.table_name AS t FROM information_schema.columns c
+       JOIN information_schema.tables x ON x.table_schema = c.table_schema AND x.table_name = c.table_name
+       WHERE c.column_name = 'workspace_id' AND c.table_schema IN ('main', 'public')
+         AND x.table_type = 'BASE TABLE'`,
+    );
+    for (const { t } of tables) {
+      await this.store.query(`DELETE FROM "${t.replaceAll('"', '""')}" WHERE workspace_id = $1`, [id]);
+    }
+    await this.store.query('DELETE FROM workspaces WHERE id = $1', [id]);
   }
 
   async list(): Promise<Workspace[]> {

@@ -1,0 +1,21 @@
+// Owns GET /api/activity: the workspace's activity log, newest first, paged with `before`.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../AppContext.ts';
+import { MAX_ACTIVITY_PAGE } from '../../activity/ActivityService.ts';
+import { ApiError } from '../ApiError.ts';
+
+const Query = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_ACTIVITY_PAGE).default(50),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const activityRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/api/activity', { config: { permission: 'read' } }, async (req) => {
+      const q = Query.safeParse(req.query);
+      if (!q.success) throw new ApiError(400, 'invalid_query', 'limit must be 1–200 and before an ISO time');
+      return { events: await ctx.activity.list(req.principal!.workspaceId, q.data) };
+    });
+  };
