@@ -2,8 +2,11 @@
 import { createContext } from '../AppContext.ts';
 import type { Config } from '../config.ts';
 import { buildApp } from '../http/buildApp.ts';
+import { ensureWebBuild } from '../web/ensureWebBuild.ts';
 
 export async function serve(config: Config): Promise<void> {
+  // Build the dashboard when dist is missing or stale (LLM_ANALYTICS_SKIP_WEB_BUILD=1 skips).
+  if (process.env.LLM_ANALYTICS_SKIP_WEB_BUILD !== '1') ensureWebBuild();
   let ctx: Awaited<ReturnType<typeof createContext>>;
   try {
     ctx = await createContext(config);

@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
 import { keyRoutes } from './routes/keyRoutes.ts';
 import { settingsRoutes } from './routes/settingsRoutes.ts';
+import { webRoutes } from './routes/webRoutes.ts';
 import { installSecurity, REDACT_PATHS } from './security.ts';
 
 export async function buildApp(
@@ -50,6 +51,8 @@ export async function buildApp(
   await app.register(accountRoutes(ctx));
   await app.register(settingsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
+  // Last: the dashboard's catch-all GET (static files, SPA fallback) must not shadow any API route.
+  await app.register(webRoutes());
   return app;
 }
 

@@ -1,0 +1,61 @@
+// Owns one widget's frame: title, the registry query, and its loading / empty / error / data states.
+import { type ReactNode, Suspense } from 'react';
+import { useDashboard } from '../dashboard/DashboardContext';
+import { Notice } from '../ui/Notice';
+import type { ChartEntry } from './ChartEntry';
+import { ChartSkeleton } from './ChartSkeleton';
+import { ErrorBoundary } from './ErrorBoundary';
+import { useAnalytics } from './useAnalytics';
+
+export function ChartCard({ entry }: { entry: ChartEntry }) {
+  const { ctx } = useDashboard();
+  const query = entry.query ? entry.query(ctx) : null;
+  const res = useAnalytics(query);
+  const rows = res.data ? (entry.rowFilter ? res.data.rows.filter(entry.rowFilter) : res.data.rows) : [];
+  let body: ReactNode;
+  let state: string;
+  if (query && res.isError && !res.data) {
+    state = 'error';
+    body = (
+      <Notice kind="error" title="Could not load this chart">
+        {res.error.message}{' '}
+        <button type="button" className="link" onClick={() => void res.refetch()}>
+          Retry
+        </button>
+      </Notice>
+    );
+  } else if (query && !res.data) {
+    state = 'loading';
+    body = <ChartSkeleton />;
+  } else if (query && rows.length === 0) {
+    state = 'empty';
+    body = (
+      <Notice kind="empty" title="Nothing to show">
+        {`${entry.empty} in ${ctx.rangeLabel}${ctx.filtersActive ? ' matching the current filters' : ''}.`}
+      </Notice>
+    );
+  } else {
+    state = 'ready';
+    const Component = entry.component;
+    body = (
+      <Suspense fallback={<ChartSkeleton />}>
+        <Component entry={entry} rows={rows} result={res.data} />
+      </Suspense>
+    );
+  }
+  return (
+    <article
+      className={`card${entry.wide ? ' wide' : ''}${res.isPlaceholderData ? ' stale' : ''}`}
+      data-testid={`chart-${entry.id}`}
+      aria-busy={res.isFetching}
+    >
+      <header className="card-head">
+        <h3>{entry.title}</h3>
+        <p>{entry.description}</p>
+      </header>
+      <ErrorBoundary resetKey={JSON.stringify(query)}>
+        {query ? <div data-state={state}>{body}</div> : body}
+      </ErrorBoundary>
+    </article>
+  );
+}

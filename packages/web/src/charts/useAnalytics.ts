@@ -1,0 +1,16 @@
+// Owns fetching one AnalyticsQuery through TanStack Query, keeping the previous data on screen while loading.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { runQuery } from '../api/api';
+import type { AnalyticsQuery } from '../api/types';
+import { useDashboard } from '../dashboard/DashboardContext';
+
+export function useAnalytics(query: AnalyticsQuery | null) {
+  const { refetchInterval } = useDashboard();
+  return useQuery({
+    queryKey: ['analytics', query],
+    queryFn: ({ signal }) => runQuery(query!, signal),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+  });
+}

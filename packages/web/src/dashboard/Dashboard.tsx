@@ -1,0 +1,42 @@
+// Owns the dashboard page: state provider, header, KPIs, filter and settings panels, the six sections.
+import { useMemo } from 'react';
+import type { WorkspaceRef } from '../api/types';
+import { SECTIONS } from '../charts/sections';
+import { FiltersPanel } from '../filters/FiltersPanel';
+import { KpiCards } from '../kpi/KpiCards';
+import { Section } from '../sections/Section';
+import { SettingsPanel } from '../settings/SettingsPanel';
+import { queryContext } from '../state/queryContext';
+import { DashboardContext, type DashboardValue } from './DashboardContext';
+import { HeaderBar } from './HeaderBar';
+import { useDashboardState } from './useDashboardState';
+
+export function Dashboard({ userId, workspace }: { userId: string; workspace: WorkspaceRef }) {
+  const { state, update, toggleCollapsed, reset } = useDashboardState(userId, workspace.id);
+  const value = useMemo<DashboardValue>(
+    () => ({
+      state,
+      update,
+      toggleCollapsed,
+      reset,
+      ctx: queryContext(state),
+      role: workspace.role,
+      refetchInterval: state.autoRefresh ? state.refreshSeconds * 1000 : false,
+    }),
+    [state, update, toggleCollapsed, reset, workspace.role],
+  );
+  const canEditSettings = workspace.role === 'admin' || workspace.role === 'owner';
+  return (
+    <DashboardContext.Provider value={value}>
+      <main className="page" id="dashboard">
+        <HeaderBar />
+        <KpiCards />
+        <FiltersPanel />
+        {canEditSettings ? <SettingsPanel /> : null}
+        {SECTIONS.map((s) => (
+          <Section key={s.id} section={s} />
+        ))}
+      </main>
+    </DashboardContext.Provider>
+  );
+}

@@ -1,0 +1,22 @@
+// Owns the KPI card list: metric id, label, unit and which direction of change is good.
+import type { Unit } from '../ui/format';
+
+export interface KpiDef {
+  metric: string;
+  label: string;
+  unit: Unit;
+  /** Direction that is good news: higher for ratings, lower for errors, latency and cost. */
+  better: 'up' | 'down' | 'none';
+}
+
+export const KPIS: KpiDef[] = [
+  { metric: 'messages', label: 'Messages', unit: 'count', better: 'none' },
+  { metric: 'conversations', label: 'Conversations', unit: 'count', better: 'none' },
+  { metric: 'avg_rating', label: 'Avg rating', unit: 'rating', better: 'up' },
+  { metric: 'success_rate', label: 'Success rate', unit: 'percent', better: 'up' },
+  { metric: 'error_rate', label: 'Error rate', unit: 'percent', better: 'down' },
+  { metric: 'latency_p95', label: 'p95 latency', unit: 'ms', better: 'down' },
+  { metric: 'sla_breach_rate', label: 'SLA breach rate', unit: 'percent', better: 'down' },
+  { metric: 'cost', label: 'Total cost', unit: 'usd', better: 'down' },
+  { metric: 'total_tokens', label: 'Tokens', unit: 'tokens', better: 'none' },
+];

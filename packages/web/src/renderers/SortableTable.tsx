@@ -1,0 +1,74 @@
+// Owns the sortable table renderer (model performance, A/B sessions): click or Enter on a header to sort.
+import { useMemo, useState } from 'react';
+import type { ChartProps } from '../charts/ChartEntry';
+import { formatValue, toNumber } from '../ui/format';
+
+export function SortableTable({ entry, rows }: ChartProps) {
+  const view = entry.view.kind === 'table' ? entry.view : null;
+  const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({
+    key: view?.sortBy ?? '',
+    dir: 'desc',
+  });
+  const sorted = useMemo(() => {
+    const out = [...rows];
+    out.sort((a, b) => {
+      const x = a[sort.key];
+      const y = b[sort.key];
+      const nx = toNumber(x);
+      const ny = toNumber(y);
+      const c =
+        nx !== null && ny !== null
+          ? nx - ny
+          : nx === null && ny === null
+            ? String(x).localeCompare(String(y))
+            : nx === null
+              ? -1
+              : 1;
+      return sort.dir === 'asc' ? c : -c;
+    });
+    return out;
+  }, [rows, sort]);
+  if (!view) return null;
+  const toggle = (key: string) =>
+    setSort((s) => ({ key, dir: s.key === key && s.dir === 'desc' ? 'asc' : 'desc' }));
+  return (
+    <div className="table-wrap" data-state="ready">
+      <table>
+        <thead>
+          <tr>
+            {view.columns.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                className={c.unit ? 'num' : undefined}
+              >
+                <button type="button" onClick={() => toggle(c.key)}>
+                  {c.label}
+                  <span aria-hidden="true">
+                    {sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r, i) => (
+            <tr key={view.columns.map((c) => String(r[c.key])).join('|') || i}>
+              {view.columns.map((c) =>
+                c.unit ? (
+                  <td key={c.key} className="num">
+                    {formatValue(r[c.key], c.unit)}
+                  </td>
+                ) : (
+                  <td key={c.key}>{r[c.key] === null ? '—' : String(r[c.key])}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
