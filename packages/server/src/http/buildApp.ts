@@ -9,6 +9,7 @@ import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
 import { keyRoutes } from './routes/keyRoutes.ts';
+import { seedAnalyticsRoutes } from './routes/seedAnalyticsRoutes.ts';
 import { settingsRoutes } from './routes/settingsRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 import { installSecurity, REDACT_PATHS } from './security.ts';
@@ -51,6 +52,7 @@ export async function buildApp(
   await app.register(accountRoutes(ctx));
   await app.register(settingsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
+  await app.register(seedAnalyticsRoutes(ctx));
   // Last: the dashboard's catch-all GET (static files, SPA fallback) must not shadow any API route.
   await app.register(webRoutes());
   return app;

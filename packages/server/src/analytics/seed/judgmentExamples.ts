@@ -1,0 +1,155 @@
+// Owns GET /api/analytics/judgment-examples: per failure tag, a page of the evaluated messages carrying it
+// (content, model, rating, evaluator, time). Totals come from AnalyticsService (the same count the failure-tag
+// breakdown shows); the example rows are a row listing, so a small bound-parameter query reads them.
+import {
+  type Filter,
+  getDialect,
+  RELATIVE_RANGES,
+  resolveWindow,
+  type SqlValue,
+  sqlTimestamp,
+} from '@llm-analytics/core';
+import { z } from 'zod';
+import type { Store } from '../../store/Store.ts';
+import type { AnalyticsService } from '../AnalyticsService.ts';
+
+export const MAX_PAGE_SIZE = 100;
+
+export const JudgmentExamplesParams = z.object({
+  failure_tag: z.string().min(1).max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  date_range: z.enum(RELATIVE_RANGES).default('30d'),
+});
+export type JudgmentExamplesParams = z.output<typeof JudgmentExamplesParams>;
+
+export interface JudgmentExample {
+  evaluation_id: string;
+  message_id: string;
+  conversation_id: string;
+  content: string | null;
+  model_id: string | null;
+  rating: number | null;
+  success: boolean | null;
+  evaluator_id: string | null;
+  failure_tags: string[];
+  /** When the message was created (the window selects on it), and when it was evaluated. */
+  created_at: string;
+  evaluated_at: string;
+}
+
+export interface TagPage {
+  tag: string;
+  total: number;
+  page: number;
+  page_size: number;
+  examples: JudgmentExample[];
+}
+
+type ExampleRow = Omit<JudgmentExample, 'content' | 'conversation_id'> & { tag: string };
+
+function examplesSql(
+  store: Store,
+  workspaceId: string,
+  params: JudgmentExamplesParams,
+  now: Date,
+): { sql: string; values: SqlValue[] } {
+  const d = getDialect(store.dialect);
+  const values: SqlValue[] = [workspaceId];
+  const p = (v: SqlValue) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const where = ['e.workspace_id = $1', 'm.workspace_id = $1', 'e.failure_tags IS NOT NULL'];
+  const window = resolveWindow(params.date_range, now);
+  if (window) {
+    where.push(`m.created_at >= ${d.timestamp(p(sqlTimestamp(window.from)))}`);
+    where.push(`m.created_at < ${d.timestamp(p(sqlTimestamp(window.to)))}`);
+  }
+  let tagWhere = '';
+  if (params.failure_tag !== undefined) {
+    const tag = p(params.failure_tag);
+    where.push(d.arrayOverlaps('e.failure_tags', [tag]));
+    tagWhere = `WHERE t.tag = ${tag}`;
+  }
+  const offset = (params.page - 1) * params.page_size;
+  // unnest in the select list of a derived table: same syntax on both engines, one row per (evaluation, tag).
+  const sql = `SELECT x.tag, x.evaluation_id, x.message_id, x.model_id, x.rating, x.success, x.evaluator_id,
+      x.failure_tags, x.created_at, x.evaluated_at
+    FROM (
+      SELECT t.*, row_number() OVER (PARTITION BY t.tag ORDER BY t.created_at DESC, t.evaluation_id) AS rn
+      FROM (
+        SELECT unnest(e.failure_tags) AS tag, e.id AS evaluation_id, e.message_id, m.model_id, e.rating,
+          e.success, e.evaluator_id, e.failure_tags, m.created_at, e.created_at AS evaluated_at
+        FROM evaluations e JOIN messages m ON m.workspace_id = e.workspace_id AND m.id = e.message_id
+        WHERE ${where.join(' AND ')}
+      ) t ${tagWhere}
+    ) x
+    WHERE x.rn > ${p(offset)} AND x.rn <= ${p(offset + params.page_size)}
+    ORDER BY x.tag, x.rn`;
+  return { sql, values };
+}
+
+/** Message content and conversation of the page's rows, read by id after paging (content is the wide column). */
+async function contents(store: Store, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { content: string | null; conversation_id: string }>();
+  const rows = await store.query<{ id: string; content: string | null; conversation_id: string }>(
+    `SELECT id, content, conversation_id FROM messages WHERE workspace_id = $1 AND id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
+    [workspaceId, ...ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function judgmentExamples(
+  deps: { analytics: AnalyticsService; store: Store },
+  workspaceId: string,
+  params: JudgmentExamplesParams,
+  now = new Date(),
+): Promise<{ success: true; data: TagPage | { tags: TagPage[] } }> {
+  const filters: Filter | undefined =
+    params.failure_tag !== undefined ? ['eq', 'failure_tag', params.failure_tag] : undefined;
+  const { sql, values } = examplesSql(deps.store, workspaceId, params, now);
+  const [totals, rows] = await Promise.all([
+    deps.analytics.query(
+      workspaceId,
+      {
+        metrics: ['evaluations'],
+        dimensions: ['failure_tag'],
+        date_range: params.date_range,
+        ...(filters ? { filters } : {}),
+      },
+      now,
+    ),
+    deps.store.query<ExampleRow & Record<string, unknown>>(sql, values),
+  ]);
+  const byId = await contents(deps.store, workspaceId, [...new Set(rows.map((r) => r.message_id))]);
+  const pages = new Map<string, TagPage>();
+  const page = (tag: string, total: number): TagPage => ({
+    tag,
+    total,
+    page: params.page,
+    page_size: params.page_size,
+    examples: [],
+  });
+  for (const t of totals.rows) {
+    if (typeof t.failure_tag === 'string')
+      pages.set(t.failure_tag, page(t.failure_tag, Number(t.evaluations)));
+  }
+  for (const r of rows) {
+    const target = pages.get(r.tag) ?? page(r.tag, 0);
+    pages.set(r.tag, target);
+    const m = byId.get(r.message_id);
+    const { tag: _tag, ...rest } = r;
+    target.examples.push({
+      ...rest,
+      rating: r.rating === null ? null : Number(r.rating),
+      failure_tags: r.failure_tags ?? [],
+      content: m?.content ?? null,
+      conversation_id: m?.conversation_id ?? '',
+    });
+  }
+  if (params.failure_tag !== undefined) {
+    return { success: true, data: pages.get(params.failure_tag) ?? page(params.failure_tag, 0) };
+  }
+  return { success: true, data: { tags: [...pages.values()] } };
+}

@@ -1,0 +1,121 @@
+// Owns GET /api/analytics/model-comparison: per-model metrics (one AnalyticsQuery grouped by model) beside the
+// model registry, and each fine-tune's (sft/dpo/rlhf) delta against its base model.
+import { RELATIVE_RANGES, type ReplyRow } from '@llm-analytics/core';
+import { z } from 'zod';
+import type { Store } from '../../store/Store.ts';
+import type { AnalyticsService } from '../AnalyticsService.ts';
+
+export const ModelComparisonParams = z.object({ date_range: z.enum(RELATIVE_RANGES).default('30d') });
+export type ModelComparisonParams = z.output<typeof ModelComparisonParams>;
+
+export const COMPARED_METRICS = [
+  'messages',
+  'evaluations',
+  'avg_rating',
+  'success_rate',
+  'error_rate',
+  'latency_p50',
+  'latency_p95',
+  'input_tokens',
+  'output_tokens',
+  'total_tokens',
+  'cost',
+  'cost_per_message',
+] as const;
+type ComparedMetric = (typeof COMPARED_METRICS)[number];
+const FINE_TUNES = new Set(['sft', 'dpo', 'rlhf']);
+
+export interface Delta {
+  absolute: number | null;
+  /** Change relative to the base model in %; null when the base value is 0 or missing. */
+  pct: number | null;
+}
+
+export interface ComparedModel extends Record<ComparedMetric, number | null> {
+  model_id: string;
+  name: string | null;
+  provider: string | null;
+  training_method: string | null;
+  base_model: string | null;
+  /** Fine-tunes only, when their base model is known: fine-tune minus base, per metric. */
+  vs_base: { base_model: string; deltas: Record<ComparedMetric, Delta> } | null;
+}
+
+interface ModelInfo {
+  model_id: string;
+  name: string | null;
+  provider: string | null;
+  training_method: string | null;
+  base_model: string | null;
+}
+
+export function delta(value: number | null, base: number | null): Delta {
+  if (value === null || base === null) return { absolute: null, pct: null };
+  return { absolute: value - base, pct: base === 0 ? null : ((value - base) / Math.abs(base)) * 100 };
+}
+
+export async function modelComparison(
+  deps: { analytics: AnalyticsService; store: Store },
+  workspaceId: string,
+  params: ModelComparisonParams,
+  now = new Date(),
+) {
+  const [reply, registered] = await Promise.all([
+    deps.analytics.query(
+      workspaceId,
+      { metrics: [...COMPARED_METRICS], dimensions: ['model'], date_range: params.date_range },
+      now,
+    ),
+    deps.store.query<ModelInfo & Record<string, unknown>>(
+      'SELECT model_id, name, provider, training_method, base_model FROM models WHERE workspace_id = $1',
+      [workspaceId],
+    ),
+  ]);
+  const info = new Map(registered.map((m) => [m.model_id, m]));
+  const rows = new Map<string, ReplyRow>();
+  for (const r of reply.rows) if (typeof r.model === 'string' && r.model) rows.set(r.model, r);
+  // Registered models without traffic in the window are listed too (zero counts), so a fine-tune's base shows.
+  const ids = [...rows.keys(), ...[...info.keys()].filter((id) => !rows.has(id))];
+  const metricsOf = (id: string) => {
+    const row = rows.get(id);
+    const out = {} as Record<ComparedMetric, number | null>;
+    for (const m of COMPARED_METRICS) {
+      const v = row?.[m];
+      out[m] = typeof v === 'number' ? v : row || !isCount(m) ? null : 0;
+    }
+    return out;
+  };
+  const models: ComparedModel[] = ids.map((id) => {
+    const m = info.get(id);
+    const values = metricsOf(id);
+    const base = m?.base_model && FINE_TUNES.has(m.training_method ?? '') ? m.base_model : null;
+    let vs_base: ComparedModel['vs_base'] = null;
+    if (base && (rows.has(base) || info.has(base))) {
+      const b = metricsOf(base);
+      const deltas = {} as Record<ComparedMetric, Delta>;
+      for (const k of COMPARED_METRICS) deltas[k] = delta(values[k], b[k]);
+      vs_base = { base_model: base, deltas };
+    }
+    return {
+      model_id: id,
+      name: m?.name ?? null,
+      provider: m?.provider ?? null,
+      training_method: m?.training_method ?? null,
+      base_model: m?.base_model ?? null,
+      ...values,
+      vs_base,
+    };
+  });
+  return {
+    success: true as const,
+    data: {
+      date_range: params.date_range,
+      window: reply.meta.window,
+      models,
+      unpriced_messages: reply.meta.unpriced_messages ?? 0,
+    },
+  };
+}
+
+const isCount = (m: ComparedMetric) =>
+  ['messages', 'evaluations', 'input_tokens', 'output_tokens', 'total_tokens', 'cost'].includes(m);
