@@ -136,3 +136,16 @@ export function pricedPart(additive: PartialDef[], priced: PartialDef[], inp: Pa
   const select = [...dims.map((d) => `g.d_${d.id}`), ...partialColumns(inp, own)];
   return `SELECT ${select.join(', ')} FROM (${innerSql}) g ${prices.joins.join(' ')}${groupBy(dims.length)}`;
 }
+
+/**
+ * Distinct unpriced messages (carrying tokens) behind a reply whose groups can share a message: a dimension
+ * of another grain puts a message under each of its values, so summing per-group counts would overcount.
+ */
+export function unpricedMessagesSql(inp: PartsInput): string {
+  const src = source('message', [], inp, ['id', 'model_id', 'provider', 'input_tokens', 'output_tokens']);
+  const where = [...src.where, 'COALESCE(b.input_tokens, 0) + COALESCE(b.output_tokens, 0) > 0'];
+  const inner = `SELECT DISTINCT b.id, b.model_id AS pm, b.provider AS pp FROM ${src.from}${whereSql(where)}`;
+  const prices = priceJoins(inp.priceBook, inp.catalog, inp.x);
+  // Every layer prices both directions; naming both keeps every bound price referenced (PostgreSQL needs that).
+  return `SELECT count(*) FROM (${inner}) g ${prices.joins.join(' ')} WHERE COALESCE(${prices.priceIn}, ${prices.priceOut}) IS NULL`;
+}

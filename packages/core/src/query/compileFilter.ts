@@ -58,7 +58,8 @@ function arrayLeaf(dim: DimensionDef, leaf: FilterLeaf, negate: boolean, s: Filt
   const values = Array.isArray(raw) ? raw : [raw];
   const arr = dim.array!;
   if (op === 'contains') {
-    const any = s.x.dialect.arrayAnyContains(arr, typedParam(dim, values[0], s));
+    // A NULL tag list yields NULL in DuckDB; NOT NULL would drop the row that `not contains` must keep.
+    const any = `COALESCE(${s.x.dialect.arrayAnyContains(arr, typedParam(dim, values[0], s))}, FALSE)`;
     return negate ? `NOT ${any}` : any;
   }
   const overlaps = s.x.dialect.arrayOverlaps(

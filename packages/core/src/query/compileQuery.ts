@@ -8,7 +8,7 @@ import {
   QUERY_LIMITS,
   type TimeBucket,
 } from './AnalyticsQuery.ts';
-import { directPart, type PartsInput, pricedPart } from './buildParts.ts';
+import { directPart, type PartsInput, pricedPart, unpricedMessagesSql } from './buildParts.ts';
 import { compileFilter, conjuncts, filterGrains } from './compileFilter.ts';
 import { getDialect } from './dialect/getDialect.ts';
 import type { DialectName } from './dialect/SqlDialect.ts';
@@ -187,7 +187,15 @@ function compileStatement(
       return `${m.empty === 0 ? `COALESCE(${expr}, 0)` : expr} AS "${m.id}"`;
     }),
   ];
-  if (msgPriced.length > 0) select.push('COALESCE(sum(r.p_unpriced) OVER (), 0) AS "__unpriced"');
+  if (msgPriced.length > 0) {
+    // Each message sits in one group unless a dimension of another grain spreads it over several.
+    const spread = dims.some((d) => d.grain !== 'message');
+    select.push(
+      spread
+        ? `CAST((${unpricedMessagesSql(inp)}) AS ${dialect.double}) AS "__unpriced"`
+        : 'COALESCE(sum(r.p_unpriced) OVER (), 0) AS "__unpriced"',
+    );
+  }
 
   const dimOrder = (d: DimensionDef, dir: 'asc' | 'desc') =>
     `${d.orderSql ? d.orderSql(`r.d_${d.id}`) : `r.d_${d.id}`} ${dir.toUpperCase()} NULLS LAST`;

@@ -17,8 +17,11 @@ Every number the product shows comes from one \`AnalyticsQuery\` compiled agains
   message, tool metrics aggregate tool calls joined to their message. The grains are aggregated separately
   and merged on the dimension values, so a message with three evaluations is still one message.
 - **Dimensions of another grain.** Grouping message metrics by \`rating\`, \`failure_tag\` or \`tool\` counts a
-  message once under each distinct value it has (a message rated 2 and 5 appears under both); messages with
-  no such value drop out of that breakdown.
+  message once under each distinct value it has (a message rated 2 and 5 appears under both; an evaluation
+  without a rating puts its message under the null rating); messages with no evaluation (tool call) drop out
+  of that breakdown. Top-level filter terms on that grain alone pick the evaluations (tool calls) that supply
+  the values: by \`rating\` with \`["eq", "success", false]\`, a message shows the ratings of its failed
+  evaluations.
 - **Filters.** \`[op, dimension, values]\` leaves (eq, neq, in, not_in, contains, gte, lte) combined with
   and/or/not. A leaf on the metric's own grain tests the row; a leaf on another grain tests the message:
   \`["eq", "rating", 5]\` keeps, for message metrics, messages with at least one 5-star evaluation and, for
@@ -33,7 +36,8 @@ Every number the product shows comes from one \`AnalyticsQuery\` compiled agains
   resolved: model override (exact \`model_id\`) › provider override (case-insensitive) › catalog
   (\`@pydantic/genai-prices\`, bundled data, by provider and model) › default. Computed at query time, so a
   price-book change reprices history everywhere. Messages carrying tokens that no layer prices add 0 and are
-  reported as \`meta.unpriced_messages\`.
+  reported as \`meta.unpriced_messages\` (each such message once, even when a dimension of another grain
+  shows it in several groups).
 `;
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
