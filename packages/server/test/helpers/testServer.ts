@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { type AppContext, createContext } from '../../src/AppContext.ts';
 import type { Scope } from '../../src/auth/ApiKeyService.ts';
@@ -17,6 +18,8 @@ export interface TestServer {
   adminKey: string;
   workspaceId: string;
   ctx: AppContext;
+  /** The Fastify app (accounts tests enumerate its routes via registeredRoutes(app)). */
+  app: FastifyInstance;
   count(
     table: 'messages' | 'conversations' | 'models' | 'evaluations' | 'tool_calls',
     workspaceId?: string,
@@ -44,7 +47,7 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
 }
 
 export async function startTestServer(
-  opts: { engine?: Engine; config?: Partial<Config> } = {},
+  opts: { engine?: Engine; config?: Partial<Config>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'lla-test-'));
   const pgdb = opts.engine === 'postgres' ? await freshPostgres() : null;
@@ -53,7 +56,7 @@ export async function startTestServer(
     { databaseUrl: pgdb?.url ?? null, port: 0, ...opts.config },
   );
   const ctx = await createContext(config);
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, opts.logStream ? { logStream: opts.logStream } : { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -63,6 +66,7 @@ export async function startTestServer(
     adminKey: admin.key,
     workspaceId: DEFAULT_WORKSPACE,
     ctx,
+    app,
     async count(table, workspaceId = DEFAULT_WORKSPACE) {
       const [r] = await ctx.store.query<{ n: number }>(
         `SELECT count(*) AS n FROM ${table} WHERE workspace_id = $1`,

@@ -23,8 +23,10 @@ export const authRoutes =
       csrf_token: csrf,
     });
 
-    const startSession = async (req: FastifyRequest, reply: FastifyReply, token: string) =>
+    // Not returning the reply: a FastifyReply is thenable, and awaiting it waits for the response itself.
+    const startSession = (req: FastifyRequest, reply: FastifyReply, token: string): void => {
       reply.header('set-cookie', sessionCookie(req, token, ctx.sessions.maxAgeSeconds));
+    };
 
     app.get('/api/auth/setup', { config: { permission: 'public' } }, async () => ({
       needed: (await ctx.users.count()) === 0,
@@ -37,7 +39,7 @@ export const authRoutes =
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });
-      await startSession(req, reply, session.token);
+      startSession(req, reply, session.token);
       return reply.status(201).send(await sessionBody(user, session.csrfToken));
     });
 
@@ -47,7 +49,7 @@ export const authRoutes =
         ip: req.ip,
         userAgent: req.headers['user-agent'],
       });
-      await startSession(req, reply, r.token);
+      startSession(req, reply, r.token);
       return sessionBody(r.user, r.csrfToken);
     });
 
