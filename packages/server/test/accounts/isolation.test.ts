@@ -1,0 +1,271 @@
+// Workspace isolation over EVERY registered route (collected by the auth hook's onRoute): principals of
+// workspace A (its owner by cookie, its admin key) attack workspace B by X-Workspace-Id, query parameters,
+// body fields and guessed ids in paths. No reply may contain anything of B, and B's rows must not change.
+// A route without a case below fails this test: add one (a valid request body/query for the route).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { registeredRoutes } from '../../src/auth/authHook.ts';
+import { ENGINES } from '../helpers/engines.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { call } from './helpers.ts';
+
+interface Ids {
+  wsA: string;
+  wsB: string;
+  keyB: string;
+  ownerB: string;
+  memberB: string;
+}
+interface Case {
+  body?: (ids: Ids) => unknown;
+  query?: string;
+  /** Candidate values per path parameter (default: ids of B, see PARAM_GUESSES). */
+  params?: (ids: Ids) => Record<string, string[]>;
+}
+
+const PW_A = 'owner a password';
+const recent = () => new Date(Date.now() - 3600_000).toISOString();
+
+/** One case per route ("METHOD url"; HEAD uses the GET case). Keep alphabetical-ish by area. */
+const CASES: Record<string, Case> = {
+  'GET /api/health': {},
+  'GET /*': { params: (i) => ({ '*': ['index.html', i.wsB, 'api/keys'] }) },
+  'POST /api/ingest': {
+    body: () => ({
+      messages: [{ id: 'a-iso-1', conversation_id: 'a-conv', role: 'user', created_at: recent() }],
+    }),
+  },
+  'GET /api/keys': {},
+  'POST /api/keys': { body: () => ({ scope: 'read', name: 'iso' }) },
+  'DELETE /api/keys/:id': {},
+  'GET /api/auth/setup': {},
+  'POST /api/auth/setup': { body: () => ({ email: 'new@example.com', password: 'long enough password' }) },
+  'POST /api/auth/login': { body: () => ({ email: 'canaryb-owner@example.com', password: 'guess guess' }) },
+  'POST /api/auth/logout': {},
+  'GET /api/auth/session': {},
+  'POST /api/auth/password': { body: () => ({ current_password: PW_A, new_password: 'another password a' }) },
+  'GET /api/workspaces': {},
+  'POST /api/workspaces': { body: () => ({ name: 'A2' }) },
+  'DELETE /api/workspaces/:id': {},
+  'GET /api/workspaces/:id/members': {},
+  'POST /api/workspaces/:id/members': {
+    body: () => ({ email: 'canaryb-member@example.com', role: 'viewer' }),
+  },
+  'PATCH /api/workspaces/:id/members/:userId': {
+    body: () => ({ role: 'viewer' }),
+    params: (i) => ({ id: [i.wsB, i.wsA], userId: [i.ownerB, i.memberB] }),
+  },
+  'DELETE /api/workspaces/:id/members/:userId': {
+    params: (i) => ({ id: [i.wsB, i.wsA], userId: [i.ownerB, i.memberB] }),
+  },
+  'GET /api/activity': { query: 'limit=200' },
+  'GET /api/settings': {},
+  'PUT /api/settings': { body: () => ({ sla_threshold_ms: 1500 }) },
+  'POST /api/analytics/query': {
+    body: () => ({ metrics: ['messages'], dimensions: ['user'], date_range: 'all' }),
+  },
+  'GET /api/analytics/data': {},
+  'GET /api/analytics/model-comparison': {},
+  'GET /api/analytics/judgment-examples': {},
+};
+
+/** Guessed ids for path parameters no case names: every id of B we know. */
+const PARAM_GUESSES = (i: Ids) => [i.wsB, i.keyB, i.ownerB, i.memberB, 'canaryB-msg-1', 'canaryB-conv'];
+
+const bData = (tag: string) => ({
+  models: [{ model_id: `${tag}-model`, provider: `${tag}-provider`, training_method: 'sft' as const }],
+  conversations: [{ id: `${tag}-conv`, user_id: `${tag}-user`, session_id: `${tag}-session` }],
+  messages: [
+    {
+      id: `${tag}-msg-1`,
+      conversation_id: `${tag}-conv`,
+      role: 'user' as const,
+      content: `${tag} secret`,
+      created_at: recent(),
+    },
+    {
+      id: `${tag}-msg-2`,
+      conversation_id: `${tag}-conv`,
+      role: 'assistant' as const,
+      content: `${tag} answer`,
+      model_id: `${tag}-model`,
+      provider: `${tag}-provider`,
+      input_tokens: 10,
+      output_tokens: 5,
+      latency_ms: 400,
+      created_at: recent(),
+    },
+  ],
+  evaluations: [
+    {
+      id: `${tag}-ev`,
+      message_id: `${tag}-msg-2`,
+      evaluator_id: `${tag}-evaluator`,
+      rating: 2,
+      success: false,
+      failure_tags: [`${tag}-tag`],
+    },
+  ],
+});
+
+async function fingerprint(s: TestServer, ids: Ids): Promise<string> {
+  const tables = await s.ctx.store.query<{ t: string }>(
+    `SELECT DISTINCT c.table_name AS t FROM information_schema.columns c
+     JOIN information_schema.tables x ON x.table_schema = c.table_schema AND x.table_name = c.table_name
+     WHERE c.column_name = 'workspace_id' AND c.table_schema IN ('main', 'public') AND x.table_type = 'BASE TABLE'`,
+  );
+  const out: string[] = [];
+  for (const { t } of tables.sort((a, b) => a.t.localeCompare(b.t))) {
+    // A failed sign-in with B's email is logged in B on purpose (B's admins should see guessing).
+    const extra = t === 'activity' ? " AND action <> 'auth.login_failed'" : '';
+    const rows = await s.ctx.store.query(`SELECT * FROM "${t}" WHERE workspace_id = $1${extra}`, [ids.wsB]);
+    out.push(
+      `${t}:${rows
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .join('|')}`,
+    );
+  }
+  out.push(JSON.stringify(await s.ctx.store.query('SELECT * FROM workspaces WHERE id = $1', [ids.wsB])));
+  const users = await s.ctx.store.query(
+    'SELECT id, email, name, password_hash FROM users WHERE id IN ($1, $2) ORDER BY id',
+    [ids.ownerB, ids.memberB],
+  );
+  const sessions = await s.ctx.store.query('SELECT id FROM sessions WHERE user_id IN ($1, $2) ORDER BY id', [
+    ids.ownerB,
+    ids.memberB,
+  ]);
+  return [...out, JSON.stringify(users), JSON.stringify(sessions)].join('\n');
+}
+
+for (const engine of ENGINES) {
+  describe(`workspace isolation over every route (${engine})`, () => {
+    let s: TestServer;
+    let ids: Ids;
+    let canaries: string[];
+    let keyA: string;
+    let ownerA: string;
+
+    before(async () => {
+      s = await startTestServer({ engine });
+      const a = await s.ctx.users.create({ email: 'owner-a@example.com', password: PW_A });
+      const b = await s.ctx.users.create({
+        email: 'canaryb-owner@example.com',
+        password: 'owner b password',
+      });
+      const m = await s.ctx.users.create({
+        email: 'canaryb-member@example.com',
+        password: 'member b password',
+      });
+      const wsA = (await s.ctx.team.createWorkspace(a.id, a.email, 'Team A')).id;
+      const wsB = (await s.ctx.team.createWorkspace(b.id, b.email, 'canaryB team')).id;
+      await s.ctx.memberships.add(wsB, m.id, 'admin');
+      const keyB = await s.ctx.keys.create(wsB, 'admin', { name: 'canaryB-key' });
+      await s.ctx.keys.create(wsB, 'ingest', { name: 'canaryB-ingest' });
+      await s.ctx.sessions.create(b.id);
+      keyA = (await s.ctx.keys.create(wsA, 'admin', { name: 'key a' })).key;
+      await s.ctx.ingest.ingest(wsB, bData('canaryB'));
+      await s.ctx.ingest.ingest(wsA, bData('alpha'));
+      await s.ctx.settings.update(wsB, {
+        price_book: { models: { 'canaryB-model': { input_per_1k: 9, output_per_1k: 9 } } },
+      });
+      await s.ctx.activity.record(wsB, b.email, 'settings.update', 'canaryB-activity');
+      ownerA = a.id;
+      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id };
+      canaries = ['canaryb', wsB, keyB.id, keyB.prefix.toLowerCase(), keyB.key.toLowerCase(), b.id, m.id];
+    });
+    after(() => s.close());
+
+    it('every registered route has an isolation case', () => {
+      const missing = registeredRoutes(s.app)
+        .map((r) => `${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`)
+        .filter((k) => !CASES[k]);
+      assert.deepEqual(
+        [...new Set(missing)],
+        [],
+        'add an entry to CASES in packages/server/test/accounts/isolation.test.ts for each new route',
+      );
+    });
+
+    it('no principal of A reads or changes anything of B', async () => {
+      const before = await fingerprint(s, ids);
+      const leaks: string[] = [];
+      let requests = 0;
+      for (const route of registeredRoutes(s.app)) {
+        const c = CASES[`${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`];
+        if (!c) continue;
+        const names = [...route.url.matchAll(/:(\w+)|\*/g)].map((m) => m[1] ?? '*');
+        const guesses = c.params?.(ids) ?? {};
+        let paths = [route.url];
+        for (const n of names) {
+          const values = guesses[n] ?? PARAM_GUESSES(ids);
+          paths = paths.flatMap((p) =>
+            values.map((v) => p.replace(n === '*' ? '*' : `:${n}`, encodeURIComponent(v))),
+          );
+        }
+        const workspaceRoute = !['public', 'authenticated', 'user'].includes(route.permission);
+        const body = c.body?.(ids);
+        for (const path of paths) {
+          const sep = path.includes('?') ? '&' : '?';
+          const q = c.query ? `${sep}${c.query}` : '';
+          const variants: {
+            url: string;
+            headers?: Record<string, string>;
+            body?: unknown;
+            mustFail: boolean;
+          }[] = [
+            {
+              url: `${path}${q}`,
+              body,
+              mustFail: workspaceRoute && names.length > 0 && !path.includes(ids.wsA),
+            },
+            { url: `${path}${q}`, body, headers: { 'x-workspace-id': ids.wsB }, mustFail: workspaceRoute },
+            {
+              url: `${path}${q}${q ? '&' : sep}workspace_id=${ids.wsB}&workspace=${ids.wsB}&workspaceId=${ids.wsB}`,
+              body,
+              mustFail: false,
+            },
+          ];
+          if (body && typeof body === 'object' && !Array.isArray(body)) {
+            variants.push({ url: `${path}${q}`, body: { ...body, workspace_id: ids.wsB }, mustFail: false });
+          }
+          for (const v of variants) {
+            // A fresh session each time: logout and password change must not end the run's own access.
+            const session = await s.ctx.sessions.create(ownerA);
+            const who = [
+              {
+                session: {
+                  cookie: `lla_session=${session.token}`,
+                  csrf: session.csrfToken,
+                  userId: ownerA,
+                  setCookie: '',
+                },
+              },
+              { key: keyA },
+            ];
+            for (const principal of who) {
+              const method = route.method;
+              const r = await call(s.url, method, v.url, {
+                ...principal,
+                headers: v.headers,
+                body: method === 'GET' || method === 'HEAD' ? undefined : v.body,
+              });
+              requests++;
+              const label = `${'key' in principal ? 'keyA' : 'ownerA'} ${method} ${v.url} ${JSON.stringify(v.headers ?? {})}`;
+              const text = r.text.toLowerCase();
+              const leaked = canaries.find((x) => text.includes(x.toLowerCase()));
+              if (leaked) leaks.push(`${label} → ${r.status} leaks "${leaked}": ${r.text.slice(0, 200)}`);
+              if (v.mustFail && r.status < 400) leaks.push(`${label} → ${r.status}, expected a refusal`);
+              if (r.status >= 500) leaks.push(`${label} → ${r.status}: ${r.text.slice(0, 200)}`);
+            }
+          }
+        }
+      }
+      assert.deepEqual(leaks, []);
+      assert.ok(requests > 100, `${requests} requests`);
+      assert.equal(await fingerprint(s, ids), before, 'workspace B changed');
+      // And B itself still sees its data (the fingerprint is not vacuous).
+      assert.ok(before.includes('canaryB-msg-1') && before.includes('canaryB-key'));
+    });
+  });
+}
