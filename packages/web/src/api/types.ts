@@ -52,20 +52,26 @@ export interface ActivityEvent {
 }
 
 export interface JudgmentExample {
-  message_id?: string;
-  id?: string;
-  content?: string | null;
-  rating?: number | null;
-  success?: boolean | null;
-  failure_tags?: string[] | null;
-  model_id?: string | null;
-  created_at?: string | null;
-  [key: string]: unknown;
+  evaluation_id: string;
+  message_id: string;
+  content: string | null;
+  model_id: string | null;
+  rating: number | null;
+  success: boolean | null;
+  failure_tags: string[];
+  created_at: string;
 }
 
-export interface JudgmentPage {
+/** One failure tag's page of examples (GET /api/analytics/judgment-examples). */
+export interface TagPage {
+  tag: string;
+  total: number;
+  page: number;
+  page_size: number;
   examples: JudgmentExample[];
-  total?: number;
-  page?: number;
-  page_size?: number;
+}
+
+export interface JudgmentReply {
+  success: boolean;
+  data: TagPage | { tags: TagPage[] };
 }

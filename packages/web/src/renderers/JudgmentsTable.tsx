@@ -1,81 +1,96 @@
-// Owns the judgment examples table: evaluated answers with content, rating and tags, paginated, by tag.
+// Owns the judgment examples table: evaluated answers with content, rating and tags, per failure tag, paginated.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/api';
-import type { JudgmentPage } from '../api/types';
 import type { ChartProps } from '../charts/ChartEntry';
 import { ChartSkeleton } from '../charts/ChartSkeleton';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { Notice } from '../ui/Notice';
+import { fetchTagPage, fetchTags } from './judgmentsApi';
 
 const PAGE_SIZE = 10;
 
 export function JudgmentsTable({ entry }: ChartProps) {
   const { refetchInterval, ctx } = useDashboard();
-  const [tag, setTag] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const params = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
-  if (tag) params.set('failure_tag', tag);
-  const res = useQuery({
-    queryKey: ['analytics', 'judgment-examples', tag, page],
-    queryFn: ({ signal }) =>
-      api<JudgmentPage>('GET', `/api/analytics/judgment-examples?${params}`, undefined, signal),
+  const tags = useQuery({
+    queryKey: ['analytics', 'judgment-tags', ctx.dateRange],
+    queryFn: ({ signal }) => fetchTags(ctx, signal),
     placeholderData: keepPreviousData,
     refetchInterval,
   });
-  if (res.isError && !res.data) {
+  const tag = picked && tags.data?.some((t) => t.tag === picked) ? picked : (tags.data?.[0]?.tag ?? null);
+  const res = useQuery({
+    queryKey: ['analytics', 'judgment-examples', ctx.dateRange, tag, page],
+    queryFn: ({ signal }) => fetchTagPage(ctx, tag!, page, PAGE_SIZE, signal),
+    enabled: tag !== null,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+  });
+  const error = tags.error ?? res.error;
+  if (error && !res.data) {
     return (
       <div data-state="error">
         <Notice kind="error" title="Could not load judgment examples">
-          {res.error.message}
+          {error.message}
         </Notice>
       </div>
     );
   }
-  if (!res.data) return <ChartSkeleton />;
-  const examples = res.data.examples ?? [];
-  const total = res.data.total;
-  const pages = total === undefined ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (tags.data && tag === null) {
+    return (
+      <div data-state="empty">
+        <Notice kind="empty" title="Nothing to show">
+          {`No evaluation carries a failure tag in ${ctx.rangeLabel}.`}
+        </Notice>
+      </div>
+    );
+  }
+  if (!res.data || !tags.data) return <ChartSkeleton />;
+  const pages = Math.max(1, Math.ceil(res.data.total / PAGE_SIZE));
+  const examples = res.data.examples;
   return (
-    <div data-state={examples.length ? 'ready' : 'empty'}>
+    <div
+      data-state={examples.length ? 'ready' : 'empty'}
+      className={res.isPlaceholderData ? 'stale' : undefined}
+    >
       <div className="toolbar">
         <label>
           Failure tag{' '}
-          <input
-            value={tag}
-            placeholder="any"
+          <select
+            value={tag ?? ''}
             onChange={(e) => {
-              setTag(e.target.value.trim());
+              setPicked(e.target.value);
               setPage(1);
             }}
-          />
+          >
+            {tags.data.map((t) => (
+              <option key={t.tag} value={t.tag}>
+                {t.tag} ({t.total})
+              </option>
+            ))}
+          </select>
         </label>
         <span className="spacer" />
         <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
           Previous
         </button>
         <span aria-live="polite">
-          Page {page}
-          {pages ? ` of ${pages}` : ''}
+          Page {page} of {pages}
         </span>
-        <button
-          type="button"
-          disabled={pages ? page >= pages : examples.length < PAGE_SIZE}
-          onClick={() => setPage(page + 1)}
-        >
+        <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
           Next
         </button>
       </div>
       {examples.length === 0 ? (
-        <Notice kind="empty" title="Nothing to show">
-          {`${entry.empty}${tag ? ` tagged "${tag}"` : ''} (${ctx.rangeLabel} does not apply to this list).`}
-        </Notice>
+        <Notice kind="empty" title="Nothing to show">{`${entry.empty} on this page.`}</Notice>
       ) : (
         <div className="table-wrap">
           <table className="judgments">
             <thead>
               <tr>
                 <th scope="col">Answer</th>
+                <th scope="col">Model</th>
                 <th scope="col" className="num">
                   Rating
                 </th>
@@ -84,12 +99,13 @@ export function JudgmentsTable({ entry }: ChartProps) {
               </tr>
             </thead>
             <tbody>
-              {examples.map((ex, i) => (
-                <tr key={String(ex.message_id ?? ex.id ?? i)}>
+              {examples.map((ex) => (
+                <tr key={ex.evaluation_id}>
                   <td className="content">{ex.content ?? '—'}</td>
+                  <td>{ex.model_id ?? '—'}</td>
                   <td className="num">{ex.rating ?? '—'}</td>
                   <td>{ex.success === true ? 'success' : ex.success === false ? 'failure' : '—'}</td>
-                  <td>{(ex.failure_tags ?? []).join(', ')}</td>
+                  <td>{ex.failure_tags.join(', ')}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,93 @@
+// Owns the page-level helpers of the dashboard browser tests: waiting for charts, calling the API as the user.
+import type { Page } from 'playwright-core';
+
+/** Every registry entry of packages/web/src/charts/registry.ts, by section. */
+export const CHART_IDS: Record<string, string[]> = {
+  model: ['model-performance', 'session-comparison', 'training-effectiveness'],
+  quality: ['rating-distribution', 'success-rate', 'judgments-breakdown', 'judgments-table'],
+  performance: ['conversation-length', 'response-time', 'sla-breach'],
+  cost: ['token-usage', 'cost-tracking'],
+  operations: ['tool-performance', 'error-breakdown'],
+  activity: ['activity-feed'],
+};
+export const ALL_CHARTS = Object.values(CHART_IDS).flat();
+
+export const KPI_METRICS = [
+  'messages',
+  'conversations',
+  'avg_rating',
+  'success_rate',
+  'error_rate',
+  'latency_p95',
+  'sla_breach_rate',
+  'cost',
+  'total_tokens',
+];
+
+/**
+ * Waits until every chart of `ids` has settled and nothing is fetching: error or empty, or ready with its
+ * content drawn (a canvas ECharts has sized, a table row or a list item).
+ */
+export async function waitForCharts(page: Page, ids: string[] = ALL_CHARTS, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (list) =>
+      list.every((id) => {
+        const card = document.querySelector(`[data-testid="chart-${id}"]`);
+        if (card?.querySelector('[data-state="empty"],[data-state="error"]')) return true;
+        const ready = card?.querySelector('[data-state="ready"]');
+        const canvas = ready?.querySelector('canvas') as HTMLCanvasElement | null | undefined;
+        return Boolean((canvas && canvas.width > 0) || ready?.querySelector('tbody tr, li'));
+      }) && !document.querySelector('[aria-busy="true"]'),
+    ids,
+    { timeout },
+  );
+}
+
+/** The state of each chart: ready, empty, error or missing. */
+export function chartStates(page: Page, ids: string[] = ALL_CHARTS): Promise<Record<string, string>> {
+  return page.evaluate(
+    (list) =>
+      Object.fromEntries(
+        list.map((id) => {
+          const el = document.querySelector(`[data-testid="chart-${id}"] [data-state]`);
+          return [id, el?.getAttribute('data-state') ?? 'missing'];
+        }),
+      ),
+    ids,
+  );
+}
+
+/** Calls the API from the page, with the session cookie, the workspace and the CSRF token. */
+export function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const r = await fetch(path, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': session.csrf_token,
+          'x-workspace-id': session.workspaces[0].id,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+      return r.status === 204 ? null : r.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+/** The raw value a KPI card shows (its data-value attribute). */
+export async function kpiValue(page: Page, metric: string): Promise<number | null> {
+  const v = await page.getAttribute(`[data-testid="kpi-${metric}"]`, 'data-value');
+  return v === null || v === '' ? null : Number(v);
+}
+
+/** Waits until the KPI row is not fetching and holds fresh (non-placeholder) data. */
+export async function waitForKpis(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const k = document.querySelector('[data-testid="kpis"]');
+    return k && k.getAttribute('aria-busy') !== 'true' && !k.querySelector('.stale,[role="progressbar"]');
+  });
+}

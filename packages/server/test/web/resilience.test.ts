@@ -1,0 +1,85 @@
+// Browser tests of the dashboard's resilience and roles: one failing chart shows its own error while the
+// rest render; sign-in; a viewer sees no settings controls.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { TestServer } from '../helpers/testServer.ts';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { OWNER, startDashboardServer, VIEWER } from './dashboardFixture.ts';
+import { ALL_CHARTS, apiFromPage, chartStates, waitForCharts } from './pageHelpers.ts';
+
+async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Sign in to LLM Analytics' }).waitFor();
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+}
+
+describe('dashboard resilience and roles in Chromium', { timeout: 180_000 }, () => {
+  let s: TestServer;
+  let browser: TestBrowser;
+
+  before(async () => {
+    s = await startDashboardServer(3000);
+    browser = await launchBrowser();
+    await s.ctx.accounts.setup(OWNER);
+  });
+  after(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('a forced API error in one chart shows its error state while every other chart renders', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/api/analytics/query', async (route) => {
+      const body = route.request().postDataJSON() as { dimensions?: string[] };
+      if (body.dimensions?.includes('tool')) {
+        await route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'internal_error', message: 'forced failure for the test' } }),
+        });
+      } else {
+        await route.continue();
+      }
+    });
+    await signIn(page, s.url, OWNER);
+    await waitForCharts(page);
+    const states = await chartStates(page);
+    const expected = Object.fromEntries(ALL_CHARTS.map((id) => [id, 'ready']));
+    expected['tool-performance'] = 'error';
+    assert.deepEqual(states, expected);
+    const text = await page.textContent('[data-testid="chart-tool-performance"]');
+    assert.match(text ?? '', /Could not load this chart.*forced failure for the test/);
+    // Retry after the failure clears: the chart recovers on its own.
+    await page.unroute('**/api/analytics/query');
+    await page
+      .locator('[data-testid="chart-tool-performance"]')
+      .getByRole('button', { name: 'Retry' })
+      .click();
+    await waitForCharts(page, ['tool-performance']);
+    assert.equal((await chartStates(page, ['tool-performance']))['tool-performance'], 'ready');
+    await apiFromPage(page, 'POST', '/api/workspaces/default/members', { ...VIEWER, role: 'viewer' });
+    await page.close();
+  });
+
+  it('an admin sees the settings panel; a viewer sees no settings controls', async () => {
+    const admin = await browser.context.newPage();
+    await admin.goto(s.url);
+    await admin.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+    assert.equal(await admin.locator('[data-testid="settings-panel"]').count(), 1);
+    await admin.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(admin, s.url, VIEWER);
+    assert.match((await admin.textContent('.topbar')) ?? '', /viewer/);
+    await waitForCharts(admin);
+    assert.equal(await admin.locator('[data-testid="settings-panel"]').count(), 0);
+    assert.equal(
+      await admin.locator('input[name="sla_threshold_ms"], button:has-text("Save settings")').count(),
+      0,
+    );
+    assert.equal(await admin.getByRole('button', { name: /Settings/ }).count(), 0);
+    await admin.close();
+  });
+});

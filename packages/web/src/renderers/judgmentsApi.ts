@@ -1,0 +1,33 @@
+// Owns reading /api/analytics/judgment-examples: the tag list (totals) and one tag's page of examples.
+import { api } from '../api/api';
+import type { JudgmentReply, TagPage } from '../api/types';
+import type { QueryContext } from '../state/queryContext';
+
+/** The endpoint knows the preset ranges only; a custom range falls back to its default (30 days). */
+const rangeParam = (ctx: QueryContext): string => (typeof ctx.dateRange === 'string' ? ctx.dateRange : '30d');
+
+export async function fetchTags(ctx: QueryContext, signal: AbortSignal): Promise<TagPage[]> {
+  const qs = new URLSearchParams({ page: '1', page_size: '1', date_range: rangeParam(ctx) });
+  const r = await api<JudgmentReply>('GET', `/api/analytics/judgment-examples?${qs}`, undefined, signal);
+  const tags = 'tags' in r.data ? r.data.tags : [r.data];
+  return tags.filter((t) => t.total > 0).sort((a, b) => b.total - a.total);
+}
+
+export async function fetchTagPage(
+  ctx: QueryContext,
+  tag: string,
+  page: number,
+  pageSize: number,
+  signal: AbortSignal,
+): Promise<TagPage> {
+  const qs = new URLSearchParams({
+    failure_tag: tag,
+    page: String(page),
+    page_size: String(pageSize),
+    date_range: rangeParam(ctx),
+  });
+  const r = await api<JudgmentReply>('GET', `/api/analytics/judgment-examples?${qs}`, undefined, signal);
+  return 'tags' in r.data
+    ? (r.data.tags[0] ?? { tag, total: 0, page, page_size: pageSize, examples: [] })
+    : r.data;
+}
