@@ -1,4 +1,4 @@
-// Owns the `llm-analytics` command line: serve, demo, import, keys — flags documented in `help` and the README.
+// Owns the `llm-analytics` command line: serve, demo, import, keys, users — flags documented in `help` and the README.
 import { parseArgs } from 'node:util';
 import { createContext } from '../AppContext.ts';
 import { SCOPES, type Scope } from '../auth/ApiKeyService.ts';
@@ -7,6 +7,7 @@ import { VERSION } from '../version.ts';
 import { DEFAULT_WORKSPACE } from '../workspaces/WorkspaceService.ts';
 import { openIngestTarget } from './ingestTarget.ts';
 import { serve } from './serve.ts';
+import { users } from './users.ts';
 
 const HELP = `llm-analytics ${VERSION}
 
@@ -18,9 +19,13 @@ Usage:
   llm-analytics keys create --scope ingest|read|admin [--name NAME] [--workspace ID] [--data DIR]
   llm-analytics keys list [--workspace ID] [--data DIR]
   llm-analytics keys revoke KEY_ID [--workspace ID] [--data DIR]
+  llm-analytics users create --email E --password P [--admin | --role viewer|member|admin|owner] [--name N]
+                       [--workspace ID] [--data DIR]      (--admin: owner of the workspace)
+  llm-analytics users list [--workspace ID] [--data DIR]
 
 Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LLM_ANALYTICS_INIT_API_KEY, BODY_LIMIT_BYTES, LOG_LEVEL,
-LLM_ANALYTICS_API_KEY (default for --api-key). See the README's configuration table.`;
+LLM_ANALYTICS_API_KEY (default for --api-key), LLM_ANALYTICS_INIT_ADMIN_EMAIL / _PASSWORD (first owner),
+SESSION_*, LOGIN_*, RATE_LIMIT_*. See the README's configuration table.`;
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -34,6 +39,10 @@ const OPTIONS = {
   scope: { type: 'string' },
   name: { type: 'string' },
   workspace: { type: 'string' },
+  email: { type: 'string' },
+  password: { type: 'string' },
+  role: { type: 'string' },
+  admin: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -109,6 +118,11 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'keys':
       return keys(rest, f, config);
+    case 'users': {
+      const error = await users(rest, f, config, f.workspace ?? DEFAULT_WORKSPACE);
+      if (error) fail(error);
+      return;
+    }
     default:
       fail(`unknown command "${command}"\n\n${HELP}`);
   }
