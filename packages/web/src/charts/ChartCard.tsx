@@ -1,5 +1,5 @@
 // Owns one widget's frame: title, the registry query, and its loading / empty / error / data states.
-import { type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { Notice } from '../ui/Notice';
 import type { ChartEntry } from './ChartEntry';
@@ -37,11 +37,7 @@ export function ChartCard({ entry }: { entry: ChartEntry }) {
   } else {
     state = 'ready';
     const Component = entry.component;
-    body = (
-      <Suspense fallback={<ChartSkeleton />}>
-        <Component entry={entry} rows={rows} result={res.data} />
-      </Suspense>
-    );
+    body = <Component entry={entry} rows={rows} result={res.data} />;
   }
   return (
     <article

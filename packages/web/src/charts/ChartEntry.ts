@@ -1,8 +1,8 @@
 // Owns the shape of a chart registry entry and of the view configurations its renderer reads.
-import type { ComponentType, LazyExoticComponent } from 'react';
 import type { AnalyticsQuery, QueryResult, Row } from '../api/types';
 import type { QueryContext } from '../state/queryContext';
 import type { Unit } from '../ui/format';
+import type { LazyComponent } from '../ui/lazyComponent';
 
 export type SectionId = 'model' | 'quality' | 'performance' | 'cost' | 'operations' | 'activity';
 
@@ -46,7 +46,7 @@ export interface ChartEntry {
   /** Keeps only the rows the chart shows (e.g. drops the "no tag" group). */
   rowFilter?: (row: Row) => boolean;
   view: ViewConfig;
-  component: LazyExoticComponent<ComponentType<ChartProps>>;
+  component: LazyComponent<ChartProps>;
   /** What is missing when the chart is empty, completed with the range and filters: "No tool calls …". */
   empty: string;
   wide?: boolean;

@@ -1,27 +1,37 @@
 // Owns the chart registry: every dashboard widget as data (id, section, title, its AnalyticsQuery, renderer).
-import { lazy } from 'react';
 import type { AnalyticsQuery } from '../api/types';
 import type { QueryContext } from '../state/queryContext';
-import type { ChartEntry } from './ChartEntry';
+import { lazyComponent } from '../ui/lazyComponent';
+import type { ChartEntry, ChartProps } from './ChartEntry';
+import { ChartSkeleton } from './ChartSkeleton';
 
-const SortableTable = lazy(() =>
-  import('../renderers/SortableTable').then((m) => ({ default: m.SortableTable })),
+const SortableTable = lazyComponent<ChartProps>(
+  () => import('../renderers/SortableTable').then((m) => m.SortableTable),
+  ChartSkeleton,
 );
-const TimeSeriesChart = lazy(() =>
-  import('../renderers/TimeSeriesChart').then((m) => ({ default: m.TimeSeriesChart })),
+const TimeSeriesChart = lazyComponent<ChartProps>(
+  () => import('../renderers/TimeSeriesChart').then((m) => m.TimeSeriesChart),
+  ChartSkeleton,
 );
-const CategoryChart = lazy(() =>
-  import('../renderers/CategoryChart').then((m) => ({ default: m.CategoryChart })),
+const CategoryChart = lazyComponent<ChartProps>(
+  () => import('../renderers/CategoryChart').then((m) => m.CategoryChart),
+  ChartSkeleton,
 );
-const PivotChart = lazy(() => import('../renderers/PivotChart').then((m) => ({ default: m.PivotChart })));
-const TrainingEffectiveness = lazy(() =>
-  import('../renderers/TrainingEffectiveness').then((m) => ({ default: m.TrainingEffectiveness })),
+const PivotChart = lazyComponent<ChartProps>(
+  () => import('../renderers/PivotChart').then((m) => m.PivotChart),
+  ChartSkeleton,
 );
-const JudgmentsTable = lazy(() =>
-  import('../renderers/JudgmentsTable').then((m) => ({ default: m.JudgmentsTable })),
+const TrainingEffectiveness = lazyComponent<ChartProps>(
+  () => import('../renderers/TrainingEffectiveness').then((m) => m.TrainingEffectiveness),
+  ChartSkeleton,
 );
-const ActivityFeed = lazy(() =>
-  import('../renderers/ActivityFeed').then((m) => ({ default: m.ActivityFeed })),
+const JudgmentsTable = lazyComponent<ChartProps>(
+  () => import('../renderers/JudgmentsTable').then((m) => m.JudgmentsTable),
+  ChartSkeleton,
+);
+const ActivityFeed = lazyComponent<ChartProps>(
+  () => import('../renderers/ActivityFeed').then((m) => m.ActivityFeed),
+  ChartSkeleton,
 );
 
 /** The common part of every query: the header's date range and the filter panel's filter tree. */

@@ -1,6 +1,6 @@
 // Owns fetching one AnalyticsQuery through TanStack Query, keeping the previous data on screen while loading.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { runQuery } from '../api/api';
+import { batchedQuery } from '../api/queryBatcher';
 import type { AnalyticsQuery } from '../api/types';
 import { useDashboard } from '../dashboard/DashboardContext';
 
@@ -8,7 +8,7 @@ export function useAnalytics(query: AnalyticsQuery | null) {
   const { refetchInterval } = useDashboard();
   return useQuery({
     queryKey: ['analytics', query],
-    queryFn: ({ signal }) => runQuery(query!, signal),
+    queryFn: () => batchedQuery(query!),
     enabled: query !== null,
     placeholderData: keepPreviousData,
     refetchInterval,

@@ -1,9 +1,10 @@
 // Owns the dashboard page: state provider, header, KPIs, filter and settings panels, the six sections.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { WorkspaceRef } from '../api/types';
 import { SECTIONS } from '../charts/sections';
 import { FiltersPanel } from '../filters/FiltersPanel';
 import { KpiCards } from '../kpi/KpiCards';
+import { preloadSections } from '../sections/preloadSections';
 import { Section } from '../sections/Section';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { queryContext } from '../state/queryContext';
@@ -25,6 +26,8 @@ export function Dashboard({ userId, workspace }: { userId: string; workspace: Wo
     }),
     [state, update, toggleCollapsed, reset, workspace.role],
   );
+  // Start the chunk downloads now: they then arrive alongside the first query replies, not after them.
+  useEffect(preloadSections, []);
   const canEditSettings = workspace.role === 'admin' || workspace.role === 'owner';
   return (
     <DashboardContext.Provider value={value}>

@@ -15,7 +15,7 @@ export function JudgmentsTable({ entry }: ChartProps) {
   const [page, setPage] = useState(1);
   const tags = useQuery({
     queryKey: ['analytics', 'judgment-tags', ctx.dateRange],
-    queryFn: ({ signal }) => fetchTags(ctx, signal),
+    queryFn: ({ signal }) => fetchTags(ctx, PAGE_SIZE, signal),
     placeholderData: keepPreviousData,
     refetchInterval,
   });
@@ -23,12 +23,14 @@ export function JudgmentsTable({ entry }: ChartProps) {
   const res = useQuery({
     queryKey: ['analytics', 'judgment-examples', ctx.dateRange, tag, page],
     queryFn: ({ signal }) => fetchTagPage(ctx, tag!, page, PAGE_SIZE, signal),
-    enabled: tag !== null,
+    // Page 1 of every tag came with the tag list: only later pages need a request of their own.
+    enabled: tag !== null && page > 1,
     placeholderData: keepPreviousData,
     refetchInterval,
   });
+  const data = page === 1 ? tags.data?.find((t) => t.tag === tag) : res.data;
   const error = tags.error ?? res.error;
-  if (error && !res.data) {
+  if (error && !data) {
     return (
       <div data-state="error">
         <Notice kind="error" title="Could not load judgment examples">
@@ -46,13 +48,13 @@ export function JudgmentsTable({ entry }: ChartProps) {
       </div>
     );
   }
-  if (!res.data || !tags.data) return <ChartSkeleton />;
-  const pages = Math.max(1, Math.ceil(res.data.total / PAGE_SIZE));
-  const examples = res.data.examples;
+  if (!data || !tags.data) return <ChartSkeleton />;
+  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+  const examples = data.examples;
   return (
     <div
       data-state={examples.length ? 'ready' : 'empty'}
-      className={res.isPlaceholderData ? 'stale' : undefined}
+      className={page > 1 && res.isPlaceholderData ? 'stale' : undefined}
     >
       <div className="toolbar">
         <label>

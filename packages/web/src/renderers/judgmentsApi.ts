@@ -6,8 +6,13 @@ import type { QueryContext } from '../state/queryContext';
 /** The endpoint knows the preset ranges only; a custom range falls back to its default (30 days). */
 const rangeParam = (ctx: QueryContext): string => (typeof ctx.dateRange === 'string' ? ctx.dateRange : '30d');
 
-export async function fetchTags(ctx: QueryContext, signal: AbortSignal): Promise<TagPage[]> {
-  const qs = new URLSearchParams({ page: '1', page_size: '1', date_range: rangeParam(ctx) });
+/** Every tag with its total and its first page of examples, in one request. */
+export async function fetchTags(
+  ctx: QueryContext,
+  pageSize: number,
+  signal: AbortSignal,
+): Promise<TagPage[]> {
+  const qs = new URLSearchParams({ page: '1', page_size: String(pageSize), date_range: rangeParam(ctx) });
   const r = await api<JudgmentReply>('GET', `/api/analytics/judgment-examples?${qs}`, undefined, signal);
   const tags = 'tags' in r.data ? r.data.tags : [r.data];
   return tags.filter((t) => t.total > 0).sort((a, b) => b.total - a.total);

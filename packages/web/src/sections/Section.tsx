@@ -1,10 +1,8 @@
 // Owns one collapsible dashboard section; its charts load lazily and only while it is open.
-import { lazy, Suspense } from 'react';
 import type { SectionDef } from '../charts/sections';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { Collapsible } from '../ui/Collapsible';
-
-const SectionBody = lazy(() => import('./SectionBody').then((m) => ({ default: m.SectionBody })));
+import { LazySectionBody } from './LazySectionBody';
 
 export function Section({ section }: { section: SectionDef }) {
   const { state, toggleCollapsed } = useDashboard();
@@ -18,13 +16,7 @@ export function Section({ section }: { section: SectionDef }) {
       onToggle={() => toggleCollapsed(id)}
       testId={`section-${section.id}`}
     >
-      <Suspense
-        fallback={
-          <div className="chart-grid skeleton section-skeleton" role="progressbar" aria-label="Loading" />
-        }
-      >
-        <SectionBody sectionId={section.id} />
-      </Suspense>
+      <LazySectionBody sectionId={section.id} />
     </Collapsible>
   );
 }
