@@ -64,6 +64,7 @@ const CASES: Record<string, Case> = {
   'POST /api/analytics/query': {
     body: () => ({ metrics: ['messages'], dimensions: ['user'], date_range: 'all' }),
   },
+  'GET /api/team/overview': { query: 'date_range=all' },
   'GET /api/analytics/data': {},
   'GET /api/analytics/model-comparison': {},
   'GET /api/analytics/judgment-examples': {},

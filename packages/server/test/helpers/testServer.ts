@@ -40,6 +40,15 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
     async drop() {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
+      // pool.end() resolves before its sockets have closed; dropping WITH (FORCE) then kills them and the
+      // client emits an uncaught error. Wait (≤ 2 s) for the database's connections to go first.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          name,
+        ]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },

@@ -1,0 +1,16 @@
+// Owns GET /api/team/overview: the workspace-wide view across all end-users (permission `read`).
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../AppContext.ts';
+import { TeamOverviewParams, teamOverview } from '../../team/teamOverview.ts';
+import { ApiError } from '../ApiError.ts';
+
+export const teamRoutes =
+  (ctx: AppContext): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/api/team/overview', { config: { permission: 'read' } }, async (req) => {
+      const p = TeamOverviewParams.safeParse(req.query);
+      if (!p.success)
+        throw new ApiError(400, 'invalid_parameters', 'date_range is 7d|30d|90d|all, limit 1–1000');
+      return teamOverview(ctx.analytics, req.principal!.workspaceId, p.data);
+    });
+  };
