@@ -20,6 +20,8 @@ export interface Config {
   rateLimitKeyPerSecond: number;
   initAdminEmail: string | null;
   initAdminPassword: string | null;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */
+  trustProxy: boolean;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitKeyPerSecond: int('RATE_LIMIT_KEY_PER_SECOND', 500, env),
     initAdminEmail: env.LLM_ANALYTICS_INIT_ADMIN_EMAIL || null,
     initAdminPassword: env.LLM_ANALYTICS_INIT_ADMIN_PASSWORD || null,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     ...overrides,
   };
 }

@@ -31,6 +31,11 @@ export class SessionService {
     const csrfToken = randomBytes(32).toString('base64url');
     const now = this.now();
     const expiresMs = now + this.opts.maxAgeSeconds * 1000;
+    // Sign-ins are rare: a good moment to drop sessions that expired without being presented again.
+    await this.store.query('DELETE FROM sessions WHERE expires_ms < $1 OR last_seen_ms < $2', [
+      now,
+      now - this.opts.idleSeconds * 1000,
+    ]);
     await this.store.query(
       `INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_ms, last_seen_ms, expires_ms, ip, user_agent)
        VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)`,

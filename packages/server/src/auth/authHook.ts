@@ -1,6 +1,5 @@
 // Owns the one auth hook: every route must declare a permission (fail closed), every request is resolved
 // to {principal (user or API key), workspace, permissions} before its handler runs, CSRF included.
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MembershipService } from '../accounts/MembershipService.ts';
 import {
@@ -15,6 +14,7 @@ import type { Config } from '../config.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { TokenBuckets } from '../ratelimit/TokenBuckets.ts';
 import type { ApiKeyService } from './ApiKeyService.ts';
+import { assertCsrf } from './csrf.ts';
 import type { ApiKeyPrincipal, Principal, UserPrincipal } from './Principal.ts';
 import { clearedSessionCookie, readSessionCookie } from './sessionCookie.ts';
 
@@ -81,7 +81,7 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
     const wait = limit.take(principal.kind === 'key' ? `k:${principal.keyId}` : `u:${principal.userId}`);
     if (wait) throw tooMany(wait);
     req.principal = principal;
-    if (principal.kind === 'user' && MUTATING.has(req.method)) checkCsrf(req, principal);
+    if (principal.kind === 'user' && MUTATING.has(req.method)) assertCsrf(req, principal.csrfToken);
     if (need === 'authenticated') return;
     if (need === 'user') {
       if (principal.kind !== 'user') throw new ApiError(403, 'user_required', 'sign in as a user for this');
@@ -157,19 +157,6 @@ async function authenticate(
       Object.assign(user, { workspaceId: ws.id, role: ws.role, permissions: ROLE_PERMISSIONS[ws.role] });
   }
   return user;
-}
-
-function checkCsrf(req: FastifyRequest, user: UserPrincipal): void {
-  const sent = req.headers['x-csrf-token'];
-  const a = Buffer.from(typeof sent === 'string' ? sent : '');
-  const b = Buffer.from(user.csrfToken);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    throw new ApiError(
-      403,
-      'csrf_failed',
-      'send the X-CSRF-Token header with the csrf_token of your session',
-    );
-  }
 }
 
 const headerWorkspace = (req: FastifyRequest): string | null => {

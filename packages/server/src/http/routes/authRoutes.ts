@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../AppContext.ts';
 import { MIN_PASSWORD_LENGTH } from '../../accounts/AccountService.ts';
+import { assertCsrf } from '../../auth/csrf.ts';
 import { clearedSessionCookie, readSessionCookie, sessionCookie } from '../../auth/sessionCookie.ts';
 import { ApiError } from '../ApiError.ts';
 import { parseBody } from '../parseBody.ts';
@@ -59,13 +60,7 @@ export const authRoutes =
       const token = readSessionCookie(req);
       const session = token ? await ctx.sessions.resolve(token) : null;
       if (session) {
-        if (req.headers['x-csrf-token'] !== session.csrfToken) {
-          throw new ApiError(
-            403,
-            'csrf_failed',
-            'send the X-CSRF-Token header with the csrf_token of your session',
-          );
-        }
+        assertCsrf(req, session.csrfToken);
         await ctx.sessions.revokeById(session.id);
       }
       return reply.header('set-cookie', clearedSessionCookie(req)).status(204).send();
