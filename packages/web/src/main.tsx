@@ -4,7 +4,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ApiError } from './api/api';
-import './styles.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/widgets.css';
 
 const client = new QueryClient({
   defaultOptions: {

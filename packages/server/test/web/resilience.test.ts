@@ -1,12 +1,12 @@
 // Browser tests of the dashboard's resilience and roles: one failing chart shows its own error while the
-// rest render; sign-in; a viewer sees no settings controls.
+// rest render; sign-in; keys and members managed from the page; a viewer sees no settings controls.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../helpers/testServer.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { OWNER, startDashboardServer, VIEWER } from './dashboardFixture.ts';
-import { ALL_CHARTS, apiFromPage, chartStates, waitForCharts } from './pageHelpers.ts';
+import { ALL_CHARTS, chartStates, waitForCharts } from './pageHelpers.ts';
 
 async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
   await page.goto(url);
@@ -59,17 +59,35 @@ describe('dashboard resilience and roles in Chromium', { timeout: 180_000 }, () 
       .locator('[data-testid="chart-tool-performance"]')
       .getByRole('button', { name: 'Retry' })
       .click();
-    await waitForCharts(page, ['tool-performance']);
+    await page.locator('[data-testid="chart-tool-performance"] [data-state="ready"] canvas').waitFor();
     assert.equal((await chartStates(page, ['tool-performance']))['tool-performance'], 'ready');
-    await apiFromPage(page, 'POST', '/api/workspaces/default/members', { ...VIEWER, role: 'viewer' });
     await page.close();
   });
 
-  it('an admin sees the settings panel; a viewer sees no settings controls', async () => {
+  it('an owner manages keys and members; a viewer sees no settings controls', async () => {
     const admin = await browser.context.newPage();
     await admin.goto(s.url);
     await admin.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
     assert.equal(await admin.locator('[data-testid="settings-panel"]').count(), 1);
+    await admin.getByRole('button', { name: /Workspace administration/ }).click();
+    const keys = admin.locator('[data-testid="api-keys"]');
+    await keys.getByLabel('Name').fill('browser test key');
+    await keys.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await keys.getByTestId('new-key').textContent()) ?? '';
+    assert.ok(secret.length >= 32, `a key secret is shown once: ${secret}`);
+    await keys.getByRole('cell', { name: 'browser test key' }).waitFor();
+    const ingest = await fetch(`${s.url}/api/ingest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(ingest.status, 200, 'the new key ingests');
+    const members = admin.locator('[data-testid="members"]');
+    await members.getByLabel('Email').fill(VIEWER.email);
+    await members.locator('form select').selectOption('viewer');
+    await members.getByLabel('Password (new users)').fill(VIEWER.password);
+    await members.getByRole('button', { name: 'Add member' }).click();
+    await members.getByText(VIEWER.email).waitFor();
     await admin.getByRole('button', { name: 'Sign out' }).click();
     await signIn(admin, s.url, VIEWER);
     assert.match((await admin.textContent('.topbar')) ?? '', /viewer/);

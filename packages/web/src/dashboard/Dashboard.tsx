@@ -1,5 +1,6 @@
 // Owns the dashboard page: state provider, header, KPIs, filter and settings panels, the six sections.
 import { useEffect, useMemo } from 'react';
+import { AdminPanel } from '../admin/AdminPanel';
 import type { WorkspaceRef } from '../api/types';
 import { SECTIONS } from '../charts/sections';
 import { FiltersPanel } from '../filters/FiltersPanel';
@@ -36,6 +37,7 @@ export function Dashboard({ userId, workspace }: { userId: string; workspace: Wo
         <KpiCards />
         <FiltersPanel />
         {canEditSettings ? <SettingsPanel /> : null}
+        {canEditSettings ? <AdminPanel workspaceId={workspace.id} /> : null}
         {SECTIONS.map((s) => (
           <Section key={s.id} section={s} />
         ))}

@@ -44,6 +44,6 @@ export function defaultState(): DashboardState {
     autoRefresh: false,
     refreshSeconds: 60,
     filters: EMPTY_FILTERS,
-    collapsed: { filters: true, settings: true },
+    collapsed: { filters: true, settings: true, admin: true },
   };
 }

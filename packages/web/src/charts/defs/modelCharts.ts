@@ -1,0 +1,111 @@
+// Owns the chart registry entries of the Model & Training section.
+import type { ChartEntry } from '../ChartEntry';
+import { notNull, q } from '../queryParts';
+import { SortableTable, TrainingEffectiveness } from '../renderers';
+
+const MODEL_DIMS = ['model', 'training_method', 'base_model'];
+
+export const modelCharts: ChartEntry[] = [
+  {
+    id: 'model-performance',
+    section: 'model',
+    title: 'Model performance',
+    description: 'Every model side by side. Click a column to sort.',
+    query: (ctx) =>
+      q(ctx, {
+        metrics: [
+          'messages',
+          'avg_rating',
+          'success_rate',
+          'error_rate',
+          'latency_p50',
+          'latency_p95',
+          'total_tokens',
+          'cost',
+          'cost_per_message',
+        ],
+        // Same dimensions and order as training-effectiveness (a model has one method and base), so the
+        // two coalesce into one request.
+        dimensions: MODEL_DIMS,
+        order_by: [['messages', 'desc']],
+      }),
+    rowFilter: notNull('model'),
+    view: {
+      kind: 'table',
+      sortBy: 'messages',
+      columns: [
+        { key: 'model', label: 'Model' },
+        { key: 'messages', label: 'Messages', unit: 'count' },
+        { key: 'avg_rating', label: 'Avg rating', unit: 'rating' },
+        { key: 'success_rate', label: 'Success', unit: 'percent' },
+        { key: 'error_rate', label: 'Errors', unit: 'percent' },
+        { key: 'latency_p50', label: 'p50', unit: 'ms' },
+        { key: 'latency_p95', label: 'p95', unit: 'ms' },
+        { key: 'total_tokens', label: 'Tokens', unit: 'tokens' },
+        { key: 'cost', label: 'Cost', unit: 'usd' },
+        { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
+      ],
+    },
+    component: SortableTable,
+    empty: 'No model-attributed messages',
+    wide: true,
+  },
+  {
+    id: 'session-comparison',
+    section: 'model',
+    title: 'A/B sessions',
+    description: 'Sessions and experiments compared on quality, latency and cost.',
+    query: (ctx) =>
+      q(ctx, {
+        metrics: [
+          'messages',
+          'conversations',
+          'avg_rating',
+          'success_rate',
+          'error_rate',
+          'latency_p95',
+          'cost_per_message',
+        ],
+        dimensions: ['session', 'experiment'],
+        order_by: [['messages', 'desc']],
+        limit: 50,
+      }),
+    rowFilter: notNull('session'),
+    view: {
+      kind: 'table',
+      sortBy: 'messages',
+      columns: [
+        { key: 'session', label: 'Session' },
+        { key: 'experiment', label: 'Experiment' },
+        { key: 'messages', label: 'Messages', unit: 'count' },
+        { key: 'conversations', label: 'Conversations', unit: 'count' },
+        { key: 'avg_rating', label: 'Avg rating', unit: 'rating' },
+        { key: 'success_rate', label: 'Success', unit: 'percent' },
+        { key: 'error_rate', label: 'Errors', unit: 'percent' },
+        { key: 'latency_p95', label: 'p95', unit: 'ms' },
+        { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
+      ],
+    },
+    component: SortableTable,
+    empty: 'No messages carry a session id',
+    wide: true,
+  },
+  {
+    id: 'training-effectiveness',
+    section: 'model',
+    title: 'Training effectiveness',
+    description:
+      'Fine-tunes (SFT, DPO, RLHF) against their base model: success rate and the delta to the base.',
+    query: (ctx) =>
+      q(ctx, {
+        metrics: ['success_rate', 'avg_rating', 'error_rate', 'latency_p95', 'messages'],
+        dimensions: MODEL_DIMS,
+        order_by: [['messages', 'desc']],
+      }),
+    rowFilter: notNull('model'),
+    view: { kind: 'custom' },
+    component: TrainingEffectiveness,
+    empty: 'No messages from models with a registered training method',
+    wide: true,
+  },
+];
