@@ -79,7 +79,7 @@ try {
           .getEntriesByType('resource')
           .map(
             (e) =>
-              `${e.startTime.toFixed(0).padStart(5)} → ${e.responseEnd.toFixed(0).padStart(5)} ${e.name.replace(location.origin, '')}`,
+              `${(e as PerformanceResourceTiming).startTime.toFixed(0).padStart(5)} → ${(e as PerformanceResourceTiming).responseEnd.toFixed(0).padStart(5)} ${e.name.replace(location.origin, '')}`,
           ),
       );
       console.log(entries.join('\n'));
