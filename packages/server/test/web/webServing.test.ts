@@ -1,0 +1,79 @@
+// Tests of serving the dashboard: stale-build detection for `npm start`, static files, SPA fallback, and
+// that the catch-all never answers an API path or leaves the build folder.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ensureWebBuild, webBuildStaleReason } from '../../src/web/ensureWebBuild.ts';
+import { WEB_DIST } from '../../src/web/webPaths.ts';
+import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+
+describe('dashboard build freshness', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'lla-webroot-'));
+    mkdirSync(join(root, 'src', 'deep'), { recursive: true });
+    writeFileSync(join(root, 'src', 'deep', 'a.tsx'), 'x');
+    writeFileSync(join(root, 'index.html'), 'x');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is stale without a build, fresh after it, stale again when any source file is newer', () => {
+    const dist = join(root, 'dist');
+    assert.equal(webBuildStaleReason(root, dist), 'no build yet');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'index.html'), 'built');
+    const t = Date.now() / 1000;
+    utimesSync(join(root, 'src', 'deep', 'a.tsx'), t - 60, t - 60);
+    utimesSync(join(root, 'src', 'deep'), t - 60, t - 60);
+    utimesSync(join(root, 'src'), t - 60, t - 60);
+    utimesSync(join(root, 'index.html'), t - 60, t - 60);
+    utimesSync(join(dist, 'index.html'), t - 30, t - 30);
+    assert.equal(webBuildStaleReason(root, dist), null);
+    utimesSync(join(root, 'src', 'deep', 'a.tsx'), t, t);
+    assert.equal(webBuildStaleReason(root, dist), 'sources changed since the last build');
+  });
+});
+
+describe('serving the dashboard', () => {
+  let s: TestServer;
+  before(async () => {
+    ensureWebBuild(() => {});
+    s = await startTestServer();
+  });
+  after(() => s.close());
+
+  it('serves index.html at / and for client-side paths, with a CSP and no caching', async () => {
+    for (const path of ['/', '/settings', '/a/b/c?x=1']) {
+      const r = await fetch(`${s.url}${path}`);
+      assert.equal(r.status, 200, path);
+      assert.match(r.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(r.headers.get('cache-control'), 'no-cache');
+      assert.match(r.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      assert.match(await r.text(), /<div id="root"><\/div>/);
+    }
+  });
+
+  it('serves hashed assets as immutable JavaScript, and a missing asset as a JSON 404', async () => {
+    const js = readdirSync(join(WEB_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
+    const r = await fetch(`${s.url}/assets/${js}`);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.match(r.headers.get('cache-control') ?? '', /immutable/);
+    const missing = await fetch(`${s.url}/assets/nope-123.js`);
+    assert.equal(missing.status, 404);
+    assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'not_found');
+  });
+
+  it('never answers an API path with the app, and never leaves the build folder', async () => {
+    const api = await fetch(`${s.url}/api/does-not-exist`);
+    assert.equal(api.status, 404);
+    assert.equal(((await api.json()) as { error: { code: string } }).error.code, 'not_found');
+    for (const path of ['/%2e%2e/package.json', '/assets/%2e%2e/%2e%2e/package.json', '/..%2fpackage.json']) {
+      const r = await fetch(`${s.url}${path}`);
+      const text = await r.text();
+      assert.doesNotMatch(text, /"name": "@llm-analytics\/web"/, path);
+    }
+  });
+});
