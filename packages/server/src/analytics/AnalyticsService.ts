@@ -12,8 +12,10 @@ import {
 } from '@llm-analytics/core';
 import type { SettingsService } from '../settings/SettingsService.ts';
 import type { Store } from '../store/Store.ts';
+import { ResultCache } from './ResultCache.ts';
 
 const CACHE_MS = 30_000;
+const MINUTE = 60_000;
 
 interface WorkspaceFacts {
   at: number;
@@ -24,20 +26,46 @@ interface WorkspaceFacts {
 
 export class AnalyticsService {
   private facts = new Map<string, WorkspaceFacts>();
+  private readonly cache: ResultCache<AnalyticsReply>;
 
   constructor(
     private readonly store: Store,
     private readonly settings: SettingsService,
-  ) {}
+  ) {
+    // One DuckDB process sees every write; PostgreSQL may have other writers, so entries live briefly there.
+    this.cache = new ResultCache(store.dialect === 'duckdb' ? 5 * MINUTE : 15_000);
+  }
 
-  /** Validates (QueryError on bad input), compiles and runs one query; `compare` runs its twin too. */
-  async query(workspaceId: string, input: unknown, now = new Date()): Promise<AnalyticsReply> {
-    const compiled = await this.compile(workspaceId, parseQuery(input), now);
-    const [rows, prev] = await Promise.all([
-      this.store.query(compiled.sql, compiled.params),
-      compiled.comparison ? this.store.query(compiled.comparison.sql, compiled.comparison.params) : undefined,
+  /**
+   * Validates (QueryError on bad input), compiles and runs one query; `compare` runs its twin too. Without an
+   * explicit `now`, relative ranges end at the next whole minute, so repeated loads share cached replies.
+   */
+  async query(workspaceId: string, input: unknown, now?: Date): Promise<AnalyticsReply> {
+    const at = now ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE);
+    const version = this.cache.version(workspaceId);
+    const compiled = await this.compile(workspaceId, parseQuery(input), at);
+    const key = JSON.stringify([
+      workspaceId,
+      version,
+      compiled.sql,
+      compiled.params,
+      compiled.comparison?.params,
     ]);
-    return formatResult(compiled, rows, prev);
+    const reply = await this.cache.get(key, async () => {
+      const [rows, prev] = await Promise.all([
+        this.store.query(compiled.sql, compiled.params),
+        compiled.comparison
+          ? this.store.query(compiled.comparison.sql, compiled.comparison.params)
+          : undefined,
+      ]);
+      return formatResult(compiled, rows, prev);
+    });
+    return structuredClone(reply);
+  }
+
+  /** Called after every committed ingest: cached replies of the workspace become unreachable. */
+  noteCommit(workspaceId: string): void {
+    this.cache.bump(workspaceId);
   }
 
   async compile(workspaceId: string, q: AnalyticsQuery, now = new Date()): Promise<CompiledQuery> {
@@ -56,7 +84,7 @@ export class AnalyticsService {
     });
   }
 
-  /** Called by the writer path with each committed batch: a new (provider, model) pair refreshes prices now. */
+  /** Called with each committed batch's messages: a new (provider, model) pair refreshes prices now. */
   noteMessages(workspaceId: string, messages: { provider: string | null; model_id: string | null }[]): void {
     const facts = this.facts.get(workspaceId);
     if (!facts) return;

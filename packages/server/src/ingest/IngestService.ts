@@ -4,8 +4,9 @@ import { ApiError } from '../http/ApiError.ts';
 import { appendBatchRows, emptyRowSet } from '../store/RowSet.ts';
 import type { GroupCommitWriter } from './GroupCommitWriter.ts';
 
-/** Told about committed messages, so cached per-workspace facts (model prices) stay current. */
+/** Told about commits, so cached per-workspace facts (model prices, query replies) stay current. */
 export interface MessageObserver {
+  noteCommit(workspaceId: string): void;
   noteMessages(workspaceId: string, messages: { provider: string | null; model_id: string | null }[]): void;
 }
 
@@ -38,6 +39,7 @@ export class IngestService {
     const rows = emptyRowSet();
     appendBatchRows(rows, workspaceId, batch);
     await this.writer.write(rows);
+    this.observer?.noteCommit(workspaceId);
     if (rows.messages.length) this.observer?.noteMessages(workspaceId, rows.messages);
     return {
       accepted: {
