@@ -22,7 +22,7 @@ export function App() {
     retry: false,
   });
 
-  if (session.data) return <AppShell session={session.data} />;
+  if (session.data && !unauthenticated) return <AppShell session={session.data} />;
   if (session.isPending || (unauthenticated && setup.isPending)) {
     return <div className="splash" role="progressbar" aria-label="Loading" />;
   }

@@ -1,5 +1,5 @@
 // Owns the browser entry: query client defaults, styles and mounting the app.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -8,7 +8,15 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/widgets.css';
 
-const client = new QueryClient({
+const client: QueryClient = new QueryClient({
+  // A 401 anywhere means the session ended (expired, signed out elsewhere): re-check it, which shows sign-in.
+  queryCache: new QueryCache({
+    onError: (err, query) => {
+      if (err instanceof ApiError && err.status === 401 && query.queryKey[0] !== 'session') {
+        void client.invalidateQueries({ queryKey: ['session'] });
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

@@ -98,6 +98,10 @@ describe('dashboard resilience and roles in Chromium', { timeout: 180_000 }, () 
       0,
     );
     assert.equal(await admin.getByRole('button', { name: /Settings/ }).count(), 0);
+    // The session ends server-side (all sessions of the user revoked): the next refresh shows sign-in.
+    await s.ctx.store.query('DELETE FROM sessions');
+    await admin.locator('button[data-range="7d"]').click();
+    await admin.getByRole('heading', { name: 'Sign in to LLM Analytics' }).waitFor();
     await admin.close();
   });
 });
