@@ -41,13 +41,13 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   const writer = new GroupCommitWriter(s);
   const workspaces = new WorkspaceService(s);
   const keys = new ApiKeyService(s);
-  const settings = new SettingsService(s);
+  const activity = new ActivityService(s);
+  const settings = new SettingsService(s, activity);
   const analytics = new AnalyticsService(s, settings);
   const ws = await workspaces.ensureDefault();
   if (config.initApiKey) await keys.ensureKey(ws.id, config.initApiKey);
   const users = new UserService(s);
   const memberships = new MembershipService(s);
-  const activity = new ActivityService(s);
   const sessions = new SessionService(s, {
     maxAgeSeconds: config.sessionMaxAgeSeconds,
     idleSeconds: config.sessionIdleSeconds,

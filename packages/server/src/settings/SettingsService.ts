@@ -15,11 +15,25 @@ export const DEFAULT_SETTINGS: Settings = {
   sla_threshold_ms: 2000,
 };
 
+/** Where settings changes are logged (the activity feed); optional so the service stands alone in tests. */
+export interface ActivityRecorder {
+  record(
+    workspaceId: string,
+    actor: string,
+    action: string,
+    target?: string | null,
+    details?: Record<string, unknown> | null,
+  ): Promise<void>;
+}
+
 export class SettingsService {
   private cache = new Map<string, Settings>();
   private writing: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly activity?: ActivityRecorder,
+  ) {}
 
   async get(workspaceId: string): Promise<Settings> {
     const hit = this.cache.get(workspaceId);
@@ -35,7 +49,11 @@ export class SettingsService {
   }
 
   /** Merges a validated patch over the current settings (top-level keys replace) and stores the result. */
-  async update(workspaceId: string, patch: z.output<typeof SettingsPatchSchema>): Promise<Settings> {
+  async update(
+    workspaceId: string,
+    patch: z.output<typeof SettingsPatchSchema>,
+    actor = 'system',
+  ): Promise<Settings> {
     const run = this.writing.then(async () => {
       const next: Settings = { ...(await this.get(workspaceId)), ...patch };
       // Writes are serialised here, so delete-then-insert cannot interleave with another update.
@@ -45,6 +63,7 @@ export class SettingsService {
         [workspaceId, JSON.stringify(next)],
       );
       this.cache.set(workspaceId, next);
+      await this.activity?.record(workspaceId, actor, 'settings.update', 'settings', patch);
       return next;
     });
     this.writing = run.catch(() => {});

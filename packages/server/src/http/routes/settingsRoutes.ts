@@ -10,7 +10,11 @@ export const settingsRoutes =
     app.get('/api/settings', { config: { permission: 'read' } }, async (req) =>
       ctx.settings.get(req.principal!.workspaceId),
     );
-    app.put('/api/settings', { config: { permission: 'admin' } }, async (req) =>
-      ctx.settings.update(req.principal!.workspaceId, parseBody(SettingsPatchSchema, req.body)),
+    app.put('/api/settings', { config: { permission: 'settings' } }, async (req) =>
+      ctx.settings.update(
+        req.principal!.workspaceId,
+        parseBody(SettingsPatchSchema, req.body),
+        req.principal!.actor,
+      ),
     );
   };
