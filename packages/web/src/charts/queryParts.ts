@@ -6,7 +6,14 @@ import type { QueryContext } from '../state/queryContext';
 export function q(ctx: QueryContext, part: Omit<AnalyticsQuery, 'date_range'>): AnalyticsQuery {
   return { date_range: ctx.dateRange, ...(ctx.filter ? { filters: ctx.filter } : {}), ...part };
 }
+/** A time series; a single series per metric also asks for the previous period when comparison is on. */
 export const overTime = (ctx: QueryContext, metrics: string[], extra: string[] = []): AnalyticsQuery =>
-  q(ctx, { metrics, dimensions: ['time', ...extra], granularity: 'auto', order_by: [['time', 'asc']] });
+  q(ctx, {
+    metrics,
+    dimensions: ['time', ...extra],
+    granularity: 'auto',
+    order_by: [['time', 'asc']],
+    ...(ctx.compare && extra.length === 0 ? { compare: 'previous_period' as const } : {}),
+  });
 export const notNull = (key: string) => (row: Record<string, unknown>) =>
   row[key] !== null && row[key] !== '';
