@@ -17,7 +17,7 @@ test('docs/metrics.md matches the registry', () => {
   assert.equal(doc, rendered, 'docs/metrics.md is stale: run with UPDATE_DOCS=1');
 });
 
-test('registry holds exactly the ids issue 3 names', () => {
+test('registry holds exactly the ids issues 3 and 4 name', () => {
   assert.deepEqual(
     [...registry.metrics.keys()].sort(),
     [
@@ -44,6 +44,8 @@ test('registry holds exactly the ids issue 3 names', () => {
       'success_rate',
       'failures',
       'messages_per_conversation',
+      // Issue 4's team view: who evaluates.
+      'evaluators',
     ].sort(),
   );
   const groupable = [...registry.dimensions.values()].filter((d) => d.groupable).map((d) => d.id);
@@ -64,6 +66,7 @@ test('registry holds exactly the ids issue 3 names', () => {
       'tool',
       'rating',
       'user',
+      'evaluator',
       'conversation_length',
     ].sort(),
   );

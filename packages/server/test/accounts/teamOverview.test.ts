@@ -1,4 +1,5 @@
-// The team view: workspace totals and per end-user figures through the analytics query path; viewers may read.
+// The team view: workspace totals, per end-user and per evaluator figures through the analytics query path;
+// viewers may read.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -21,11 +22,16 @@ describe('GET /api/team/overview', () => {
         role: 'user' as const,
         created_at: at,
       })),
+      evaluations: [
+        { id: 'e1', message_id: 'm0', evaluator_id: 'judge', rating: 5, success: true },
+        { id: 'e2', message_id: 'm1', evaluator_id: 'judge', rating: 1, success: false },
+        { id: 'e3', message_id: 'm2', evaluator_id: 'carol', rating: 4, success: true },
+      ],
     });
   });
   after(() => s.close());
 
-  it('lists end-users by messages with workspace totals', async () => {
+  it('lists end-users by messages and evaluators by evaluations, with workspace totals', async () => {
     const viewer = await userWithRole(s, 'viewer@example.com', 'viewer');
     const r = await call(s.url, 'GET', '/api/team/overview?date_range=7d', { session: viewer });
     assert.equal(r.status, 200, r.text);
@@ -39,6 +45,22 @@ describe('GET /api/team/overview', () => {
       [
         ['alice', 3, 2],
         ['bob', 1, 1],
+      ],
+    );
+    assert.equal(r.body.totals.users, 2);
+    assert.equal(r.body.totals.evaluators, 2);
+    assert.deepEqual(
+      r.body.evaluators.map(
+        (e: { evaluator: string; evaluations: number; avg_rating: number; success_rate: number }) => [
+          e.evaluator,
+          e.evaluations,
+          e.avg_rating,
+          e.success_rate,
+        ],
+      ),
+      [
+        ['judge', 2, 3, 50],
+        ['carol', 1, 4, 100],
       ],
     );
     assert.equal(

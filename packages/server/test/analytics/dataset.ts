@@ -38,6 +38,7 @@ export interface DsMessage {
 export interface DsEvaluation {
   id: string;
   message_id: string;
+  evaluator_id: string | null;
   rating: number | null;
   success: boolean | null;
   failure_tags: string[] | null;
@@ -158,6 +159,7 @@ export function generateDataset(seed: number, conversations = 600): Dataset {
     ds.evaluations.push({
       id: `e-${eid++}`,
       message_id,
+      evaluator_id: chance(0.1) ? null : pick(['judge', 'rev-1', 'rev-2', 'rev-3']),
       rating,
       success,
       failure_tags:

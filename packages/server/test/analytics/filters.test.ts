@@ -38,6 +38,8 @@ const FILTERS: Filter[] = [
   // evaluation grain
   ['in', 'rating', [4, 5]],
   ['eq', 'rating', 1],
+  ['eq', 'evaluator', 'judge'],
+  ['not_in', 'evaluator', ['rev-1']],
   ['neq', 'rating', 5],
   ['not_in', 'rating', [1, 2]],
   ['gte', 'rating', 4],

@@ -27,6 +27,7 @@ const DIMENSIONS: string[][] = [
   ['failure_tag'],
   ['tool'],
   ['rating'],
+  ['evaluator'],
   ['conversation_length'],
   ['user'],
   ['error_type'],
@@ -34,6 +35,7 @@ const DIMENSIONS: string[][] = [
   ['model', 'rating'],
   ['training_method', 'tool'],
   ['failure_tag', 'rating'],
+  ['evaluator', 'model'],
   ['tool', 'failure_tag'],
   ['time', 'model'],
 ];

@@ -44,7 +44,7 @@ const GRAIN_METRICS: [Grain, string[]][] = [
     ['cost_per_message', 'latency_avg', 'latency_p50', 'latency_p90', 'latency_p95', 'latency_p99'],
   ],
   ['message', ['sla_breach_rate', 'errors', 'error_rate', 'messages_per_conversation']],
-  ['evaluation', ['evaluations', 'avg_rating', 'success_rate', 'failures']],
+  ['evaluation', ['evaluations', 'avg_rating', 'success_rate', 'failures', 'evaluators']],
   ['tool', ['tool_calls', 'tool_success_rate']],
 ];
 export const METRIC_GRAIN: Record<string, Grain> = Object.fromEntries(
@@ -221,6 +221,7 @@ function metricValues(a: Acc, s: OracleSettings): Record<string, Val> {
     avg_rating: div(sum(rated), rated.length),
     success_rate: div(100 * a.evs.filter((e) => e.success === true).length, a.evs.length),
     failures: a.evs.filter((e) => e.success === false).length,
+    evaluators: new Set(a.evs.flatMap((e) => (e.evaluator_id === null ? [] : [e.evaluator_id]))).size,
     tool_calls: a.tools.length,
     tool_success_rate: div(100 * toolKnown.filter((r) => r.tool?.success).length, toolKnown.length),
   };

@@ -52,6 +52,7 @@ export const DIM_GRAIN: Record<string, Grain> = {
   training_method: 'message',
   base_model: 'message',
   rating: 'evaluation',
+  evaluator: 'evaluation',
   failure_tag: 'evaluation',
   success: 'evaluation',
   tool: 'tool',
@@ -113,6 +114,7 @@ function messageValue(dim: string, m: Msg): Val {
 export function groupValue(dim: string, row: Row): Val {
   if (DIM_GRAIN[dim] === 'message') return messageValue(dim, row.msg);
   if (dim === 'rating') return row.ev?.rating ?? null;
+  if (dim === 'evaluator') return row.ev?.evaluator_id ?? null;
   if (dim === 'success') return row.ev?.success ?? null;
   if (dim === 'failure_tag') return row.tag ?? null;
   if (dim === 'tool') return row.tool?.name ?? null;

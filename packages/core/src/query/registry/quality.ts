@@ -13,6 +13,12 @@ export const qualitySubject: RegistrySubject = {
       kind: 'additive',
       sql: () => 'count(*) FILTER (WHERE NOT e.success)',
     },
+    {
+      id: 'ev_evaluators',
+      grain: 'evaluation',
+      kind: 'holistic',
+      sql: () => 'count(DISTINCT e.evaluator_id)',
+    },
   ],
   metrics: [
     {
@@ -52,6 +58,16 @@ export const qualitySubject: RegistrySubject = {
       description: 'Evaluations with success = false.',
       empty: 0,
     },
+    {
+      id: 'evaluators',
+      grain: 'evaluation',
+      sql: '{ev_evaluators}',
+      type: 'count',
+      unit: 'evaluators',
+      description:
+        'Distinct `evaluator_id`s among the counted evaluations (null evaluator ids are not counted).',
+      empty: 0,
+    },
   ],
   dimensions: [
     {
@@ -73,6 +89,16 @@ export const qualitySubject: RegistrySubject = {
       unit: 'none',
       description:
         'One entry of the evaluation `failure_tags`; an evaluation with several tags counts once under each, one without tags under none.',
+      groupable: true,
+    },
+    {
+      id: 'evaluator',
+      grain: 'evaluation',
+      sql: () => 'e.evaluator_id',
+      type: 'string',
+      unit: 'none',
+      description:
+        'The evaluation `evaluator_id` (who rated: an end-user, a reviewer or an LLM judge). With message metrics a message is counted once under each evaluator who rated it.',
       groupable: true,
     },
     {

@@ -61,6 +61,7 @@ export type Unit =
   | 'messages'
   | 'conversations'
   | 'users'
+  | 'evaluators'
   | 'tokens'
   | 'usd'
   | 'ms'

@@ -1,4 +1,4 @@
-// Owns GET /api/team/overview: the workspace-wide view across all end-users (permission `read`).
+// Owns GET /api/team/overview: the workspace-wide view across all end-users and evaluators (permission `read`).
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../AppContext.ts';
 import { TeamOverviewParams, teamOverview } from '../../team/teamOverview.ts';
