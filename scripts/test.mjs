@@ -1,4 +1,5 @@
-// Runs every *.test.ts under packages/*/test with node's test runner (tsx for TypeScript).
+// Runs every *.test.ts under packages/*/test with node's test runner (tsx for TypeScript), after building the
+// dashboard when its build is missing or stale (a fresh clone has none; route and browser tests serve it).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,20 @@ const files = only.length
       .sort();
 if (files.length === 0) {
   console.error('no test files found');
+  process.exit(1);
+}
+const build = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--eval',
+    "import('./packages/server/src/web/ensureWebBuild.ts').then((m) => m.ensureWebBuild())",
+  ],
+  { stdio: 'inherit' },
+);
+if (build.status !== 0) {
+  console.error('building the dashboard failed: see above');
   process.exit(1);
 }
 const r = spawnSync(
