@@ -39,8 +39,14 @@ export class AnalyticsService {
   /**
    * Validates (QueryError on bad input), compiles and runs one query; `compare` runs its twin too. Without an
    * explicit `now`, relative ranges end at the next whole minute, so repeated loads share cached replies.
+   * `fresh` computes anew (and refreshes the cache): a user's explicit refresh, and cold-path benchmarks.
    */
-  async query(workspaceId: string, input: unknown, now?: Date): Promise<AnalyticsReply> {
+  async query(
+    workspaceId: string,
+    input: unknown,
+    now?: Date,
+    opts: { fresh?: boolean } = {},
+  ): Promise<AnalyticsReply> {
     const at = now ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE);
     const version = this.cache.version(workspaceId);
     const compiled = await this.compile(workspaceId, parseQuery(input), at);
@@ -51,7 +57,7 @@ export class AnalyticsService {
       compiled.params,
       compiled.comparison?.params,
     ]);
-    const reply = await this.cache.get(key, async () => {
+    const reply = await this.cache.get(key, opts.fresh ?? false, async () => {
       const [rows, prev] = await Promise.all([
         this.store.query(compiled.sql, compiled.params),
         compiled.comparison

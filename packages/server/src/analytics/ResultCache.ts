@@ -24,10 +24,11 @@ export class ResultCache<T> {
     this.versions.set(workspaceId, this.version(workspaceId) + 1);
   }
 
-  /** Returns the cached reply for `key` (built with `version()` read before running) or runs `load`. */
-  get(key: string, load: () => Promise<T>): Promise<T> {
+  /** Returns the cached reply for `key` (built with `version()` read before running) or runs `load`;
+   *  `fresh` always runs `load` and stores its result. */
+  get(key: string, fresh: boolean, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && Date.now() - hit.at < this.ttlMs) {
+    if (hit && !fresh && Date.now() - hit.at < this.ttlMs) {
       this.entries.delete(key); // re-insert: Map order doubles as LRU order
       this.entries.set(key, hit);
       return hit.value;

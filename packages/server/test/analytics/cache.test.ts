@@ -45,10 +45,32 @@ for (const engine of ENGINES) {
       assert.equal(after.meta.unpriced_messages, 0);
     });
 
+    it('Cache-Control: no-cache on the route computes anew', async () => {
+      const ask = async (headers: Record<string, string> = {}) => {
+        const r = await fetch(`${s.url}/api/analytics/query`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminKey}`, ...headers },
+          body: JSON.stringify({ metrics: ['messages'], date_range: '7d' }),
+        });
+        return ((await r.json()) as { rows: { messages: number }[] }).rows[0].messages;
+      };
+      const before = await ask();
+      // A write that bypasses the ingest path (no version bump): only a fresh reply can see it.
+      const at = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+      await s.ctx.store.query(
+        `INSERT INTO messages (workspace_id, id, conversation_id, role, created_at) VALUES ('default', 'raw', 'c1', 'user', CAST($1 AS TIMESTAMP))`,
+        [at],
+      );
+      assert.equal(await ask(), before);
+      assert.equal(await ask({ 'cache-control': 'no-cache' }), before + 1);
+      assert.equal(await ask(), before + 1, 'the fresh reply refreshed the cache');
+    });
+
     it('callers cannot corrupt a cached reply', async () => {
       const first = await overview();
+      const n = first.rows[0].messages;
       first.rows[0].messages = 999;
-      assert.equal((await overview()).rows[0].messages, 2);
+      assert.equal((await overview()).rows[0].messages, n);
     });
   });
 }
