@@ -12,6 +12,7 @@ import { directPart, type PartsInput, pricedPart, unpricedMessagesSql } from './
 import { compileFilter, conjuncts, filterGrains } from './compileFilter.ts';
 import { getDialect } from './dialect/getDialect.ts';
 import type { DialectName } from './dialect/SqlDialect.ts';
+import { MessageBaseSource } from './MessageBaseSource.ts';
 import { messageBaseSql } from './messageBase.ts';
 import { parseQuery } from './parseQuery.ts';
 import { QueryError } from './QueryError.ts';
@@ -142,11 +143,10 @@ function compileStatement(
     if (d.grain === 'message') for (const c of d.columns ?? []) common.add(c);
   }
   if (rest.length > 0 || dims.some((d) => d.grain !== 'message')) common.add('id');
-  const baseSql = (own: BaseColumn[]) =>
-    messageBaseSql({ columns: new Set([...common, ...own]), workspaceParam: ws, window: windowSql });
-  // Each part scans messages itself: measured as fast as one materialized CTE shared by all parts, and
-  // each engine can then push the part's own columns and predicates into its scan.
-  const baseFrom = (own: BaseColumn[]) => `(${baseSql(own)}) b`;
+  const base = new MessageBaseSource(common, (columns) =>
+    messageBaseSql({ columns, workspaceParam: ws, window: windowSql }),
+  );
+  const baseFrom = base.from;
   const pushedScope = { grain: 'message' as const, unnested: false, x, workspaceParam: ws };
   const pushed = all.filter(isPushed).map((f) => compileFilter(f, pushedScope));
 
@@ -217,7 +217,9 @@ function compileStatement(
     order.push(dim ? dimOrder(dim, dir) : `"${field}" ${dir.toUpperCase()} NULLS LAST`);
   }
   // One row more than the limit tells the reply whether rows were cut off.
-  const sql = `SELECT ${select.join(', ')} FROM (${merged}) r ORDER BY ${order.join(', ')} LIMIT ${limit + 1}`;
+  const sql = base.finish(
+    `SELECT ${select.join(', ')} FROM (${merged}) r ORDER BY ${order.join(', ')} LIMIT ${limit + 1}`,
+  );
   return { sql, params: params.values, window };
 }
 
