@@ -18,14 +18,14 @@ const CACHE_MS = 30_000;
 const MINUTE = 60_000;
 
 interface WorkspaceFacts {
-  at: number;
   pairs: Set<string>;
   catalog: CatalogPrice[];
   span?: { from: Date; to: Date };
 }
 
 export class AnalyticsService {
-  private facts = new Map<string, WorkspaceFacts>();
+  /** One load in flight per workspace: a dashboard's concurrent first queries must not each scan for facts. */
+  private facts = new Map<string, { at: number; loading: Promise<WorkspaceFacts>; value?: WorkspaceFacts }>();
   private readonly cache: ResultCache<AnalyticsReply>;
 
   constructor(
@@ -92,7 +92,7 @@ export class AnalyticsService {
 
   /** Called with each committed batch's messages: a new (provider, model) pair refreshes prices now. */
   noteMessages(workspaceId: string, messages: { provider: string | null; model_id: string | null }[]): void {
-    const facts = this.facts.get(workspaceId);
+    const facts = this.facts.get(workspaceId)?.value;
     if (!facts) return;
     for (const m of messages) {
       if (m.model_id && !facts.pairs.has(`${m.provider}\u0000${m.model_id}`)) {
@@ -103,9 +103,22 @@ export class AnalyticsService {
   }
 
   /** The workspace's (provider, model) pairs priced from the catalog, and the extent of its data. Cached. */
-  private async workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
+  private workspaceFacts(workspaceId: string): Promise<WorkspaceFacts> {
     const hit = this.facts.get(workspaceId);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.loading;
+    const entry: { at: number; loading: Promise<WorkspaceFacts>; value?: WorkspaceFacts } = {
+      at: Date.now(),
+      loading: this.loadFacts(workspaceId).then((value) => {
+        entry.value = value;
+        return value;
+      }),
+    };
+    entry.loading.catch(() => this.facts.delete(workspaceId));
+    this.facts.set(workspaceId, entry);
+    return entry.loading;
+  }
+
+  private async loadFacts(workspaceId: string): Promise<WorkspaceFacts> {
     const [pairs, [span]] = await Promise.all([
       this.store.query<{ provider: string | null; model_id: string }>(
         'SELECT DISTINCT provider, model_id FROM messages WHERE workspace_id = $1 AND model_id IS NOT NULL',
@@ -116,8 +129,7 @@ export class AnalyticsService {
         [workspaceId],
       ),
     ]);
-    const facts: WorkspaceFacts = {
-      at: Date.now(),
+    return {
       pairs: new Set(pairs.map((p) => `${p.provider}\u0000${p.model_id}`)),
       catalog: catalogPrices(pairs),
       span:
@@ -125,7 +137,5 @@ export class AnalyticsService {
           ? { from: new Date(span.lo), to: new Date(new Date(span.hi).getTime() + 1) }
           : undefined,
     };
-    this.facts.set(workspaceId, facts);
-    return facts;
   }
 }

@@ -1,6 +1,8 @@
 // Cached analytics replies never outlive the data or settings they were computed from.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { AnalyticsService } from '../../src/analytics/AnalyticsService.ts';
+import type { Store } from '../../src/store/Store.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
@@ -64,6 +66,23 @@ for (const engine of ENGINES) {
       assert.equal(await ask(), before);
       assert.equal(await ask({ 'cache-control': 'no-cache' }), before + 1);
       assert.equal(await ask(), before + 1, 'the fresh reply refreshed the cache');
+    });
+
+    it('concurrent first queries load the workspace facts (model prices, data span) once', async () => {
+      let scans = 0;
+      const counting: Store = Object.create(s.ctx.store);
+      counting.query = (sql, params) => {
+        if (sql.includes('SELECT DISTINCT provider, model_id')) scans++;
+        return s.ctx.store.query(sql, params);
+      };
+      const service = new AnalyticsService(counting, s.ctx.settings);
+      const replies = await Promise.all(
+        ['messages', 'cost', 'latency_p95', 'errors'].map((m) =>
+          service.query('default', { metrics: [m], date_range: '7d' }),
+        ),
+      );
+      assert.equal(replies.length, 4);
+      assert.equal(scans, 1);
     });
 
     it('callers cannot corrupt a cached reply', async () => {
