@@ -17,6 +17,9 @@ import { ResultCache } from './ResultCache.ts';
 const CACHE_MS = 30_000;
 const MINUTE = 60_000;
 
+/** "Now" for relative ranges: the next whole minute, so replies computed within a minute share cache keys. */
+export const queryNow = (): Date => new Date(Math.ceil(Date.now() / MINUTE) * MINUTE);
+
 interface WorkspaceFacts {
   pairs: Set<string>;
   catalog: CatalogPrice[];
@@ -26,7 +29,7 @@ interface WorkspaceFacts {
 export class AnalyticsService {
   /** One load in flight per workspace: a dashboard's concurrent first queries must not each scan for facts. */
   private facts = new Map<string, { at: number; loading: Promise<WorkspaceFacts>; value?: WorkspaceFacts }>();
-  private readonly cache: ResultCache<AnalyticsReply>;
+  private readonly cache: ResultCache<unknown>;
 
   constructor(
     private readonly store: Store,
@@ -47,7 +50,7 @@ export class AnalyticsService {
     now?: Date,
     opts: { fresh?: boolean } = {},
   ): Promise<AnalyticsReply> {
-    const at = now ?? new Date(Math.ceil(Date.now() / MINUTE) * MINUTE);
+    const at = now ?? queryNow();
     const version = this.cache.version(workspaceId);
     const compiled = await this.compile(workspaceId, parseQuery(input), at);
     const key = JSON.stringify([
@@ -57,7 +60,7 @@ export class AnalyticsService {
       compiled.params,
       compiled.comparison?.params,
     ]);
-    const reply = await this.cache.get(key, opts.fresh ?? false, async () => {
+    const reply = (await this.cache.get(key, opts.fresh ?? false, async () => {
       const [rows, prev] = await Promise.all([
         this.store.query(compiled.sql, compiled.params),
         compiled.comparison
@@ -65,8 +68,18 @@ export class AnalyticsService {
           : undefined,
       ]);
       return formatResult(compiled, rows, prev);
-    });
+    })) as AnalyticsReply;
     return structuredClone(reply);
+  }
+
+  /**
+   * The same version-keyed cache for readers that list rows rather than aggregate (judgment examples):
+   * `key` must name everything the result depends on besides the workspace's data.
+   */
+  async cached<T>(workspaceId: string, key: unknown, load: () => Promise<T>): Promise<T> {
+    const version = this.cache.version(workspaceId);
+    const value = (await this.cache.get(JSON.stringify([workspaceId, version, key]), false, load)) as T;
+    return structuredClone(value);
   }
 
   /** Called after every committed ingest: cached replies of the workspace become unreachable. */

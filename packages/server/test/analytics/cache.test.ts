@@ -85,6 +85,29 @@ for (const engine of ENGINES) {
       assert.equal(scans, 1);
     });
 
+    it('judgment examples are cached and a new evaluation shows at once', async () => {
+      const examples = async () => {
+        const r = await fetch(`${s.url}/api/analytics/judgment-examples?failure_tag=refusal&date_range=7d`, {
+          headers: { authorization: `Bearer ${s.adminKey}` },
+        });
+        return ((await r.json()) as { data: { total: number; examples: unknown[] } }).data;
+      };
+      const ev = (id: string) => ({
+        id,
+        message_id: 'a',
+        rating: 1,
+        success: false,
+        failure_tags: ['refusal'],
+      });
+      await s.ctx.ingest.ingest('default', { evaluations: [ev('j1')] });
+      assert.equal((await examples()).total, 1);
+      assert.equal((await examples()).examples.length, 1);
+      await s.ctx.ingest.ingest('default', { evaluations: [ev('j2')] });
+      const after = await examples();
+      assert.equal(after.total, 2);
+      assert.equal(after.examples.length, 2);
+    });
+
     it('callers cannot corrupt a cached reply', async () => {
       const first = await overview();
       const n = first.rows[0].messages;

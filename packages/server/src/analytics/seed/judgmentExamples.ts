@@ -11,7 +11,7 @@ import {
 } from '@llm-analytics/core';
 import { z } from 'zod';
 import type { Store } from '../../store/Store.ts';
-import type { AnalyticsService } from '../AnalyticsService.ts';
+import { type AnalyticsService, queryNow } from '../AnalyticsService.ts';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -100,12 +100,26 @@ async function contents(store: Store, workspaceId: string, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export async function judgmentExamples(
+type JudgmentExamplesReply = { success: true; data: TagPage | { tags: TagPage[] } };
+
+/** Cached like analytics replies: a new commit to the workspace makes the listing unreachable at once. */
+export function judgmentExamples(
   deps: { analytics: AnalyticsService; store: Store },
   workspaceId: string,
   params: JudgmentExamplesParams,
-  now = new Date(),
-): Promise<{ success: true; data: TagPage | { tags: TagPage[] } }> {
+  now = queryNow(),
+): Promise<JudgmentExamplesReply> {
+  return deps.analytics.cached(workspaceId, ['judgment-examples', params, now.getTime()], () =>
+    listExamples(deps, workspaceId, params, now),
+  );
+}
+
+async function listExamples(
+  deps: { analytics: AnalyticsService; store: Store },
+  workspaceId: string,
+  params: JudgmentExamplesParams,
+  now: Date,
+): Promise<JudgmentExamplesReply> {
   const filters: Filter | undefined =
     params.failure_tag !== undefined ? ['eq', 'failure_tag', params.failure_tag] : undefined;
   const { sql, values } = examplesSql(deps.store, workspaceId, params, now);
