@@ -9,6 +9,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { spawnServer } from '../../bench/spawnServer.ts';
+import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/llm-analytics.mjs', import.meta.url));
 const run = promisify(execFile);
@@ -69,6 +70,41 @@ describe('llm-analytics CLI', () => {
     }
     await cli(['keys', 'revoke', id, '--data', dir]);
     assert.match((await cli(['keys', 'list', '--data', dir])).stdout, /yes/);
+  });
+
+  it('imports Supabase CSV exports and writes demo data through the same ingest path', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'lla-cli-import-'));
+    try {
+      const fixtures = fileURLToPath(new URL('../importer/fixtures/', import.meta.url));
+      for (const [file, table] of [
+        ['llm_models.csv', 'llm_models'],
+        ['messages.csv', 'messages'],
+        ['message_evaluations.csv', 'message_evaluations'],
+      ]) {
+        const { stdout } = await cli(['import', join(fixtures, file), '--table', table, '--data', data]);
+        assert.match(stdout, /imported \d+ rows/);
+      }
+      const bad = cli(['import', join(fixtures, 'bad_messages.csv'), '--table', 'messages', '--data', data]);
+      await assert.rejects(bad, (e: { code: number; stderr: string }) => {
+        assert.equal(e.code, 2);
+        assert.match(e.stderr, /bad_messages\.csv:\d+/);
+        return true;
+      });
+      const { stdout } = await cli(['demo', '--messages', '2000', '--data', data]);
+      assert.match(stdout, /"messages":2000/);
+      const store = await DuckDBStore.open(join(data, 'llm-analytics.duckdb'));
+      try {
+        const count = async (t: string) =>
+          Number((await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0].n);
+        assert.ok((await count('models')) >= 9);
+        assert.ok((await count('evaluations')) > 0);
+        assert.ok((await count('messages')) >= 2000);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 
   it('refuses a short LLM_ANALYTICS_INIT_API_KEY', async () => {
