@@ -10,6 +10,8 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: string;
   maxDateRangeDays: number;
+  /** DuckDB worker threads; null lets DuckDB use one per core. */
+  duckdbThreads: number | null;
   cacheMaxAgeSeconds: number;
   /** Accounts (issue 4): session lifetime, login throttling, rate limits, headless first owner. */
   sessionMaxAgeSeconds: number;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 10 * 1024 * 1024, env),
     logLevel: env.LOG_LEVEL || 'info',
     maxDateRangeDays: int('ANALYTICS_MAX_DATE_RANGE_DAYS', 90, env),
+    duckdbThreads: env.DUCKDB_THREADS ? int('DUCKDB_THREADS', 0, env) || null : null,
     cacheMaxAgeSeconds: int('ANALYTICS_CACHE_MAX_AGE', 300, env),
     sessionMaxAgeSeconds: int('SESSION_MAX_AGE_SECONDS', 7 * 24 * 3600, env),
     sessionIdleSeconds: int('SESSION_IDLE_TIMEOUT_SECONDS', 12 * 3600, env),

@@ -11,5 +11,6 @@ export async function openStore(config: Config): Promise<Store> {
   // Keep in-flight DuckDB calls below libuv's pool size so file and crypto work still get threads.
   return DuckDBStore.open(join(config.dataDir, 'llm-analytics.duckdb'), {
     maxInFlight: Math.max(1, threads - 2),
+    threads: config.duckdbThreads ?? undefined,
   });
 }

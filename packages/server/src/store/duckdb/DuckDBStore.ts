@@ -44,13 +44,10 @@ export class DuckDBStore implements Store {
   /** Opens (creating if needed) the database file, migrates it and loads the id filters. */
   static async open(
     file: string,
-    opts: { readers?: number; maxInFlight?: number } = {},
+    opts: { readers?: number; maxInFlight?: number; threads?: number } = {},
   ): Promise<DuckDBStore> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(
-      file,
-      process.env.DUCKDB_THREADS ? { threads: process.env.DUCKDB_THREADS } : {},
-    );
+    const instance = await DuckDBInstance.create(file, opts.threads ? { threads: String(opts.threads) } : {});
     const writer = await instance.connect();
     const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
     for (let i = 0; i < (opts.readers ?? 3); i++) store.readers.push(await instance.connect());
