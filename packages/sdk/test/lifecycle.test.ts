@@ -4,14 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import {
-  ClientClosedError,
-  IngestError,
-  LLMAnalytics,
-  type LLMAnalyticsOptions,
-  QueueFullError,
-} from '../src/index.ts';
+import { ClientClosedError, IngestError, type LLMAnalyticsOptions, QueueFullError } from '../src/index.ts';
 import { type FakeIngestServer, startFakeIngestServer } from './helpers/fakeIngestServer.ts';
+import { testClient } from './helpers/testClient.ts';
 
 describe('lifecycle', () => {
   let server: FakeIngestServer;
@@ -20,14 +15,7 @@ describe('lifecycle', () => {
   });
   afterEach(() => server.close());
 
-  const client = (extra: Partial<LLMAnalyticsOptions> = {}) =>
-    new LLMAnalytics({
-      baseUrl: server.url,
-      apiKey: 'key',
-      flushIntervalMs: 60_000,
-      retryBaseMs: 5,
-      ...extra,
-    });
+  const client = (extra: Partial<LLMAnalyticsOptions> = {}) => testClient(server.url, { ...extra });
 
   it('throws QueueFullError beyond maxQueueSize and accepts records again once sent', async () => {
     const sdk = client({ maxQueueSize: 5, flushAt: 100 });

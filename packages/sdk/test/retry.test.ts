@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { IngestError, LLMAnalytics, type LLMAnalyticsOptions } from '../src/index.ts';
 import { type FakeIngestServer, startFakeIngestServer } from './helpers/fakeIngestServer.ts';
+import { testClient } from './helpers/testClient.ts';
 
 describe('retries', () => {
   let server: FakeIngestServer;
@@ -13,14 +14,7 @@ describe('retries', () => {
   afterEach(() => server.close());
 
   const client = (extra: Partial<LLMAnalyticsOptions> = {}) =>
-    new LLMAnalytics({
-      baseUrl: server.url,
-      apiKey: 'key',
-      flushIntervalMs: 60_000,
-      retryBaseMs: 5,
-      retryMaxMs: 20,
-      ...extra,
-    });
+    testClient(server.url, { retryMaxMs: 20, ...extra });
 
   const rejection = async (p: Promise<unknown>): Promise<IngestError> => {
     try {
