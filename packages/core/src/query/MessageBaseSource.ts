@@ -1,6 +1,6 @@
-// Owns how a statement's parts read the filtered-message row `b`: inline per part, or — when the base joins
-// conversations/models and several parts read it — one MATERIALIZED CTE they share, so the join runs once.
-import { BASE_COLUMNS } from './registry/baseColumns.ts';
+// Owns how a statement's message parts read the filtered-message row `b`: inline per part, or — when the base
+// joins models or conversation lengths and several parts read it — one MATERIALIZED CTE they share, so the join runs once.
+import { baseJoins } from './contextBase.ts';
 import type { BaseColumn } from './registry/types.ts';
 
 const TOKEN = (i: number) => `\u0000base${i}\u0000`;
@@ -21,12 +21,12 @@ export class MessageBaseSource {
 
   /**
    * Resolves the parts' FROM items in the finished statement. A shared CTE was measured ~1.9× faster than
-   * separate scans when the base joins conversations (the join ran once per part); without a join, separate
+   * separate scans when the base joined (the join ran once per part); without a join, separate
    * scans are as fast and let each engine push a part's own columns into its scan, so they stay inline.
    */
   finish(sql: string): string {
     const all = new Set<BaseColumn>([...this.common, ...this.uses.flat()]);
-    const joins = [...all].some((c) => BASE_COLUMNS[c].join);
+    const joins = baseJoins('message', all).size > 0;
     if (this.uses.length > 1 && joins) {
       const cte = `WITH mb AS MATERIALIZED (${this.build(all)}) `;
       return cte + this.uses.reduce((s, _, i) => s.replace(TOKEN(i), 'mb b'), sql);

@@ -10,11 +10,13 @@ export interface PartsInput {
   workspaceParam: string;
   /** FROM item `b`: the filtered messages carrying the shared columns plus `own`. */
   baseFrom: (own: BaseColumn[]) => string;
+  /** Row source of an evaluation or tool part: its facts with the shared message context plus `own`. */
+  factFrom: (grain: Exclude<Grain, 'message'>, own: BaseColumn[], unnestTags: boolean) => string;
   dims: DimensionDef[];
   /** Every partial column of the union, in output order; a part fills its own and NULLs the rest. */
   allPartials: string[];
-  /** Already compiled message-only conjuncts (they reference `b` only and are valid in every part). */
-  pushed: string[];
+  /** Message-only conjuncts: valid in every part, on `b` or on the carried context of `e` / `t`. */
+  pushed: Filter[];
   /** Conjuncts that touch evaluations or tool calls; placed per part. */
   rest: Filter[];
   priceBook: PriceBook;
@@ -37,6 +39,12 @@ function factTable(grain: Exclude<Grain, 'message'>, unnestTags: boolean, ws: st
     : `${table} ${alias}`;
 }
 
+/** The SQL context of a part on `grain`: message columns live on `b` or on the fact row itself. */
+const partContext = (grain: Grain, x: SqlContext): SqlContext => ({
+  ...x,
+  m: grain === 'message' ? 'b' : FACT[grain].alias,
+});
+
 const positions = (n: number, from = 1) => Array.from({ length: n }, (_, i) => String(i + from));
 const groupBy = (n: number) => (n ? ` GROUP BY ${positions(n).join(', ')}` : '');
 
@@ -57,20 +65,15 @@ interface Source {
  * once per value and never once per matching row.
  */
 function source(grain: Grain, partials: PartialDef[], inp: PartsInput, extra: BaseColumn[] = []): Source {
-  const { x, workspaceParam: ws, dims } = inp;
+  const { workspaceParam: ws, dims } = inp;
+  const x = partContext(grain, inp.x);
   const unnestTags = grain === 'evaluation' && dims.some((d) => d.array);
+  const scope: FilterScope = { grain, unnested: unnestTags, x, workspaceParam: ws };
   const from: string[] = [];
-  const where: string[] = [...inp.pushed];
+  const where: string[] = inp.pushed.map((f) => compileFilter(f, scope));
   const own = [...extra, ...partials.flatMap((p) => p.columns ?? [])];
   if (grain === 'message') from.push(inp.baseFrom(own));
-  else {
-    const { alias } = FACT[grain];
-    from.push(
-      `${factTable(grain, unnestTags, ws)} JOIN ${inp.baseFrom([...own, 'id'])} ON b.id = ${alias}.message_id`,
-    );
-    where.unshift(`${alias}.workspace_id = ${ws}`);
-  }
-  const scope: FilterScope = { grain, unnested: unnestTags, x, workspaceParam: ws };
+  else from.push(`(${inp.factFrom(grain, own, unnestTags)}) ${FACT[grain].alias}`);
   const bridged = new Set<Filter>();
   for (const g of ['evaluation', 'tool'] as const) {
     const bdims = dims.filter((d) => d.grain === g && g !== grain);
@@ -92,8 +95,9 @@ function source(grain: Grain, partials: PartialDef[], inp: PartsInput, extra: Ba
 }
 
 function dimSelect(grain: Grain, inp: PartsInput): string[] {
+  const x = partContext(grain, inp.x);
   return inp.dims.map((d) => {
-    const expr = d.grain === 'message' || d.grain === grain ? d.sql(inp.x) : `br_${d.grain}.d_${d.id}`;
+    const expr = d.grain === 'message' || d.grain === grain ? d.sql(x) : `br_${d.grain}.d_${d.id}`;
     return `${expr} AS d_${d.id}`;
   });
 }
@@ -108,7 +112,7 @@ const whereSql = (w: string[]) => (w.length ? ` WHERE ${w.join(' AND ')}` : '');
 /** A one-level part: partials aggregated straight from rows of `grain`. */
 export function directPart(grain: Grain, partials: PartialDef[], inp: PartsInput): string {
   const src = source(grain, partials, inp);
-  const noPrice = { ...inp.x, priceIn: 'NULL', priceOut: 'NULL' };
+  const noPrice = { ...partContext(grain, inp.x), priceIn: 'NULL', priceOut: 'NULL' };
   const own = new Map(partials.map((p) => [p.id, p.sql(noPrice)]));
   const select = [...dimSelect(grain, inp), ...partialColumns(inp, own)];
   return `SELECT ${select.join(', ')} FROM ${src.from}${whereSql(src.where)}${groupBy(inp.dims.length)}`;

@@ -9,11 +9,11 @@ import {
   type TimeBucket,
 } from './AnalyticsQuery.ts';
 import { directPart, type PartsInput, pricedPart, unpricedMessagesSql } from './buildParts.ts';
-import { compileFilter, conjuncts, filterGrains } from './compileFilter.ts';
+import { conjuncts, filterGrains } from './compileFilter.ts';
+import { contextBaseSql } from './contextBase.ts';
 import { getDialect } from './dialect/getDialect.ts';
 import type { DialectName } from './dialect/SqlDialect.ts';
 import { MessageBaseSource } from './MessageBaseSource.ts';
-import { messageBaseSql } from './messageBase.ts';
 import { parseQuery } from './parseQuery.ts';
 import { QueryError } from './QueryError.ts';
 import { metricPartials, registry } from './registry/registry.ts';
@@ -113,14 +113,15 @@ function compileStatement(
       return sla;
     },
     bucket,
+    m: 'b',
   };
-  const windowSql = (alias: string) => {
+  const windowSql = (column: string) => {
     if (!window) return '';
     win ??= [
       dialect.timestamp(params.add(sqlTimestamp(window.from))),
       dialect.timestamp(params.add(sqlTimestamp(window.to))),
     ];
-    return `${alias}.created_at >= ${win[0]} AND ${alias}.created_at < ${win[1]}`;
+    return `${column} >= ${win[0]} AND ${column} < ${win[1]}`;
   };
 
   const metrics = q.metrics.map((id) => registry.metrics.get(id)!);
@@ -144,11 +145,16 @@ function compileStatement(
   }
   if (rest.length > 0 || dims.some((d) => d.grain !== 'message')) common.add('id');
   const base = new MessageBaseSource(common, (columns) =>
-    messageBaseSql({ columns, workspaceParam: ws, window: windowSql }),
+    contextBaseSql('message', { columns, workspaceParam: ws, window: windowSql }),
   );
   const baseFrom = base.from;
-  const pushedScope = { grain: 'message' as const, unnested: false, x, workspaceParam: ws };
-  const pushed = all.filter(isPushed).map((f) => compileFilter(f, pushedScope));
+  const factFrom = (grain: Exclude<Grain, 'message'>, own: BaseColumn[], unnestTags: boolean) =>
+    contextBaseSql(
+      grain,
+      { columns: new Set([...common, ...own]), workspaceParam: ws, window: windowSql },
+      unnestTags,
+    );
+  const pushed = all.filter(isPushed);
 
   const partIds: string[] = [];
   const parts: string[] = [];
@@ -157,6 +163,7 @@ function compileStatement(
     x,
     workspaceParam: ws,
     baseFrom,
+    factFrom,
     dims,
     allPartials,
     pushed,

@@ -1,6 +1,8 @@
 // Owns the versioned schema: one ordered list of migrations, written once for DuckDB and PostgreSQL.
 // No PRIMARY KEY / UNIQUE constraints on the ingest tables: DuckDB's WAL replay has failed after kill -9
 // when the WAL held index entries, so uniqueness by id is enforced by the single writer instead.
+import { CONVERSATION_CONTEXT, MESSAGE_CONTEXT, type MessageContextColumn } from './messageContext.ts';
+
 export type Dialect = 'duckdb' | 'postgres';
 
 export interface Migration {
@@ -12,6 +14,8 @@ export interface Migration {
 const ts = (d: Dialect) => (d === 'duckdb' ? 'TIMESTAMP' : 'TIMESTAMP');
 const json = (d: Dialect) => (d === 'duckdb' ? 'JSON' : 'JSONB');
 const textArray = (d: Dialect) => (d === 'duckdb' ? 'VARCHAR[]' : 'TEXT[]');
+const contextType = (c: MessageContextColumn, d: Dialect) =>
+  c === 'created_at' ? ts(d) : c === 'is_widget_session' ? 'BOOLEAN' : 'VARCHAR';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -91,6 +95,31 @@ export const MIGRATIONS: Migration[] = [
             'CREATE UNIQUE INDEX activity_pk ON activity (id)',
             'CREATE INDEX activity_time ON activity (workspace_id, at_ms)',
             'CREATE INDEX api_keys_hash ON api_keys (hash)',
+          ]
+        : []),
+    ],
+  },
+  {
+    version: 3,
+    name: 'message context carried on messages, evaluations and tool calls',
+    // Analytics read one table per grain instead of joining on text ids (the joins were most of a dashboard
+    // load's time). The writer keeps these copies current, including when a parent arrives late.
+    sql: (d) => [
+      ...CONVERSATION_CONTEXT.map((c) => `ALTER TABLE messages ADD COLUMN ${c} ${contextType(c, d)}`),
+      ...['evaluations', 'tool_calls'].flatMap((t) =>
+        MESSAGE_CONTEXT.map((c) => `ALTER TABLE ${t} ADD COLUMN m_${c} ${contextType(c, d)}`),
+      ),
+      `UPDATE messages SET ${CONVERSATION_CONTEXT.map((c) => `${c} = c.${c}`).join(', ')}
+        FROM conversations c WHERE c.workspace_id = messages.workspace_id AND c.id = messages.conversation_id`,
+      ...['evaluations', 'tool_calls'].map(
+        (t) => `UPDATE ${t} SET ${MESSAGE_CONTEXT.map((c) => `m_${c} = m.${c}`).join(', ')}
+        FROM messages m WHERE m.workspace_id = ${t}.workspace_id AND m.id = ${t}.message_id`,
+      ),
+      ...(d === 'postgres'
+        ? [
+            'CREATE INDEX messages_conversation ON messages (workspace_id, conversation_id)',
+            'CREATE INDEX evaluations_conversation ON evaluations (workspace_id, m_conversation_id)',
+            'CREATE INDEX tool_calls_conversation ON tool_calls (workspace_id, m_conversation_id)',
           ]
         : []),
     ],

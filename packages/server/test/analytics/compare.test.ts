@@ -42,8 +42,12 @@ for (const engine of ENGINES) {
     it('data of another workspace never counts, and that workspace answers for its own data', async () => {
       const q: AnalyticsQuery = { metrics: ALL_METRICS, dimensions: ['model'], date_range: 'all' };
       await check(l, q);
-      const other = await l.s.ctx.analytics.query(OTHER_WORKSPACE, q, NOW);
-      assertMatches(other, oracle(l.other, q, NOW, l.settings), q);
+      // The other workspace was loaded in one batch, in order: context filled within one commit.
+      for (const dims of [['model'], ['session', 'widget'], ['user']]) {
+        const oq: AnalyticsQuery = { ...q, dimensions: dims };
+        const other = await l.s.ctx.analytics.query(OTHER_WORKSPACE, oq, NOW);
+        assertMatches(other, oracle(l.other, oq, NOW, l.settings), oq);
+      }
       const empty = await l.s.ctx.analytics.query(
         'no-such-workspace',
         { metrics: ['messages', 'cost'], date_range: 'all' },

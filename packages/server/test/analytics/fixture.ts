@@ -17,12 +17,40 @@ export interface Loaded {
   settings: OracleSettings;
 }
 
+/**
+ * Loads `ds` children first and with parents that change afterwards, over several commits: evaluations before
+ * their messages, messages under stale conversation attributes, then the real conversations and models. Every
+ * oracle check then also proves the carried message context ends up as if all had arrived in order.
+ */
+async function ingestOutOfOrder(s: TestServer, ds: Dataset): Promise<void> {
+  const b = toBatch(ds);
+  const evals = b.evaluations ?? [];
+  const messages = b.messages ?? [];
+  const half = Math.floor(evals.length / 2);
+  const third = Math.ceil(messages.length / 3);
+  const ingest = (batch: Parameters<typeof s.ctx.ingest.ingest>[1]) =>
+    s.ctx.ingest.ingest(s.workspaceId, batch);
+  await ingest({ evaluations: evals.slice(0, half) });
+  await ingest({
+    conversations: (b.conversations ?? []).map((c) => ({
+      ...c,
+      user_id: 'stale',
+      session_id: 'stale',
+      experiment_name: 'stale',
+      is_widget_session: !c.is_widget_session,
+    })),
+  });
+  await ingest({ messages: messages.slice(0, third) });
+  await ingest({ messages: messages.slice(third), evaluations: evals.slice(half) });
+  await ingest({ models: b.models, conversations: b.conversations });
+}
+
 export async function loadServer(engine: Engine): Promise<Loaded> {
   const s = await startTestServer({ engine });
   const ds = generateDataset(7);
   const other = generateDataset(99, 150);
   await s.ctx.workspaces.create(OTHER_WORKSPACE, OTHER_WORKSPACE);
-  await s.ctx.ingest.ingest(s.workspaceId, toBatch(ds));
+  await ingestOutOfOrder(s, ds);
   await s.ctx.ingest.ingest(OTHER_WORKSPACE, toBatch(other));
   // Fresh PostgreSQL tables have no statistics until autovacuum runs (up to a minute): nested-loop plans
   // then take ~1 s per query instead of ~40 ms. Analyse now, as autovacuum would.

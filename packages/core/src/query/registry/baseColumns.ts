@@ -1,24 +1,43 @@
-// Owns where each column of the filtered-message row comes from and which join it needs.
-import type { BaseColumn } from './types.ts';
+// Owns where each column of a part's message context comes from: on messages, or carried (`m_*`) on evaluations
+// and tool calls; and which join a column needs (only model attributes and conversation length still join).
+import type { BaseColumn, Grain } from './types.ts';
 
-export type BaseJoin = 'conversation' | 'model' | 'conversation_length';
+export type BaseJoin = 'model' | 'conversation_length';
 
-export const BASE_COLUMNS: Record<BaseColumn, { sql: string; join?: BaseJoin }> = {
-  id: { sql: 'm.id' },
-  conversation_id: { sql: 'm.conversation_id' },
-  created_at: { sql: 'm.created_at' },
-  role: { sql: 'm.role' },
-  model_id: { sql: 'm.model_id' },
-  provider: { sql: 'm.provider' },
-  input_tokens: { sql: 'm.input_tokens' },
-  output_tokens: { sql: 'm.output_tokens' },
-  latency_ms: { sql: 'm.latency_ms' },
-  error_type: { sql: 'm.error_type' },
-  user_id: { sql: 'c.user_id', join: 'conversation' },
-  session_id: { sql: 'c.session_id', join: 'conversation' },
-  experiment_name: { sql: 'c.experiment_name', join: 'conversation' },
-  is_widget_session: { sql: 'c.is_widget_session', join: 'conversation' },
-  training_method: { sql: 'md.training_method', join: 'model' },
-  base_model: { sql: 'md.base_model', join: 'model' },
-  conversation_length: { sql: 'cl.n', join: 'conversation_length' },
+/** A column read from the grain's own table `x`, or the join that supplies it. */
+type Source = { carried: string | null } | { join: BaseJoin; sql: string };
+
+const carried = (onMessages: string, onFacts: string | null = `m_${onMessages}`) => ({
+  message: { carried: onMessages },
+  fact: { carried: onFacts },
+});
+const joined = (join: BaseJoin, sql: string) => ({ message: { join, sql }, fact: { join, sql } });
+
+const COLUMNS: Record<BaseColumn, { message: Source; fact: Source }> = {
+  id: carried('id', 'message_id'),
+  conversation_id: carried('conversation_id'),
+  created_at: carried('created_at'),
+  role: carried('role'),
+  model_id: carried('model_id'),
+  provider: carried('provider'),
+  // Only message partials read these, and they only run on messages.
+  input_tokens: carried('input_tokens', null),
+  output_tokens: carried('output_tokens', null),
+  latency_ms: carried('latency_ms', null),
+  error_type: carried('error_type'),
+  user_id: carried('user_id'),
+  session_id: carried('session_id'),
+  experiment_name: carried('experiment_name'),
+  is_widget_session: carried('is_widget_session'),
+  training_method: joined('model', 'md.training_method'),
+  base_model: joined('model', 'md.base_model'),
+  conversation_length: joined('conversation_length', 'cl.n'),
 };
+
+/** SQL of `column` on a row of `grain`'s table aliased `x`, and the join it needs (if any). */
+export function baseColumn(grain: Grain, column: BaseColumn): { sql: string; join?: BaseJoin } {
+  const src = COLUMNS[column][grain === 'message' ? 'message' : 'fact'];
+  if ('join' in src) return { sql: src.sql, join: src.join };
+  if (src.carried === null) throw new Error(`${column} is not carried on ${grain} rows`);
+  return { sql: `x.${src.carried}` };
+}

@@ -67,7 +67,7 @@ export const conversationsSubject: RegistrySubject = {
     {
       id: 'session',
       grain: 'message',
-      sql: () => 'b.session_id',
+      sql: (x) => `${x.m}.session_id`,
       columns: ['session_id'],
       type: 'string',
       unit: 'none',
@@ -77,7 +77,7 @@ export const conversationsSubject: RegistrySubject = {
     {
       id: 'experiment',
       grain: 'message',
-      sql: () => 'b.experiment_name',
+      sql: (x) => `${x.m}.experiment_name`,
       columns: ['experiment_name'],
       type: 'string',
       unit: 'none',
@@ -87,7 +87,7 @@ export const conversationsSubject: RegistrySubject = {
     {
       id: 'widget',
       grain: 'message',
-      sql: () => 'b.is_widget_session',
+      sql: (x) => `${x.m}.is_widget_session`,
       columns: ['is_widget_session'],
       type: 'boolean',
       unit: 'none',
@@ -97,7 +97,7 @@ export const conversationsSubject: RegistrySubject = {
     {
       id: 'user',
       grain: 'message',
-      sql: () => 'b.user_id',
+      sql: (x) => `${x.m}.user_id`,
       columns: ['user_id'],
       type: 'string',
       unit: 'none',
@@ -107,12 +107,12 @@ export const conversationsSubject: RegistrySubject = {
     {
       id: 'conversation_length',
       grain: 'message',
-      sql: () =>
+      sql: (x) =>
         `CASE ${LENGTH_BUCKETS.map(
           ([lo, hi]) =>
-            `WHEN b.conversation_length ${hi === null ? `>= ${lo}` : `<= ${hi}`} THEN '${label([lo, hi])}'`,
+            `WHEN ${x.m}.conversation_length ${hi === null ? `>= ${lo}` : `<= ${hi}`} THEN '${label([lo, hi])}'`,
         ).join(' ')} END`,
-      rangeSql: () => 'b.conversation_length',
+      rangeSql: (x) => `${x.m}.conversation_length`,
       orderSql: (col) =>
         `CASE ${col} ${CONVERSATION_LENGTH_BUCKETS.map((l, i) => `WHEN '${l}' THEN ${i}`).join(' ')} END`,
       columns: ['conversation_length'],

@@ -47,8 +47,8 @@ export const messagesSubject: RegistrySubject = {
     {
       id: 'time',
       grain: 'message',
-      sql: (x) => x.dialect.dateTrunc(x.bucket, 'b.created_at'),
-      rangeSql: () => 'b.created_at',
+      sql: (x) => x.dialect.dateTrunc(x.bucket, `${x.m}.created_at`),
+      rangeSql: (x) => `${x.m}.created_at`,
       columns: ['created_at'],
       type: 'time',
       unit: 'none',
@@ -59,7 +59,7 @@ export const messagesSubject: RegistrySubject = {
     {
       id: 'model',
       grain: 'message',
-      sql: () => 'b.model_id',
+      sql: (x) => `${x.m}.model_id`,
       columns: ['model_id'],
       type: 'string',
       unit: 'none',
@@ -69,7 +69,7 @@ export const messagesSubject: RegistrySubject = {
     {
       id: 'provider',
       grain: 'message',
-      sql: () => 'b.provider',
+      sql: (x) => `${x.m}.provider`,
       columns: ['provider'],
       type: 'string',
       unit: 'none',
@@ -79,7 +79,7 @@ export const messagesSubject: RegistrySubject = {
     {
       id: 'role',
       grain: 'message',
-      sql: () => 'b.role',
+      sql: (x) => `${x.m}.role`,
       columns: ['role'],
       type: 'string',
       unit: 'none',
@@ -89,7 +89,7 @@ export const messagesSubject: RegistrySubject = {
     {
       id: 'error_type',
       grain: 'message',
-      sql: () => 'b.error_type',
+      sql: (x) => `${x.m}.error_type`,
       columns: ['error_type'],
       type: 'string',
       unit: 'none',

@@ -8,7 +8,7 @@ export const modelsSubject: RegistrySubject = {
     {
       id: 'training_method',
       grain: 'message',
-      sql: () => 'b.training_method',
+      sql: (x) => `${x.m}.training_method`,
       columns: ['training_method'],
       type: 'string',
       unit: 'none',
@@ -19,7 +19,7 @@ export const modelsSubject: RegistrySubject = {
     {
       id: 'base_model',
       grain: 'message',
-      sql: () => 'b.base_model',
+      sql: (x) => `${x.m}.base_model`,
       columns: ['base_model'],
       type: 'string',
       unit: 'none',

@@ -37,6 +37,9 @@ export interface SqlContext {
   /** Placeholder of the workspace's SLA threshold (ms), bound on first use. */
   sla(): string;
   bucket: TimeBucket;
+  /** Alias of the row carrying message columns in the current part: `b` for messages; evaluations and tool
+   *  calls carry their message's context themselves (`e`, `t`). Message-level dimensions read through it. */
+  m: string;
 }
 
 /**

@@ -2,7 +2,21 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
+import {
+  CONVERSATION_REPAIRS,
+  LOOKUP_CONVERSATIONS,
+  lookupMessagesSql,
+  MESSAGE_REPAIR,
+} from '../contextSql.ts';
 import { IdFilter } from '../IdFilter.ts';
+import {
+  type ContextSource,
+  type ConversationAttrs,
+  conversationAttrs,
+  enrichRows,
+  type MessageContext,
+  type StoredHints,
+} from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
@@ -18,6 +32,7 @@ const ID_COLUMN: Record<Keyed, string> = {
   evaluations: 'id',
 };
 const key = (ws: string, id: string) => `${ws}\u0000${id}`;
+const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
 
 function bind(params: readonly SqlValue[]): DuckDBValue[] {
   return params.map((p) => (Array.isArray(p) ? listValue(p) : p));
@@ -30,6 +45,16 @@ export class DuckDBStore implements Store {
     conversations: new IdFilter(),
     messages: new IdFilter(),
     evaluations: new IdFilter(),
+  };
+  /** Parent ids that stored children point at: conversations of messages, messages of evaluations. A parent
+   *  arriving that no child references needs no repair, which is nearly always the case. */
+  private readonly referenced = {
+    conversations: new IdFilter(),
+    messages: new IdFilter(),
+  };
+  private readonly hints: StoredHints = {
+    conversation: (ws, id) => this.filters.conversations.mightContain(key(ws, id)),
+    message: (ws, id) => this.filters.messages.mightContain(key(ws, id)),
   };
   private readers: DuckDBConnection[] = [];
   private nextReader = 0;
@@ -83,17 +108,52 @@ export class DuckDBStore implements Store {
 
   private async loadFilters(): Promise<void> {
     for (const table of Object.keys(ID_COLUMN) as Keyed[]) {
-      const result = await this.writer.stream(
-        `SELECT workspace_id || chr(0) || ${ID_COLUMN[table]} AS k FROM ${table}`,
+      await this.fill(
+        this.filters[table],
+        `SELECT workspace_id || chr(0) || ${ID_COLUMN[table]} FROM ${table}`,
       );
-      const filter = this.filters[table];
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) break;
-        for (const k of chunk.getColumnValues(0)) filter.add(k as string);
-      }
+    }
+    await this.fill(
+      this.referenced.conversations,
+      'SELECT DISTINCT workspace_id || chr(0) || conversation_id FROM messages',
+    );
+    await this.fill(
+      this.referenced.messages,
+      'SELECT DISTINCT workspace_id || chr(0) || message_id FROM evaluations',
+    );
+  }
+
+  private async fill(filter: IdFilter, sql: string): Promise<void> {
+    const result = await this.writer.stream(sql);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const k of chunk.getColumnValues(0)) filter.add(k as string);
     }
   }
+
+  /** Parent lookups inside the writer's transaction. */
+  private readonly context: ContextSource = {
+    conversations: async (ws, ids) => {
+      const r = await this.writer.runAndReadAll(LOOKUP_CONVERSATIONS, [ws, listValue(ids)]);
+      return new Map(
+        r
+          .getRowObjectsJS()
+          .map((row) => [String(row.id), conversationAttrs(row as unknown as ConversationAttrs)]),
+      );
+    },
+    messages: async (ws, ids) => {
+      const r = await this.writer.runAndReadAll(lookupMessagesSql(EPOCH_MS), [ws, listValue(ids)]);
+      return new Map(
+        r
+          .getRowObjectsJS()
+          .map((row) => [
+            String(row.id),
+            { ...(row as unknown as MessageContext), created_at: Number(row.created_at) },
+          ]),
+      );
+    },
+  };
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const conn = this.readers[this.nextReader++ % this.readers.length];
@@ -126,7 +186,14 @@ export class DuckDBStore implements Store {
         const resent = await this.deleteExisting('messages', messages, (r) => r.id);
         if (resent.length) await this.deleteByIds('tool_calls', 'message_id', resent);
         await this.deleteExisting('evaluations', evaluations, (r) => r.id);
-        await insertRows(w, { models, conversations, messages, evaluations });
+        const rows = await enrichRows(
+          { models, conversations, messages, evaluations },
+          this.context,
+          this.hints,
+        );
+        await insertRows(w, rows);
+        await this.repair(CONVERSATION_REPAIRS, conversations, this.referenced.conversations, (r) => r.id);
+        await this.repair([MESSAGE_REPAIR], messages, this.referenced.messages, (r) => r.id);
         await w.run('COMMIT');
       } catch (e) {
         await w.run('ROLLBACK').catch(() => {});
@@ -137,6 +204,27 @@ export class DuckDBStore implements Store {
     for (const r of conversations) this.filters.conversations.add(key(r.workspace_id, r.id));
     for (const r of messages) this.filters.messages.add(key(r.workspace_id, r.id));
     for (const r of evaluations) this.filters.evaluations.add(key(r.workspace_id, r.id));
+    for (const r of messages) this.referenced.conversations.add(key(r.workspace_id, r.conversation_id));
+    for (const r of evaluations) this.referenced.messages.add(key(r.workspace_id, r.message_id));
+  }
+
+  /** Runs `statements` for the parents among `rows` that stored children may already reference. */
+  private async repair<R extends { workspace_id: string }>(
+    statements: string[],
+    rows: R[],
+    referenced: IdFilter,
+    id: (r: R) => string,
+  ): Promise<void> {
+    const byWorkspace = new Map<string, string[]>();
+    for (const r of rows) {
+      if (!referenced.mightContain(key(r.workspace_id, id(r)))) continue;
+      const list = byWorkspace.get(r.workspace_id) ?? [];
+      list.push(id(r));
+      byWorkspace.set(r.workspace_id, list);
+    }
+    for (const [ws, ids] of byWorkspace) {
+      for (const sql of statements) await this.writer.run(sql, [ws, listValue(ids)]);
+    }
   }
 
   /** Deletes the rows whose id the filter says may exist; returns those [workspace, id] pairs. */

@@ -1,9 +1,20 @@
 // Owns bulk inserts into DuckDB: rows travel as one JSON parameter and DuckDB unpacks them with from_json,
 // so the per-row work runs on DuckDB's threads instead of the Node event loop (appenders run on the loop).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RowSet } from '../RowSet.ts';
+import {
+  CONVERSATION_CONTEXT,
+  type EnrichedRowSet,
+  MESSAGE_CONTEXT,
+  toolCallRows,
+} from '../messageContext.ts';
 
-type Columns = Record<string, 'VARCHAR' | 'INTEGER' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]'>;
+type ColumnType = 'VARCHAR' | 'INTEGER' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]';
+type Columns = Record<string, ColumnType>;
+
+const contextType = (c: string): ColumnType =>
+  c === 'created_at' ? 'TIMESTAMP' : c === 'is_widget_session' ? 'BOOLEAN' : 'VARCHAR';
+const conversationContext = Object.fromEntries(CONVERSATION_CONTEXT.map((c) => [c, contextType(c)]));
+const messageContext = Object.fromEntries(MESSAGE_CONTEXT.map((c) => [`m_${c}`, contextType(c)]));
 
 const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations', Columns> = {
   models: {
@@ -43,6 +54,7 @@ const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'e
     tool_success: 'BOOLEAN',
     error_type: 'VARCHAR',
     metadata: 'VARCHAR',
+    ...conversationContext,
   },
   tool_calls: {
     workspace_id: 'VARCHAR',
@@ -51,6 +63,7 @@ const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'e
     success: 'BOOLEAN',
     duration_ms: 'INTEGER',
     created_at: 'TIMESTAMP',
+    ...messageContext,
   },
   evaluations: {
     workspace_id: 'VARCHAR',
@@ -61,6 +74,7 @@ const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'e
     success: 'BOOLEAN',
     failure_tags: 'VARCHAR[]',
     created_at: 'TIMESTAMP',
+    ...messageContext,
   },
 };
 
@@ -81,21 +95,12 @@ const SQL = Object.fromEntries(
   Object.keys(TABLES).map((t) => [t, statement(t as keyof typeof TABLES)]),
 ) as Record<keyof typeof TABLES, string>;
 
-export async function insertRows(c: DuckDBConnection, rows: RowSet): Promise<void> {
+export async function insertRows(c: DuckDBConnection, rows: EnrichedRowSet): Promise<void> {
   if (rows.models.length) await c.run(SQL.models, [JSON.stringify(rows.models)]);
   if (rows.conversations.length) await c.run(SQL.conversations, [JSON.stringify(rows.conversations)]);
   if (rows.messages.length) {
     await c.run(SQL.messages, [JSON.stringify(rows.messages)]);
-    const tools = rows.messages.flatMap((m) =>
-      (m.tools ?? []).map((t) => ({
-        workspace_id: m.workspace_id,
-        message_id: m.id,
-        name: t.name,
-        success: t.success ?? null,
-        duration_ms: t.duration_ms ?? null,
-        created_at: m.created_at,
-      })),
-    );
+    const tools = rows.messages.flatMap(toolCallRows);
     if (tools.length) await c.run(SQL.tool_calls, [JSON.stringify(tools)]);
   }
   if (rows.evaluations.length) await c.run(SQL.evaluations, [JSON.stringify(rows.evaluations)]);

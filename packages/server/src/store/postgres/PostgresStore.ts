@@ -1,5 +1,19 @@
 // Owns the PostgreSQL store: the shared server engine (DATABASE_URL), same schema, upserts by id.
 import pg from 'pg';
+import {
+  CONVERSATION_REPAIRS,
+  LOOKUP_CONVERSATIONS,
+  lookupMessagesSql,
+  MESSAGE_REPAIR,
+} from '../contextSql.ts';
+import {
+  type ContextSource,
+  type ConversationAttrs,
+  conversationAttrs,
+  enrichRows,
+  type MessageContext,
+  type StoredHints,
+} from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
@@ -14,6 +28,35 @@ const TYPES = {
     return pg.types.getTypeParser(oid, format);
   },
 } as pg.CustomTypesConfig;
+
+/** Several instances share the database, so nothing local knows what is stored: look up and repair always. */
+const EVERYTHING_MAY_EXIST: StoredHints = { conversation: () => true, message: () => true };
+
+function contextSource(c: pg.PoolClient): ContextSource {
+  return {
+    async conversations(ws, ids) {
+      const r = await c.query(LOOKUP_CONVERSATIONS, [ws, ids]);
+      return new Map(r.rows.map((row) => [String(row.id), conversationAttrs(row as ConversationAttrs)]));
+    },
+    async messages(ws, ids) {
+      const r = await c.query(
+        lookupMessagesSql((col) => `round(extract(epoch from ${col}) * 1000)::float8`),
+        [ws, ids],
+      );
+      return new Map(r.rows.map((row) => [String(row.id), row as MessageContext]));
+    },
+  };
+}
+
+async function repair(c: pg.PoolClient, statements: string[], rows: { workspace_id: string; id: string }[]) {
+  const byWorkspace = new Map<string, string[]>();
+  for (const r of rows) {
+    const ids = byWorkspace.get(r.workspace_id) ?? [];
+    ids.push(r.id);
+    byWorkspace.set(r.workspace_id, ids);
+  }
+  for (const [ws, ids] of byWorkspace) for (const sql of statements) await c.query(sql, [ws, ids]);
+}
 
 export class PostgresStore implements Store {
   readonly dialect = 'postgres' as const;
@@ -76,7 +119,18 @@ export class PostgresStore implements Store {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
-      await upsertRows(c, deduped);
+      // Other instances may write the same workspace: a per-workspace lock orders commits, so a parent and
+      // its late child committed at once on two instances cannot both miss each other's context.
+      const { models, conversations, messages, evaluations } = deduped;
+      const workspaces = [
+        ...new Set([...models, ...conversations, ...messages, ...evaluations].map((r) => r.workspace_id)),
+      ];
+      for (const ws of workspaces.sort())
+        await c.query('SELECT pg_advisory_xact_lock(7427002, hashtext($1))', [ws]);
+      const enriched = await enrichRows(deduped, contextSource(c), EVERYTHING_MAY_EXIST);
+      await upsertRows(c, enriched);
+      await repair(c, CONVERSATION_REPAIRS, deduped.conversations);
+      await repair(c, [MESSAGE_REPAIR], deduped.messages);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => {});

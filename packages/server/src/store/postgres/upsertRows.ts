@@ -1,6 +1,11 @@
 // Owns PostgreSQL bulk upserts: one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT per table.
 import type pg from 'pg';
-import type { RowSet } from '../RowSet.ts';
+import {
+  type EnrichedRowSet,
+  MESSAGE_CONTEXT,
+  type PrefixedContext,
+  toolCallRows,
+} from '../messageContext.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -31,11 +36,25 @@ async function upsert(c: pg.PoolClient, spec: Spec, columns: unknown[][]): Promi
   );
 }
 
+const CONTEXT_COLUMNS = MESSAGE_CONTEXT.map((k) => `m_${k}`).join(', ');
+const contextType = (k: string) =>
+  k === 'created_at' ? 'timestamp' : k === 'is_widget_session' ? 'boolean' : 'text';
+/** unnest() arguments for the carried message context, starting at parameter `from`. */
+const contextParams = (from: number) =>
+  MESSAGE_CONTEXT.map((k, i) => `$${from + i}::${contextType(k)}[]`).join(', ');
+function contextColumns(rows: PrefixedContext[]): unknown[][] {
+  return MESSAGE_CONTEXT.map((k) =>
+    rows.map((r) =>
+      k === 'created_at' ? (r.m_created_at === null ? null : iso(r.m_created_at)) : r[`m_${k}`],
+    ),
+  );
+}
+
 function cols<R>(rows: R[], pick: ((r: R) => unknown)[]): unknown[][] {
   return pick.map((f) => rows.map(f));
 }
 
-export async function upsertRows(c: pg.PoolClient, rows: RowSet): Promise<void> {
+export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promise<void> {
   await upsert(
     c,
     {
@@ -113,6 +132,10 @@ export async function upsertRows(c: pg.PoolClient, rows: RowSet): Promise<void> 
         ['tool_success', 'boolean'],
         ['error_type', 'text'],
         ['metadata', 'jsonb'],
+        ['user_id', 'text'],
+        ['session_id', 'text'],
+        ['experiment_name', 'text'],
+        ['is_widget_session', 'boolean'],
       ],
     },
     cols(rows.messages, [
@@ -131,6 +154,10 @@ export async function upsertRows(c: pg.PoolClient, rows: RowSet): Promise<void> 
       (r) => r.tool_success,
       (r) => r.error_type,
       (r) => r.metadata,
+      (r) => r.user_id,
+      (r) => r.session_id,
+      (r) => r.experiment_name,
+      (r) => r.is_widget_session,
     ]),
   );
   if (rows.messages.length) {
@@ -140,45 +167,53 @@ export async function upsertRows(c: pg.PoolClient, rows: RowSet): Promise<void> 
        WHERE t.workspace_id = x.ws AND t.message_id = x.id`,
       [rows.messages.map((m) => m.workspace_id), rows.messages.map((m) => m.id)],
     );
-    const tools = rows.messages.flatMap((m) =>
-      (m.tools ?? []).map((t) => [
-        m.workspace_id,
-        m.id,
-        t.name,
-        t.success ?? null,
-        t.duration_ms ?? null,
-        iso(m.created_at),
-      ]),
-    );
+    const tools = rows.messages.flatMap(toolCallRows);
     if (tools.length) {
       await c.query(
-        `INSERT INTO tool_calls (workspace_id, message_id, name, success, duration_ms, created_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::int[], $6::timestamp[])`,
-        [0, 1, 2, 3, 4, 5].map((i) => tools.map((t) => t[i])),
+        `INSERT INTO tool_calls (workspace_id, message_id, name, success, duration_ms, created_at, ${CONTEXT_COLUMNS})
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::int[], $6::timestamp[], ${contextParams(7)})`,
+        [
+          ...cols(tools, [
+            (t) => t.workspace_id,
+            (t) => t.message_id,
+            (t) => t.name,
+            (t) => t.success,
+            (t) => t.duration_ms,
+            (t) => iso(t.created_at),
+          ]),
+          ...contextColumns(tools),
+        ],
       );
     }
   }
   if (rows.evaluations.length) {
     // unnest() flattens text[][] so failure_tags travel as JSON text and are rebuilt per row.
     await c.query(
-      `INSERT INTO evaluations (workspace_id, id, message_id, evaluator_id, rating, success, failure_tags, created_at)
+      `INSERT INTO evaluations (workspace_id, id, message_id, evaluator_id, rating, success, failure_tags, created_at,
+         ${CONTEXT_COLUMNS})
        SELECT ws, id, mid, ev, rating, ok,
-              CASE WHEN tags IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(tags)) END, at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::jsonb[], $8::timestamp[])
-         AS x(ws, id, mid, ev, rating, ok, tags, at)
+              CASE WHEN tags IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(tags)) END, at,
+              ${MESSAGE_CONTEXT.map((k) => `x.m_${k}`).join(', ')}
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::jsonb[], $8::timestamp[],
+         ${contextParams(9)})
+         AS x(ws, id, mid, ev, rating, ok, tags, at, ${MESSAGE_CONTEXT.map((k) => `m_${k}`).join(', ')})
        ON CONFLICT (workspace_id, id) DO UPDATE SET message_id = EXCLUDED.message_id,
          evaluator_id = EXCLUDED.evaluator_id, rating = EXCLUDED.rating, success = EXCLUDED.success,
-         failure_tags = EXCLUDED.failure_tags, created_at = EXCLUDED.created_at`,
-      cols(rows.evaluations, [
-        (r) => r.workspace_id,
-        (r) => r.id,
-        (r) => r.message_id,
-        (r) => r.evaluator_id,
-        (r) => r.rating,
-        (r) => r.success,
-        (r) => (r.failure_tags ? JSON.stringify(r.failure_tags) : null),
-        (r) => iso(r.created_at),
-      ]),
+         failure_tags = EXCLUDED.failure_tags, created_at = EXCLUDED.created_at,
+         ${MESSAGE_CONTEXT.map((k) => `m_${k} = EXCLUDED.m_${k}`).join(', ')}`,
+      [
+        ...cols(rows.evaluations, [
+          (r) => r.workspace_id,
+          (r) => r.id,
+          (r) => r.message_id,
+          (r) => r.evaluator_id,
+          (r) => r.rating,
+          (r) => r.success,
+          (r) => (r.failure_tags ? JSON.stringify(r.failure_tags) : null),
+          (r) => iso(r.created_at),
+        ]),
+        ...contextColumns(rows.evaluations),
+      ],
     );
   }
 }
