@@ -1,5 +1,5 @@
 // Owns how a statement's message parts read the filtered-message row `b`: inline per part, or — when the base
-// joins models or conversation lengths and several parts read it — one MATERIALIZED CTE they share, so the join runs once.
+// joins conversation lengths and several parts read it — one MATERIALIZED CTE they share, so that runs once.
 import { baseJoins } from './contextBase.ts';
 import type { BaseColumn } from './registry/types.ts';
 
@@ -20,13 +20,14 @@ export class MessageBaseSource {
   };
 
   /**
-   * Resolves the parts' FROM items in the finished statement. A shared CTE was measured ~1.9× faster than
-   * separate scans when the base joined (the join ran once per part); without a join, separate
-   * scans are as fast and let each engine push a part's own columns into its scan, so they stay inline.
+   * Resolves the parts' FROM items in the finished statement. With the conversation-length aggregate a shared
+   * CTE measured 108 ms against 128 ms for separate scans (1M messages, 30 days). The models join is a table of
+   * a few rows: there inline scans won (54 ms against 94 ms), as they do without any join, and they let each
+   * engine push a part's own columns into its scan.
    */
   finish(sql: string): string {
     const all = new Set<BaseColumn>([...this.common, ...this.uses.flat()]);
-    const joins = baseJoins('message', all).size > 0;
+    const joins = baseJoins('message', all).has('conversation_length');
     if (this.uses.length > 1 && joins) {
       const cte = `WITH mb AS MATERIALIZED (${this.build(all)}) `;
       return cte + this.uses.reduce((s, _, i) => s.replace(TOKEN(i), 'mb b'), sql);

@@ -1,5 +1,5 @@
-// When several message parts read messages joined to models, the join runs once in a shared CTE; otherwise
-// each part scans messages inline. Conversation attributes are carried on messages and never joined.
+// When several message parts read messages joined to conversation lengths, that runs once in a shared CTE;
+// otherwise each part scans messages inline. Conversation attributes are carried on messages, never joined.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type CompileContext, compileQuery } from '../../src/query/compileQuery.ts';
@@ -12,15 +12,21 @@ const ctx = (dialect: 'duckdb' | 'postgres'): CompileContext => ({
   priceBook: {},
   catalogPrices: [],
 });
-const joins = (sql: string) => sql.split('LEFT JOIN models md').length - 1;
+const joins = (sql: string) => sql.split('count(*) AS n FROM messages cm').length - 1;
 const placeholders = (sql: string) => [...new Set(sql.match(/\$\d+/g))].map((p) => Number(p.slice(1)));
 
 const CASES: [name: string, metrics: string[], dims: string[], shared: boolean][] = [
   [
-    'training table (priced, holistic and evaluation parts)',
+    'length table (priced, holistic and evaluation parts)',
+    ['cost', 'latency_p95', 'avg_rating'],
+    ['conversation_length'],
+    true,
+  ],
+  [
+    'training table (models join is cheap)',
     ['cost', 'latency_p95', 'avg_rating'],
     ['training_method'],
-    true,
+    false,
   ],
   ['session table (nothing joined)', ['messages', 'latency_p95', 'avg_rating'], ['session'], false],
   ['one message part only', ['messages', 'success_rate'], ['base_model'], false],
@@ -32,7 +38,7 @@ for (const dialect of ['duckdb', 'postgres'] as const) {
     test(`${dialect}: ${name} → ${shared ? 'one shared CTE' : 'inline scans'}`, () => {
       const { sql, params } = compileQuery({ metrics, dimensions, date_range: '30d' }, ctx(dialect));
       assert.equal(sql.startsWith('WITH mb AS MATERIALIZED ('), shared);
-      if (shared) assert.equal(joins(sql), 2, 'the models join runs once for messages, once for evaluations');
+      if (shared) assert.equal(joins(sql), 2, 'lengths are counted once for messages, once for evaluations');
       assert.ok(!sql.includes('JOIN conversations'), 'conversation attributes are carried, not joined');
       assert.ok(!sql.includes('\u0000'), 'no unresolved part placeholder');
       const used = placeholders(sql).sort((a, b) => a - b);
