@@ -15,3 +15,4 @@ export type { SqlValue } from './query/SqlParams.ts';
 export * from './query/timeWindow.ts';
 export * from './schemas/errors.ts';
 export * from './schemas/ingest.ts';
+export * from './schemas/validateBatchFast.ts';

@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppContext } from '../AppContext.ts';
 import { installAuth } from '../auth/authHook.ts';
 import { ApiError } from './ApiError.ts';
+import { installJsonParser } from './installJsonParser.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -32,6 +33,7 @@ export async function buildApp(
   });
   // JSON only: Fastify's default text/plain parser would hand handlers a string they never expect.
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app, ctx.config.bodyLimitBytes);
   installSecurity(app, ctx.config);
   installAuth(app, ctx);
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {

@@ -1,5 +1,11 @@
 // Owns ingestion: validate a whole batch (all-or-nothing), turn it into rows, hand it to the one writer.
-import { type IngestAccepted, IngestBatchSchema, toIssues } from '@llm-analytics/core';
+import {
+  type IngestAccepted,
+  type IngestBatch,
+  IngestBatchSchema,
+  toIssues,
+  validateBatchFast,
+} from '@llm-analytics/core';
 import { ApiError } from '../http/ApiError.ts';
 import { appendBatchRows, emptyRowSet } from '../store/RowSet.ts';
 import type { GroupCommitWriter } from './GroupCommitWriter.ts';
@@ -25,17 +31,9 @@ export class IngestService {
         'the body must be a JSON object {models?, conversations?, messages?, evaluations?}',
       );
     }
-    const parsed = IngestBatchSchema.safeParse(body);
-    if (!parsed.success) {
-      const issues = toIssues(parsed.error);
-      throw new ApiError(
-        400,
-        'validation_failed',
-        `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`,
-        issues,
-      );
-    }
-    const batch = parsed.data;
+    // The hand-written check passes a valid batch several times faster than zod; zod stays the judge of
+    // everything else, so a 400 lists exactly the issues it always did.
+    const batch = validateBatchFast(body) ?? parseWithZod(body);
     const rows = emptyRowSet();
     appendBatchRows(rows, workspaceId, batch);
     await this.writer.write(rows);
@@ -50,4 +48,16 @@ export class IngestService {
       },
     };
   }
+}
+
+/** zod's verdict: the data when valid (the fast path also defers some unusual valid inputs), else a 400. */
+function parseWithZod(body: unknown): IngestBatch {
+  const parsed = IngestBatchSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new ApiError(
+    400,
+    'validation_failed',
+    `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`,
+    toIssues(parsed.error),
+  );
 }

@@ -1,5 +1,6 @@
 // Owns the engine-neutral row form of an ingest batch: flat tuples with workspace, ms timestamps, JSON text.
 import type { IngestBatch, ToolCall } from '@llm-analytics/core';
+import { parseIsoMs } from './parseIsoMs.ts';
 
 export interface ModelRow {
   workspace_id: string;
@@ -61,7 +62,7 @@ export interface RowSet {
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
-const time = (iso: string | undefined, now: number): number => (iso ? Date.parse(iso) : now);
+const time = (iso: string | undefined, now: number): number => (iso ? parseIsoMs(iso) : now);
 
 export function emptyRowSet(): RowSet {
   return { models: [], conversations: [], messages: [], evaluations: [] };
