@@ -84,7 +84,7 @@ function source(grain: Grain, partials: PartialDef[], inp: PartsInput, extra: Ba
     const held = inp.rest.filter((f) => onlyGrain(f, g));
     for (const f of held) bridged.add(f);
     const bwhere = [`${alias}.workspace_id = ${ws}`, ...held.map((f) => compileFilter(f, bscope))];
-    const cols = bdims.map((d) => `${d.sql(x)} AS d_${d.id}`).join(', ');
+    const cols = bdims.map((d) => `${groupSql(d, x)} AS d_${d.id}`).join(', ');
     const me = grain === 'message' ? 'b.id' : `${FACT[grain].alias}.message_id`;
     from.push(
       `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${factTable(g, unnest, ws)} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
@@ -94,10 +94,13 @@ function source(grain: Grain, partials: PartialDef[], inp: PartsInput, extra: Ba
   return { from: from.join(' '), where };
 }
 
+/** A dimension's grouping expression on a row of its own grain: its value code when it has one. */
+export const groupSql = (d: DimensionDef, x: SqlContext): string => (d.code ? `${x.m}.${d.code}` : d.sql(x));
+
 function dimSelect(grain: Grain, inp: PartsInput): string[] {
   const x = partContext(grain, inp.x);
   return inp.dims.map((d) => {
-    const expr = d.grain === 'message' || d.grain === grain ? d.sql(x) : `br_${d.grain}.d_${d.id}`;
+    const expr = d.grain === 'message' || d.grain === grain ? groupSql(d, x) : `br_${d.grain}.d_${d.id}`;
     return `${expr} AS d_${d.id}`;
   });
 }
@@ -124,15 +127,20 @@ export function directPart(grain: Grain, partials: PartialDef[], inp: PartsInput
  */
 export function pricedPart(additive: PartialDef[], priced: PartialDef[], inp: PartsInput): string {
   const { x, dims } = inp;
-  const src = source('message', additive, inp, ['model_id', 'provider']);
+  const src = source('message', additive, inp, ['model_code', 'provider_code']);
   const noPrice = { ...x, priceIn: 'NULL', priceOut: 'NULL' };
   const inner = [
     ...dimSelect('message', inp),
-    'b.model_id AS pm',
-    'b.provider AS pp',
+    'b.model_code AS pmc',
+    'b.provider_code AS ppc',
     ...additive.map((p) => `${p.sql(noPrice)} AS ${p.id}`),
   ];
-  const innerSql = `SELECT ${inner.join(', ')} FROM ${src.from}${whereSql(src.where)} GROUP BY ${positions(dims.length + 2).join(', ')}`;
+  // Grouped on the codes of model and provider; their text (for the price tables) joins on the few groups.
+  const grouped = `SELECT ${inner.join(', ')} FROM ${src.from}${whereSql(src.where)} GROUP BY ${positions(dims.length + 2).join(', ')}`;
+  const ws = inp.workspaceParam;
+  const innerSql = `SELECT g0.*, vm.value AS pm, vp.value AS pp FROM (${grouped}) g0
+    LEFT JOIN value_codes vm ON vm.workspace_id = ${ws} AND vm.code = g0.pmc
+    LEFT JOIN value_codes vp ON vp.workspace_id = ${ws} AND vp.code = g0.ppc`;
   const prices = priceJoins(inp.priceBook, inp.catalog, x);
   const own = new Map<string, string>();
   for (const p of additive) own.set(p.id, `sum(g.${p.id})`);

@@ -140,7 +140,11 @@ function compileStatement(
 
   // Columns every part reads from `b`; each part adds its own, so no part pays for another's joins.
   const common = new Set<BaseColumn>();
-  for (const d of [...dims, ...filterDims(q.filters)]) {
+  for (const d of dims) {
+    if (d.grain !== 'message') continue;
+    for (const c of d.code ? [d.code] : (d.columns ?? [])) common.add(c);
+  }
+  for (const d of filterDims(q.filters)) {
     if (d.grain === 'message') for (const c of d.columns ?? []) common.add(c);
   }
   if (rest.length > 0 || dims.some((d) => d.grain !== 'message')) common.add('id');
@@ -187,8 +191,17 @@ function compileStatement(
       ? parts[0]
       : `SELECT ${[...dims.map((d) => `d_${d.id}`), ...partIds.map((id) => `max(p_${id}) AS p_${id}`)].join(', ')} FROM (${parts.join(' UNION ALL ')}) u${dims.length ? ` GROUP BY ${dims.map((_, i) => i + 1).join(', ')}` : ''}`;
 
+  // Coded dimensions come out of the parts as value codes; their text joins on the result's few rows.
+  const valueOf = (d: DimensionDef) => (d.code ? `v_${d.id}.value` : `r.d_${d.id}`);
+  const decode = dims
+    .filter((d) => d.code)
+    .map(
+      (d) =>
+        ` LEFT JOIN value_codes v_${d.id} ON v_${d.id}.workspace_id = ${ws} AND v_${d.id}.code = r.d_${d.id}`,
+    )
+    .join('');
   const select = [
-    ...dims.map((d) => `${d.type === 'time' ? dialect.isoText(`r.d_${d.id}`) : `r.d_${d.id}`} AS "${d.id}"`),
+    ...dims.map((d) => `${d.type === 'time' ? dialect.isoText(`r.d_${d.id}`) : valueOf(d)} AS "${d.id}"`),
     ...metrics.map((m) => {
       const expr = m.sql.replace(/\{(\w+)\}/g, (_, id: string) => `r.p_${id}`);
       return `${m.empty === 0 ? `COALESCE(${expr}, 0)` : expr} AS "${m.id}"`;
@@ -205,7 +218,7 @@ function compileStatement(
   }
 
   const dimOrder = (d: DimensionDef, dir: 'asc' | 'desc') =>
-    `${d.orderSql ? d.orderSql(`r.d_${d.id}`) : `r.d_${d.id}`} ${dir.toUpperCase()} NULLS LAST`;
+    `${d.orderSql ? d.orderSql(valueOf(d)) : valueOf(d)} ${dir.toUpperCase()} NULLS LAST`;
   const order: string[] = [];
   const ordered = new Set<string>();
   const requested = q.order_by ?? [];
@@ -225,7 +238,7 @@ function compileStatement(
   }
   // One row more than the limit tells the reply whether rows were cut off.
   const sql = base.finish(
-    `SELECT ${select.join(', ')} FROM (${merged}) r ORDER BY ${order.join(', ')} LIMIT ${limit + 1}`,
+    `SELECT ${select.join(', ')} FROM (${merged}) r${decode} ORDER BY ${order.join(', ')} LIMIT ${limit + 1}`,
   );
   return { sql, params: params.values, window };
 }

@@ -71,10 +71,15 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
     hasNot: [/conversations/, /models/, /evaluations/, /tool_calls/, /UNION ALL/],
   },
   {
-    name: 'session dimension reads the session carried on messages: no join',
+    name: 'session dimension groups on the session code carried on messages, decoded at the end',
     q: { metrics: ['messages'], dimensions: ['session'], date_range: '30d' },
-    has: [/x\.session_id AS session_id FROM messages x WHERE/],
-    hasNot: [/JOIN/, /conversations/, /models/, /evaluations/],
+    has: [
+      /x\.session_code AS session_code FROM messages x WHERE/,
+      /b\.session_code AS d_session/,
+      /\) r LEFT JOIN value_codes v_session ON v_session\.workspace_id = \$1 AND v_session\.code = r\.d_session/,
+      /v_session\.value AS "session"/,
+    ],
+    hasNot: [/conversations/, /models/, /evaluations/, /session_id/],
   },
   {
     name: 'training_method joins models by model_id',
@@ -86,11 +91,11 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
     name: 'evaluation metrics aggregate evaluations apart from messages, on their carried context (no join)',
     q: { metrics: ['messages', 'avg_rating', 'success_rate'], dimensions: ['model'], date_range: '30d' },
     has: [
-      /x\.m_model_id AS model_id FROM evaluations x WHERE x\.workspace_id = \$1 AND x\.m_created_at >= .* AND x\.m_created_at IS NOT NULL\) e/,
-      /e\.model_id AS d_model/,
+      /x\.m_model_code AS model_code FROM evaluations x WHERE x\.workspace_id = \$1 AND x\.m_created_at >= .* AND x\.m_created_at IS NOT NULL\) e/,
+      /e\.model_code AS d_model/,
       /UNION ALL/,
     ],
-    hasNot: [/conversations/, /JOIN/],
+    hasNot: [/conversations/, /JOIN messages/, /JOIN \(SELECT/],
   },
   {
     name: 'all-time range has no time predicate',
@@ -102,7 +107,9 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
     name: 'cost prices (model, provider) sub-groups from VALUES tables of bound prices',
     q: { metrics: ['cost'], dimensions: ['model'], date_range: '30d' },
     has: [
-      /GROUP BY 1, 2, 3\) g LEFT JOIN \(VALUES/,
+      /b\.model_code AS d_model, b\.model_code AS pmc, b\.provider_code AS ppc/,
+      /GROUP BY 1, 2, 3\) g0\s+LEFT JOIN value_codes vm ON vm\.workspace_id = \$1 AND vm\.code = g0\.pmc/,
+      /\) g LEFT JOIN \(VALUES/,
       /AS pmo\(model_id, i, o\)/,
       /AS ppo\(provider, i, o\)/,
       /AS pc\(provider, model_id, i, o\)/,

@@ -1,6 +1,6 @@
 // Owns write-time message context: which parent attributes each child row carries (conversation attributes on
 // messages; the message's context on evaluations and tool calls) and filling them in for one commit.
-import type { ConversationRow, EvaluationRow, MessageRow, RowSet } from './RowSet.ts';
+import type { ConversationRow, EvaluationRow, MessageRow, ModelRow, RowSet } from './RowSet.ts';
 
 /** Conversation attributes copied onto every message of the conversation. */
 export const CONVERSATION_CONTEXT = [
@@ -8,6 +8,8 @@ export const CONVERSATION_CONTEXT = [
   'session_id',
   'experiment_name',
   'is_widget_session',
+  'session_code',
+  'experiment_code',
 ] as const;
 /** Message attributes copied, as `m_<column>`, onto the message's evaluations and tool calls. */
 export const MESSAGE_CONTEXT = [
@@ -17,19 +19,54 @@ export const MESSAGE_CONTEXT = [
   'provider',
   'error_type',
   'conversation_id',
+  'model_code',
+  'provider_code',
+  'error_code',
   ...CONVERSATION_CONTEXT,
 ] as const;
 export type MessageContextColumn = (typeof MESSAGE_CONTEXT)[number];
 
-export type ConversationAttrs = Pick<ConversationRow, (typeof CONVERSATION_CONTEXT)[number]>;
-export type MessageContext = Pick<MessageRow, Exclude<MessageContextColumn, keyof ConversationAttrs>> &
+/** Integer codes of grouped string attributes (see valueCodes.ts): `<code column>` holds the code of `<column>`. */
+export const CODED = {
+  conversations: { session_id: 'session_code', experiment_name: 'experiment_code' },
+  messages: { model_id: 'model_code', provider: 'provider_code', error_type: 'error_code' },
+  models: { model_id: 'model_code' },
+} as const;
+
+export interface ConversationCodes {
+  session_code: number | null;
+  experiment_code: number | null;
+}
+export interface MessageCodes {
+  model_code: number | null;
+  provider_code: number | null;
+  error_code: number | null;
+}
+export type ConversationAttrs = Pick<
+  ConversationRow,
+  'user_id' | 'session_id' | 'experiment_name' | 'is_widget_session'
+> &
+  ConversationCodes;
+export type MessageContext = Pick<
+  MessageRow,
+  'created_at' | 'role' | 'model_id' | 'provider' | 'error_type' | 'conversation_id'
+> &
+  MessageCodes &
   ConversationAttrs;
 /** `m_`-prefixed message context; all null while the message has not arrived. */
 export type PrefixedContext = { [K in MessageContextColumn as `m_${K}`]: MessageContext[K] | null };
 
-export type EnrichedMessageRow = MessageRow & ConversationAttrs;
+export type CodedConversationRow = ConversationRow & ConversationCodes;
+export type CodedMessageRow = MessageRow & MessageCodes;
+export type CodedModelRow = ModelRow & { model_code: number | null };
+export type EnrichedMessageRow = CodedMessageRow & ConversationAttrs;
 export type EnrichedEvaluationRow = EvaluationRow & PrefixedContext;
-export interface EnrichedRowSet extends RowSet {
+export interface CodedRowSet extends RowSet {
+  models: CodedModelRow[];
+  conversations: CodedConversationRow[];
+  messages: CodedMessageRow[];
+}
+export interface EnrichedRowSet extends CodedRowSet {
   messages: EnrichedMessageRow[];
   evaluations: EnrichedEvaluationRow[];
 }
@@ -51,6 +88,8 @@ const NO_CONVERSATION: ConversationAttrs = {
   session_id: null,
   experiment_name: null,
   is_widget_session: null,
+  session_code: null,
+  experiment_code: null,
 };
 const key = (ws: string, id: string) => `${ws}\u0000${id}`;
 
@@ -60,6 +99,8 @@ export function conversationAttrs(c: ConversationAttrs): ConversationAttrs {
     session_id: c.session_id,
     experiment_name: c.experiment_name,
     is_widget_session: c.is_widget_session,
+    session_code: c.session_code,
+    experiment_code: c.experiment_code,
   };
 }
 
@@ -71,10 +112,15 @@ export function prefixedContext(m: MessageContext | undefined): PrefixedContext 
     m_provider: m?.provider ?? null,
     m_error_type: m?.error_type ?? null,
     m_conversation_id: m?.conversation_id ?? null,
+    m_model_code: m?.model_code ?? null,
+    m_provider_code: m?.provider_code ?? null,
+    m_error_code: m?.error_code ?? null,
     m_user_id: m?.user_id ?? null,
     m_session_id: m?.session_id ?? null,
     m_experiment_name: m?.experiment_name ?? null,
     m_is_widget_session: m?.is_widget_session ?? null,
+    m_session_code: m?.session_code ?? null,
+    m_experiment_code: m?.experiment_code ?? null,
   };
 }
 
@@ -97,7 +143,7 @@ function byWorkspace<R>(rows: R[], pick: (r: R) => [string, string] | null): Map
  * writer repairs when it does arrive (see `repairTargets`).
  */
 export async function enrichRows(
-  rows: RowSet,
+  rows: CodedRowSet,
   source: ContextSource,
   hints: StoredHints,
 ): Promise<EnrichedRowSet> {
@@ -133,7 +179,14 @@ export async function enrichRows(
 }
 
 /** A tool call row of `m`, carrying the message's context like an evaluation does. */
-export function toolCallRows(m: EnrichedMessageRow) {
+export function toolCallRows(m: EnrichedMessageRow): ({
+  workspace_id: string;
+  message_id: string;
+  name: string;
+  success: boolean | null;
+  duration_ms: number | null;
+  created_at: number;
+} & PrefixedContext)[] {
   const ctx = prefixedContext(m);
   return (m.tools ?? []).map((t) => ({
     workspace_id: m.workspace_id,

@@ -1,7 +1,7 @@
 // Owns the versioned schema: one ordered list of migrations, written once for DuckDB and PostgreSQL.
 // No PRIMARY KEY / UNIQUE constraints on the ingest tables: DuckDB's WAL replay has failed after kill -9
 // when the WAL held index entries, so uniqueness by id is enforced by the single writer instead.
-import { CONVERSATION_CONTEXT, MESSAGE_CONTEXT, type MessageContextColumn } from './messageContext.ts';
+import { CODED, CONVERSATION_CONTEXT, MESSAGE_CONTEXT, type MessageContextColumn } from './messageContext.ts';
 
 export type Dialect = 'duckdb' | 'postgres';
 
@@ -15,7 +15,13 @@ const ts = (d: Dialect) => (d === 'duckdb' ? 'TIMESTAMP' : 'TIMESTAMP');
 const json = (d: Dialect) => (d === 'duckdb' ? 'JSON' : 'JSONB');
 const textArray = (d: Dialect) => (d === 'duckdb' ? 'VARCHAR[]' : 'TEXT[]');
 const contextType = (c: MessageContextColumn, d: Dialect) =>
-  c === 'created_at' ? ts(d) : c === 'is_widget_session' ? 'BOOLEAN' : 'VARCHAR';
+  c === 'created_at'
+    ? ts(d)
+    : c === 'is_widget_session'
+      ? 'BOOLEAN'
+      : c.endsWith('_code')
+        ? 'INTEGER'
+        : 'VARCHAR';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -101,13 +107,35 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
-    name: 'message context carried on messages, evaluations and tool calls',
-    // Analytics read one table per grain instead of joining on text ids (the joins were most of a dashboard
-    // load's time). The writer keeps these copies current, including when a parent arrives late.
+    name: 'value codes; message context carried on messages, evaluations and tool calls',
+    // Analytics read one table per grain instead of joining on text ids, and group on integer codes instead of
+    // text (the joins and text grouping were most of a dashboard load's time). The writer keeps the copies
+    // and codes current, including when a parent arrives late.
     sql: (d) => [
+      `CREATE TABLE value_codes (workspace_id VARCHAR NOT NULL, code INTEGER NOT NULL, value VARCHAR NOT NULL)`,
+      `INSERT INTO value_codes (workspace_id, code, value)
+        SELECT workspace_id, CAST(row_number() OVER (PARTITION BY workspace_id ORDER BY value) AS INTEGER), value
+        FROM (${Object.entries(CODED)
+          .flatMap(([table, cols]) =>
+            Object.keys(cols).map((c) => `SELECT workspace_id, ${c} AS value FROM ${table}`),
+          )
+          .join(' UNION ')}) v WHERE value IS NOT NULL`,
+      // DuckDB refuses to commit a transaction that alters a table again after updating it: ALTERs first.
+      ...Object.entries(CODED).flatMap(([table, cols]) =>
+        Object.values(cols).map((code) => `ALTER TABLE ${table} ADD COLUMN ${code} INTEGER`),
+      ),
       ...CONVERSATION_CONTEXT.map((c) => `ALTER TABLE messages ADD COLUMN ${c} ${contextType(c, d)}`),
       ...['evaluations', 'tool_calls'].flatMap((t) =>
         MESSAGE_CONTEXT.map((c) => `ALTER TABLE ${t} ADD COLUMN m_${c} ${contextType(c, d)}`),
+      ),
+      ...Object.entries(CODED).map(
+        ([table, cols]) =>
+          `UPDATE ${table} SET ${Object.entries(cols)
+            .map(
+              ([col, code]) => `${code} = (SELECT v.code FROM value_codes v
+            WHERE v.workspace_id = ${table}.workspace_id AND v.value = ${table}.${col})`,
+            )
+            .join(', ')}`,
       ),
       `UPDATE messages SET ${CONVERSATION_CONTEXT.map((c) => `${c} = c.${c}`).join(', ')}
         FROM conversations c WHERE c.workspace_id = messages.workspace_id AND c.id = messages.conversation_id`,
@@ -117,6 +145,8 @@ export const MIGRATIONS: Migration[] = [
       ),
       ...(d === 'postgres'
         ? [
+            'CREATE UNIQUE INDEX value_codes_value ON value_codes (workspace_id, value)',
+            'CREATE UNIQUE INDEX value_codes_code ON value_codes (workspace_id, code)',
             'CREATE INDEX messages_conversation ON messages (workspace_id, conversation_id)',
             'CREATE INDEX evaluations_conversation ON evaluations (workspace_id, m_conversation_id)',
             'CREATE INDEX tool_calls_conversation ON tool_calls (workspace_id, m_conversation_id)',

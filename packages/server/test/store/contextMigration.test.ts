@@ -1,5 +1,5 @@
-// Migration 3 on a database written before it: existing messages, evaluations and tool calls get their carried
-// context backfilled, on both engines; an evaluation whose message never arrived keeps nulls.
+// Migration 3 on a database written before it: existing values get codes, and messages, evaluations and tool
+// calls get their carried context backfilled, on both engines; an evaluation whose message never came keeps nulls.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,6 +68,29 @@ async function assertBackfilled(store: Store) {
       timed: false,
     },
   ]);
+  const codes = await store.query<{ value: string; code: number }>(
+    'SELECT value, code FROM value_codes ORDER BY code',
+  );
+  assert.deepEqual(
+    codes.map((c) => c.value),
+    ['exp', 'gpt', 'openai', 's1', 'timeout'],
+  );
+  const code = (v: string) => codes.find((c) => c.value === v)!.code;
+  assert.deepEqual(
+    await store.query(
+      'SELECT m_model_code, m_provider_code, m_error_code, m_session_code, m_experiment_code FROM evaluations WHERE id = $1',
+      ['e1'],
+    ),
+    [
+      {
+        m_model_code: code('gpt'),
+        m_provider_code: code('openai'),
+        m_error_code: code('timeout'),
+        m_session_code: code('s1'),
+        m_experiment_code: code('exp'),
+      },
+    ],
+  );
   const tools = await store.query('SELECT m_model_id, m_user_id, m_is_widget_session FROM tool_calls');
   assert.deepEqual(tools, [{ m_model_id: 'gpt', m_user_id: 'u1', m_is_widget_session: true }]);
 }

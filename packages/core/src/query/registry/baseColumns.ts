@@ -1,5 +1,6 @@
 // Owns where each column of a part's message context comes from: on messages, or carried (`m_*`) on evaluations
 // and tool calls; and which join a column needs (only model attributes and conversation length still join).
+// `*_code` columns hold value codes: integers standing for the text, which groups several times faster.
 import type { BaseColumn, Grain } from './types.ts';
 
 export type BaseJoin = 'model' | 'conversation_length';
@@ -29,6 +30,11 @@ const COLUMNS: Record<BaseColumn, { message: Source; fact: Source }> = {
   session_id: carried('session_id'),
   experiment_name: carried('experiment_name'),
   is_widget_session: carried('is_widget_session'),
+  model_code: carried('model_code'),
+  provider_code: carried('provider_code'),
+  error_code: carried('error_code'),
+  session_code: carried('session_code'),
+  experiment_code: carried('experiment_code'),
   training_method: joined('model', 'md.training_method'),
   base_model: joined('model', 'md.base_model'),
   conversation_length: joined('conversation_length', 'cl.n'),

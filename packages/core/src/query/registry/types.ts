@@ -27,7 +27,12 @@ export type BaseColumn =
   | 'is_widget_session'
   | 'training_method'
   | 'base_model'
-  | 'conversation_length';
+  | 'conversation_length'
+  | 'model_code'
+  | 'provider_code'
+  | 'error_code'
+  | 'session_code'
+  | 'experiment_code';
 
 /** What registry SQL may use besides column names: the dialect, bound parameters and the time bucket. */
 export interface SqlContext {
@@ -95,6 +100,8 @@ export interface DimensionDef {
   /** Value expression on its grain's row (`b`, `e`, `t`; `e.tag` for an unnested tag). */
   sql: (x: SqlContext) => string;
   columns?: BaseColumn[];
+  /** Coded dimensions group on this integer column (a value code) and turn codes into values at the end. */
+  code?: BaseColumn;
   type: DimensionType;
   unit: Unit;
   description: string;

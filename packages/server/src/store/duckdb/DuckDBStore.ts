@@ -21,6 +21,7 @@ import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
+import { assignCodes, MemoryCodeBook } from '../valueCodes.ts';
 import { insertRows } from './insertRows.ts';
 import { toPlain } from './toPlain.ts';
 
@@ -52,6 +53,7 @@ export class DuckDBStore implements Store {
     conversations: new IdFilter(),
     messages: new IdFilter(),
   };
+  private readonly codes = new MemoryCodeBook();
   private readonly hints: StoredHints = {
     conversation: (ws, id) => this.filters.conversations.mightContain(key(ws, id)),
     message: (ws, id) => this.filters.messages.mightContain(key(ws, id)),
@@ -98,7 +100,7 @@ export class DuckDBStore implements Store {
         await w.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
         await w.run('COMMIT');
       } catch (e) {
-        await w.run('ROLLBACK');
+        await w.run('ROLLBACK').catch(() => {});
         throw e;
       }
     }
@@ -121,6 +123,9 @@ export class DuckDBStore implements Store {
       this.referenced.messages,
       'SELECT DISTINCT workspace_id || chr(0) || message_id FROM evaluations',
     );
+    const codes = await this.writer.runAndReadAll('SELECT workspace_id, value, code FROM value_codes');
+    for (const [ws, value, code] of codes.getRowsJS())
+      this.codes.add(String(ws), String(value), Number(code));
   }
 
   private async fill(filter: IdFilter, sql: string): Promise<void> {
@@ -186,16 +191,15 @@ export class DuckDBStore implements Store {
         const resent = await this.deleteExisting('messages', messages, (r) => r.id);
         if (resent.length) await this.deleteByIds('tool_calls', 'message_id', resent);
         await this.deleteExisting('evaluations', evaluations, (r) => r.id);
-        const rows = await enrichRows(
-          { models, conversations, messages, evaluations },
-          this.context,
-          this.hints,
-        );
-        await insertRows(w, rows);
+        const coded = await assignCodes({ models, conversations, messages, evaluations }, this.codes.book);
+        const rows = await enrichRows(coded, this.context, this.hints);
+        await insertRows(w, rows, this.codes.created());
         await this.repair(CONVERSATION_REPAIRS, conversations, this.referenced.conversations, (r) => r.id);
         await this.repair([MESSAGE_REPAIR], messages, this.referenced.messages, (r) => r.id);
         await w.run('COMMIT');
+        this.codes.settle(true);
       } catch (e) {
+        this.codes.settle(false);
         await w.run('ROLLBACK').catch(() => {});
         throw e;
       }

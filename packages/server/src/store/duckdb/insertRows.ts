@@ -12,11 +12,20 @@ type ColumnType = 'VARCHAR' | 'INTEGER' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]';
 type Columns = Record<string, ColumnType>;
 
 const contextType = (c: string): ColumnType =>
-  c === 'created_at' ? 'TIMESTAMP' : c === 'is_widget_session' ? 'BOOLEAN' : 'VARCHAR';
+  c === 'created_at'
+    ? 'TIMESTAMP'
+    : c === 'is_widget_session'
+      ? 'BOOLEAN'
+      : c.endsWith('_code')
+        ? 'INTEGER'
+        : 'VARCHAR';
 const conversationContext = Object.fromEntries(CONVERSATION_CONTEXT.map((c) => [c, contextType(c)]));
 const messageContext = Object.fromEntries(MESSAGE_CONTEXT.map((c) => [`m_${c}`, contextType(c)]));
 
-const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations', Columns> = {
+type Table = 'value_codes' | 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations';
+
+const TABLES: Record<Table, Columns> = {
+  value_codes: { workspace_id: 'VARCHAR', code: 'INTEGER', value: 'VARCHAR' },
   models: {
     workspace_id: 'VARCHAR',
     model_id: 'VARCHAR',
@@ -28,6 +37,7 @@ const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'e
     evaluation_metrics: 'VARCHAR',
     metadata: 'VARCHAR',
     updated_at: 'TIMESTAMP',
+    model_code: 'INTEGER',
   },
   conversations: {
     workspace_id: 'VARCHAR',
@@ -37,6 +47,8 @@ const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'e
     experiment_name: 'VARCHAR',
     is_widget_session: 'BOOLEAN',
     created_at: 'TIMESTAMP',
+    session_code: 'INTEGER',
+    experiment_code: 'INTEGER',
   },
   messages: {
     workspace_id: 'VARCHAR',
@@ -54,6 +66,9 @@ const TABLES: Record<'models' | 'conversations' | 'messages' | 'tool_calls' | 'e
     tool_success: 'BOOLEAN',
     error_type: 'VARCHAR',
     metadata: 'VARCHAR',
+    model_code: 'INTEGER',
+    provider_code: 'INTEGER',
+    error_code: 'INTEGER',
     ...conversationContext,
   },
   tool_calls: {
@@ -95,7 +110,13 @@ const SQL = Object.fromEntries(
   Object.keys(TABLES).map((t) => [t, statement(t as keyof typeof TABLES)]),
 ) as Record<keyof typeof TABLES, string>;
 
-export async function insertRows(c: DuckDBConnection, rows: EnrichedRowSet): Promise<void> {
+/** Inserts one commit's rows, and the value codes first created in it. */
+export async function insertRows(
+  c: DuckDBConnection,
+  rows: EnrichedRowSet,
+  codes: unknown[] = [],
+): Promise<void> {
+  if (codes.length) await c.run(SQL.value_codes, [JSON.stringify(codes)]);
   if (rows.models.length) await c.run(SQL.models, [JSON.stringify(rows.models)]);
   if (rows.conversations.length) await c.run(SQL.conversations, [JSON.stringify(rows.conversations)]);
   if (rows.messages.length) {

@@ -17,6 +17,7 @@ import {
 import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
+import { assignCodes, type CodeBook } from '../valueCodes.ts';
 import { upsertRows } from './upsertRows.ts';
 
 const parseTimestamp = (s: string) => new Date(`${s.replace(' ', 'T')}Z`).toISOString();
@@ -44,6 +45,31 @@ function contextSource(c: pg.PoolClient): ContextSource {
         [ws, ids],
       );
       return new Map(r.rows.map((row) => [String(row.id), row as MessageContext]));
+    },
+  };
+}
+
+/** Codes read and created under the commit's workspace lock, so two instances never number a value twice. */
+function codeBook(c: pg.PoolClient): CodeBook {
+  return {
+    async codes(ws, values) {
+      const known = await c.query(
+        'SELECT value, code FROM value_codes WHERE workspace_id = $1 AND value = ANY($2)',
+        [ws, values],
+      );
+      const out = new Map<string, number>(known.rows.map((r) => [r.value as string, Number(r.code)]));
+      const missing = values.filter((v) => !out.has(v));
+      if (missing.length === 0) return out;
+      const top = await c.query(
+        'SELECT coalesce(max(code), 0)::int AS n FROM value_codes WHERE workspace_id = $1',
+        [ws],
+      );
+      missing.forEach((v, i) => out.set(v, top.rows[0].n + i + 1));
+      await c.query(
+        'INSERT INTO value_codes (workspace_id, code, value) SELECT $1, * FROM unnest($2::int[], $3::text[])',
+        [ws, missing.map((v) => out.get(v)), missing],
+      );
+      return out;
     },
   };
 }
@@ -127,7 +153,8 @@ export class PostgresStore implements Store {
       ];
       for (const ws of workspaces.sort())
         await c.query('SELECT pg_advisory_xact_lock(7427002, hashtext($1))', [ws]);
-      const enriched = await enrichRows(deduped, contextSource(c), EVERYTHING_MAY_EXIST);
+      const coded = await assignCodes(deduped, codeBook(c));
+      const enriched = await enrichRows(coded, contextSource(c), EVERYTHING_MAY_EXIST);
       await upsertRows(c, enriched);
       await repair(c, CONVERSATION_REPAIRS, deduped.conversations);
       await repair(c, [MESSAGE_REPAIR], deduped.messages);

@@ -38,7 +38,13 @@ async function upsert(c: pg.PoolClient, spec: Spec, columns: unknown[][]): Promi
 
 const CONTEXT_COLUMNS = MESSAGE_CONTEXT.map((k) => `m_${k}`).join(', ');
 const contextType = (k: string) =>
-  k === 'created_at' ? 'timestamp' : k === 'is_widget_session' ? 'boolean' : 'text';
+  k === 'created_at'
+    ? 'timestamp'
+    : k === 'is_widget_session'
+      ? 'boolean'
+      : k.endsWith('_code')
+        ? 'int'
+        : 'text';
 /** unnest() arguments for the carried message context, starting at parameter `from`. */
 const contextParams = (from: number) =>
   MESSAGE_CONTEXT.map((k, i) => `$${from + i}::${contextType(k)}[]`).join(', ');
@@ -71,6 +77,7 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
         ['evaluation_metrics', 'jsonb'],
         ['metadata', 'jsonb'],
         ['updated_at', 'timestamp'],
+        ['model_code', 'int'],
       ],
     },
     cols(rows.models, [
@@ -84,6 +91,7 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
       (r) => r.evaluation_metrics,
       (r) => r.metadata,
       (r) => iso(r.updated_at),
+      (r) => r.model_code,
     ]),
   );
   await upsert(
@@ -99,6 +107,8 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
         ['experiment_name', 'text'],
         ['is_widget_session', 'boolean'],
         ['created_at', 'timestamp'],
+        ['session_code', 'int'],
+        ['experiment_code', 'int'],
       ],
     },
     cols(rows.conversations, [
@@ -109,6 +119,8 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
       (r) => r.experiment_name,
       (r) => r.is_widget_session,
       (r) => iso(r.created_at),
+      (r) => r.session_code,
+      (r) => r.experiment_code,
     ]),
   );
   await upsert(
@@ -132,10 +144,15 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
         ['tool_success', 'boolean'],
         ['error_type', 'text'],
         ['metadata', 'jsonb'],
+        ['model_code', 'int'],
+        ['provider_code', 'int'],
+        ['error_code', 'int'],
         ['user_id', 'text'],
         ['session_id', 'text'],
         ['experiment_name', 'text'],
         ['is_widget_session', 'boolean'],
+        ['session_code', 'int'],
+        ['experiment_code', 'int'],
       ],
     },
     cols(rows.messages, [
@@ -154,10 +171,15 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
       (r) => r.tool_success,
       (r) => r.error_type,
       (r) => r.metadata,
+      (r) => r.model_code,
+      (r) => r.provider_code,
+      (r) => r.error_code,
       (r) => r.user_id,
       (r) => r.session_id,
       (r) => r.experiment_name,
       (r) => r.is_widget_session,
+      (r) => r.session_code,
+      (r) => r.experiment_code,
     ]),
   );
   if (rows.messages.length) {
