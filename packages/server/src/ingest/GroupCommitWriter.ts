@@ -8,9 +8,14 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/**
+ * Requests queue up while commits run; each commit takes everything queued (up to `maxGroupRows`). A store
+ * with several commit lanes gets that many commits in flight, and orders the ones that depend on each other.
+ */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
-  private running: Promise<void> | null = null;
+  private inFlight = 0;
+  private drained: (() => void)[] = [];
   private closed = false;
 
   constructor(
@@ -23,12 +28,12 @@ export class GroupCommitWriter {
     if (this.closed) return Promise.reject(new Error('writer is shut down'));
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
-      if (!this.running) this.running = this.drain();
+      this.pump();
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length) {
+  private pump(): void {
+    while (this.queue.length && this.inFlight < (this.store.commitLanes ?? 1)) {
       const group: Pending[] = [];
       let size = 0;
       while (
@@ -39,19 +44,29 @@ export class GroupCommitWriter {
         size += rowCount(p.rows);
         group.push(p);
       }
-      try {
-        await this.store.commit(group.length === 1 ? group[0].rows : appendRowSets(group.map((p) => p.rows)));
-        for (const p of group) p.resolve();
-      } catch (e) {
-        for (const p of group) p.reject(e);
-      }
+      this.inFlight++;
+      this.store
+        .commit(group.length === 1 ? group[0].rows : appendRowSets(group.map((p) => p.rows)))
+        .then(
+          () => {
+            for (const p of group) p.resolve();
+          },
+          (e) => {
+            for (const p of group) p.reject(e);
+          },
+        )
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+          if (this.inFlight === 0 && this.queue.length === 0) for (const d of this.drained.splice(0)) d();
+        });
     }
-    this.running = null;
   }
 
   /** Stops taking writes and waits for everything queued to commit. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.running) await this.running;
+    if (this.inFlight === 0 && this.queue.length === 0) return;
+    await new Promise<void>((r) => this.drained.push(r));
   }
 }

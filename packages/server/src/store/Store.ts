@@ -21,5 +21,7 @@ export interface Store {
   query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Writes several requests' rows in ONE transaction (upsert by id); resolves after commit. */
   commit(rows: RowSet): Promise<void>;
+  /** How many commits the writer may keep in flight at once (the store orders dependent ones); default 1. */
+  readonly commitLanes?: number;
   close(): Promise<void>;
 }

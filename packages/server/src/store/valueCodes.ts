@@ -11,7 +11,7 @@ export interface CodeBook {
 type Coded = { [table in keyof typeof CODED]: Record<string, string> };
 const TABLES = CODED as Coded;
 
-function* codedValues(rows: RowSet): Generator<[string, string]> {
+export function* codedValues(rows: RowSet): Generator<[string, string]> {
   for (const table of Object.keys(TABLES) as (keyof Coded)[]) {
     const columns = Object.keys(TABLES[table]);
     for (const r of rows[table] as unknown as Record<string, unknown>[]) {
@@ -54,6 +54,12 @@ export class MemoryCodeBook {
   private readonly known = new Map<string, Map<string, number>>();
   private pending = new Map<string, { workspace_id: string; value: string; code: number }>();
   private readonly fresh = new Map<string, number>();
+
+  /** True when every coded value of `rows` already has a code (a commit then creates none). */
+  knowsAll(rows: RowSet): boolean {
+    for (const [ws, v] of codedValues(rows)) if (!this.known.get(ws)?.has(v)) return false;
+    return true;
+  }
 
   add(ws: string, value: string, code: number): void {
     const map = this.known.get(ws) ?? new Map<string, number>();

@@ -22,6 +22,8 @@ import { lastWins, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
 import { assignCodes, MemoryCodeBook } from '../valueCodes.ts';
+import { CommitLanes } from './CommitLanes.ts';
+import { commitKeys } from './commitKeys.ts';
 import { insertRows } from './insertRows.ts';
 import { toPlain } from './toPlain.ts';
 
@@ -61,6 +63,8 @@ export class DuckDBStore implements Store {
   private readers: DuckDBConnection[] = [];
   private nextReader = 0;
 
+  private lanes!: CommitLanes;
+
   private constructor(
     readonly location: string,
     private readonly instance: DuckDBInstance,
@@ -68,16 +72,24 @@ export class DuckDBStore implements Store {
     private readonly gate: Semaphore,
   ) {}
 
+  /** Commits that may run at once (see CommitLanes); the group-commit writer keeps this many in flight. */
+  get commitLanes(): number {
+    return this.lanes.size;
+  }
+
   /** Opens (creating if needed) the database file, migrates it and loads the id filters. */
   static async open(
     file: string,
-    opts: { readers?: number; maxInFlight?: number; threads?: number } = {},
+    opts: { readers?: number; writers?: number; maxInFlight?: number; threads?: number } = {},
   ): Promise<DuckDBStore> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const instance = await DuckDBInstance.create(file, opts.threads ? { threads: String(opts.threads) } : {});
     const writer = await instance.connect();
     const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
     for (let i = 0; i < (opts.readers ?? 3); i++) store.readers.push(await instance.connect());
+    const lanes = [writer];
+    for (let i = 1; i < (opts.writers ?? 2); i++) lanes.push(await instance.connect());
+    store.lanes = new CommitLanes(lanes);
     await store.migrate();
     await store.loadFilters();
     return store;
@@ -137,10 +149,10 @@ export class DuckDBStore implements Store {
     }
   }
 
-  /** Parent lookups inside the writer's transaction. */
-  private readonly context: ContextSource = {
+  /** Parent lookups inside the commit's transaction on `w`. */
+  private context = (w: DuckDBConnection): ContextSource => ({
     conversations: async (ws, ids) => {
-      const r = await this.writer.runAndReadAll(LOOKUP_CONVERSATIONS, [ws, listValue(ids)]);
+      const r = await w.runAndReadAll(LOOKUP_CONVERSATIONS, [ws, listValue(ids)]);
       return new Map(
         r
           .getRowObjectsJS()
@@ -148,7 +160,7 @@ export class DuckDBStore implements Store {
       );
     },
     messages: async (ws, ids) => {
-      const r = await this.writer.runAndReadAll(lookupMessagesSql(EPOCH_MS), [ws, listValue(ids)]);
+      const r = await w.runAndReadAll(lookupMessagesSql(EPOCH_MS), [ws, listValue(ids)]);
       return new Map(
         r
           .getRowObjectsJS()
@@ -158,7 +170,7 @@ export class DuckDBStore implements Store {
           ]),
       );
     },
-  };
+  });
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const conn = this.readers[this.nextReader++ % this.readers.length];
@@ -182,28 +194,43 @@ export class DuckDBStore implements Store {
     const conversations = lastWins(rows.conversations, (r) => key(r.workspace_id, r.id));
     const messages = lastWins(rows.messages, (r) => key(r.workspace_id, r.id));
     const evaluations = lastWins(rows.evaluations, (r) => key(r.workspace_id, r.id));
-    await this.gate.run(async () => {
-      const w = this.writer;
-      await w.run('BEGIN');
-      try {
-        await this.deleteExisting('models', models, (r) => r.model_id);
-        await this.deleteExisting('conversations', conversations, (r) => r.id);
-        const resent = await this.deleteExisting('messages', messages, (r) => r.id);
-        if (resent.length) await this.deleteByIds('tool_calls', 'message_id', resent);
-        await this.deleteExisting('evaluations', evaluations, (r) => r.id);
-        const coded = await assignCodes({ models, conversations, messages, evaluations }, this.codes.book);
-        const rows = await enrichRows(coded, this.context, this.hints);
-        await insertRows(w, rows, this.codes.created());
-        await this.repair(CONVERSATION_REPAIRS, conversations, this.referenced.conversations, (r) => r.id);
-        await this.repair([MESSAGE_REPAIR], messages, this.referenced.messages, (r) => r.id);
-        await w.run('COMMIT');
-        this.codes.settle(true);
-      } catch (e) {
-        this.codes.settle(false);
-        await w.run('ROLLBACK').catch(() => {});
-        throw e;
-      }
-    });
+    const batch = { models, conversations, messages, evaluations };
+    const exclusive = !this.codes.knowsAll(batch);
+    await this.lanes.run(commitKeys(batch), exclusive, (w) =>
+      this.gate.run(async () => {
+        await w.run('BEGIN');
+        try {
+          await this.deleteExisting(w, 'models', models, (r) => r.model_id);
+          await this.deleteExisting(w, 'conversations', conversations, (r) => r.id);
+          const resent = await this.deleteExisting(w, 'messages', messages, (r) => r.id);
+          if (resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', resent);
+          await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
+          const coded = await assignCodes(batch, this.codes.book);
+          const rows = await enrichRows(coded, this.context(w), this.hints);
+          await insertRows(w, rows, this.codes.created());
+          await this.repair(
+            w,
+            CONVERSATION_REPAIRS,
+            conversations,
+            this.referenced.conversations,
+            (r) => r.id,
+          );
+          await this.repair(w, [MESSAGE_REPAIR], messages, this.referenced.messages, (r) => r.id);
+          await w.run('COMMIT');
+          // Inside the lane: a dependent commit waiting on this one must see these ids as stored.
+          this.noteStored(batch);
+          // Only an exclusive commit creates codes, so the pending ones are its own.
+          if (exclusive) this.codes.settle(true);
+        } catch (e) {
+          if (exclusive) this.codes.settle(false);
+          await w.run('ROLLBACK').catch(() => {});
+          throw e;
+        }
+      }),
+    );
+  }
+
+  private noteStored({ models, conversations, messages, evaluations }: RowSet): void {
     for (const r of models) this.filters.models.add(key(r.workspace_id, r.model_id));
     for (const r of conversations) this.filters.conversations.add(key(r.workspace_id, r.id));
     for (const r of messages) this.filters.messages.add(key(r.workspace_id, r.id));
@@ -214,6 +241,7 @@ export class DuckDBStore implements Store {
 
   /** Runs `statements` for the parents among `rows` that stored children may already reference. */
   private async repair<R extends { workspace_id: string }>(
+    w: DuckDBConnection,
     statements: string[],
     rows: R[],
     referenced: IdFilter,
@@ -227,12 +255,13 @@ export class DuckDBStore implements Store {
       byWorkspace.set(r.workspace_id, list);
     }
     for (const [ws, ids] of byWorkspace) {
-      for (const sql of statements) await this.writer.run(sql, [ws, listValue(ids)]);
+      for (const sql of statements) await w.run(sql, [ws, listValue(ids)]);
     }
   }
 
   /** Deletes the rows whose id the filter says may exist; returns those [workspace, id] pairs. */
   private async deleteExisting<R extends { workspace_id: string }>(
+    w: DuckDBConnection,
     table: Keyed,
     rows: R[],
     id: (r: R) => string,
@@ -241,11 +270,16 @@ export class DuckDBStore implements Store {
     const maybe: [string, string][] = [];
     for (const r of rows)
       if (filter.mightContain(key(r.workspace_id, id(r)))) maybe.push([r.workspace_id, id(r)]);
-    if (maybe.length) await this.deleteByIds(table, ID_COLUMN[table], maybe);
+    if (maybe.length) await this.deleteByIds(w, table, ID_COLUMN[table], maybe);
     return maybe;
   }
 
-  private async deleteByIds(table: string, column: string, pairs: [string, string][]): Promise<void> {
+  private async deleteByIds(
+    w: DuckDBConnection,
+    table: string,
+    column: string,
+    pairs: [string, string][],
+  ): Promise<void> {
     const byWorkspace = new Map<string, string[]>();
     for (const [ws, id] of pairs) {
       const list = byWorkspace.get(ws);
@@ -253,7 +287,7 @@ export class DuckDBStore implements Store {
       else byWorkspace.set(ws, [id]);
     }
     for (const [ws, ids] of byWorkspace) {
-      await this.writer.run(
+      await w.run(
         `DELETE FROM ${table} WHERE workspace_id = $1 AND ${column} IN (SELECT unnest($2::VARCHAR[]))`,
         [ws, listValue(ids)],
       );
@@ -262,7 +296,8 @@ export class DuckDBStore implements Store {
 
   async close(): Promise<void> {
     for (const r of this.readers) r.closeSync();
-    this.writer.closeSync();
+    await this.lanes.idle();
+    this.lanes.close();
     this.instance.closeSync();
   }
 }

@@ -1,0 +1,78 @@
+// Owns running commits on several writer connections at once: a commit may overlap another only when their
+// rows are independent (no id, and no parent a child points at, in common) and neither creates value codes.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+interface Running {
+  keys: Set<string>;
+  exclusive: boolean;
+  done: Promise<void>;
+}
+
+const intersects = (a: Set<string>, b: Set<string>) => {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const k of small) if (large.has(k)) return true;
+  return false;
+};
+
+/**
+ * DuckDB appends of concurrent transactions do not conflict, and one commit's statements leave the other
+ * cores idle (the event loop was idle half the time under sustained ingest). Two dependent commits (the same
+ * id, or a parent and its child) still run one after the other, in arrival order, so upsert order and the
+ * writer's context lookups and repairs see what they would with one connection.
+ */
+export class CommitLanes {
+  private readonly free: DuckDBConnection[];
+  private readonly all: DuckDBConnection[];
+  private running: Running[] = [];
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(connections: DuckDBConnection[]) {
+    this.free = [...connections];
+    this.all = [...connections];
+  }
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  /** Resolves when no commit is running. */
+  async idle(): Promise<void> {
+    while (this.running.length) await Promise.all(this.running.map((r) => r.done));
+  }
+
+  close(): void {
+    for (const c of this.all) c.closeSync();
+  }
+
+  /** Runs `fn` on a free connection once no running commit conflicts with `keys` (or with `exclusive`). */
+  async run<T>(keys: Set<string>, exclusive: boolean, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    // Admission is in arrival order: a later commit never starts before an earlier one it depends on.
+    let admitted!: () => void;
+    const turn = this.queue;
+    this.queue = new Promise((r) => {
+      admitted = r;
+    });
+    await turn;
+    let settle!: () => void;
+    const me: Running = { keys, exclusive, done: new Promise((r) => (settle = r)) };
+    try {
+      for (;;) {
+        const blockers = this.running.filter((r) => r.exclusive || exclusive || intersects(r.keys, keys));
+        if (blockers.length === 0 && this.free.length > 0) break;
+        await Promise.race((blockers.length ? blockers : this.running).map((r) => r.done));
+      }
+      this.running.push(me);
+    } finally {
+      admitted();
+    }
+    const conn = this.free.pop()!;
+    try {
+      return await fn(conn);
+    } finally {
+      this.free.push(conn);
+      this.running = this.running.filter((r) => r !== me);
+      settle();
+    }
+  }
+}
