@@ -48,7 +48,7 @@ export function contextBaseSql(grain: Grain, spec: BaseSpec, unnestTags = false)
   const from = [`${TABLE[grain]} x`];
   if (joins.has('model')) {
     from.push(
-      `LEFT JOIN models md ON md.workspace_id = ${ws} AND md.model_id = ${baseColumn(grain, 'model_id').sql}`,
+      `LEFT JOIN models md ON md.workspace_id = ${ws} AND md.model_code = ${baseColumn(grain, 'model_code').sql}`,
     );
   }
   if (joins.has('conversation_length')) {

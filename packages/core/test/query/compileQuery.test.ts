@@ -84,7 +84,7 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
   {
     name: 'training_method joins models by model_id',
     q: { metrics: ['messages'], dimensions: ['training_method'], date_range: '30d' },
-    has: [/LEFT JOIN models md ON md\.workspace_id = \$1 AND md\.model_id = x\.model_id/],
+    has: [/LEFT JOIN models md ON md\.workspace_id = \$1 AND md\.model_code = x\.model_code/],
     hasNot: [/conversations/, /evaluations/],
   },
   {

@@ -30,7 +30,11 @@ export type MessageContextColumn = (typeof MESSAGE_CONTEXT)[number];
 export const CODED = {
   conversations: { session_id: 'session_code', experiment_name: 'experiment_code' },
   messages: { model_id: 'model_code', provider: 'provider_code', error_type: 'error_code' },
-  models: { model_id: 'model_code' },
+  models: {
+    model_id: 'model_code',
+    training_method: 'training_method_code',
+    base_model: 'base_model_code',
+  },
 } as const;
 
 export interface ConversationCodes {
@@ -58,7 +62,11 @@ export type PrefixedContext = { [K in MessageContextColumn as `m_${K}`]: Message
 
 export type CodedConversationRow = ConversationRow & ConversationCodes;
 export type CodedMessageRow = MessageRow & MessageCodes;
-export type CodedModelRow = ModelRow & { model_code: number | null };
+export type CodedModelRow = ModelRow & {
+  model_code: number | null;
+  training_method_code: number | null;
+  base_model_code: number | null;
+};
 export type EnrichedMessageRow = CodedMessageRow & ConversationAttrs;
 export type EnrichedEvaluationRow = EvaluationRow & PrefixedContext;
 export interface CodedRowSet extends RowSet {

@@ -39,10 +39,19 @@ async function assertCodes(store: Store) {
     'SELECT value, code FROM value_codes WHERE workspace_id = $1 ORDER BY code',
     [WS],
   );
-  assert.deepEqual(codes.map((c) => c.value).sort(), ['alpha', 'beta', 'exp', 'gamma', 'p', 's1', 's2']);
+  assert.deepEqual(codes.map((c) => c.value).sort(), [
+    'alpha',
+    'base',
+    'beta',
+    'exp',
+    'gamma',
+    'p',
+    's1',
+    's2',
+  ]);
   assert.deepEqual(
     codes.map((c) => c.code),
-    [1, 2, 3, 4, 5, 6, 7],
+    [1, 2, 3, 4, 5, 6, 7, 8],
     'dense, one per value',
   );
   const code = (v: string) => codes.find((c) => c.value === v)!.code;

@@ -37,6 +37,8 @@ const COLUMNS: Record<BaseColumn, { message: Source; fact: Source }> = {
   experiment_code: carried('experiment_code'),
   training_method: joined('model', 'md.training_method'),
   base_model: joined('model', 'md.base_model'),
+  training_method_code: joined('model', 'md.training_method_code'),
+  base_model_code: joined('model', 'md.base_model_code'),
   conversation_length: joined('conversation_length', 'cl.n'),
 };
 

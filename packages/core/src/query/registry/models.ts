@@ -10,6 +10,7 @@ export const modelsSubject: RegistrySubject = {
       grain: 'message',
       sql: (x) => `${x.m}.training_method`,
       columns: ['training_method'],
+      code: 'training_method_code',
       type: 'string',
       unit: 'none',
       description:
@@ -21,6 +22,7 @@ export const modelsSubject: RegistrySubject = {
       grain: 'message',
       sql: (x) => `${x.m}.base_model`,
       columns: ['base_model'],
+      code: 'base_model_code',
       type: 'string',
       unit: 'none',
       description: "The `base_model` of the message's model in the model registry.",

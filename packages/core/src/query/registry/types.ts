@@ -32,7 +32,9 @@ export type BaseColumn =
   | 'provider_code'
   | 'error_code'
   | 'session_code'
-  | 'experiment_code';
+  | 'experiment_code'
+  | 'training_method_code'
+  | 'base_model_code';
 
 /** What registry SQL may use besides column names: the dialect, bound parameters and the time bucket. */
 export interface SqlContext {

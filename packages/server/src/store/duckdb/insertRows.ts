@@ -38,6 +38,8 @@ const TABLES: Record<Table, Columns> = {
     metadata: 'VARCHAR',
     updated_at: 'TIMESTAMP',
     model_code: 'INTEGER',
+    training_method_code: 'INTEGER',
+    base_model_code: 'INTEGER',
   },
   conversations: {
     workspace_id: 'VARCHAR',

@@ -78,6 +78,8 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
         ['metadata', 'jsonb'],
         ['updated_at', 'timestamp'],
         ['model_code', 'int'],
+        ['training_method_code', 'int'],
+        ['base_model_code', 'int'],
       ],
     },
     cols(rows.models, [
@@ -92,6 +94,8 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
       (r) => r.metadata,
       (r) => iso(r.updated_at),
       (r) => r.model_code,
+      (r) => r.training_method_code,
+      (r) => r.base_model_code,
     ]),
   );
   await upsert(
