@@ -25,6 +25,7 @@ import { assignCodes, MemoryCodeBook } from '../valueCodes.ts';
 import { CommitLanes } from './CommitLanes.ts';
 import { commitKeys } from './commitKeys.ts';
 import { insertRows } from './insertRows.ts';
+import { PreparedCache } from './PreparedCache.ts';
 import { toPlain } from './toPlain.ts';
 
 type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations';
@@ -60,7 +61,7 @@ export class DuckDBStore implements Store {
     conversation: (ws, id) => this.filters.conversations.mightContain(key(ws, id)),
     message: (ws, id) => this.filters.messages.mightContain(key(ws, id)),
   };
-  private readers: DuckDBConnection[] = [];
+  private readers: PreparedCache[] = [];
   private nextReader = 0;
 
   private lanes!: CommitLanes;
@@ -86,7 +87,8 @@ export class DuckDBStore implements Store {
     const instance = await DuckDBInstance.create(file, opts.threads ? { threads: String(opts.threads) } : {});
     const writer = await instance.connect();
     const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
-    for (let i = 0; i < (opts.readers ?? 3); i++) store.readers.push(await instance.connect());
+    for (let i = 0; i < (opts.readers ?? 3); i++)
+      store.readers.push(new PreparedCache(await instance.connect()));
     const lanes = [writer];
     for (let i = 1; i < (opts.writers ?? 2); i++) lanes.push(await instance.connect());
     store.lanes = new CommitLanes(lanes);
@@ -175,7 +177,7 @@ export class DuckDBStore implements Store {
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const conn = this.readers[this.nextReader++ % this.readers.length];
     return this.gate.run(async () => {
-      const reader = await conn.runAndReadAll(sql, bind(params));
+      const reader = await conn.run(sql, bind(params));
       const names = reader.columnNames();
       const cols = reader.getColumnsJS();
       const n = reader.currentRowCount;
@@ -295,7 +297,7 @@ export class DuckDBStore implements Store {
   }
 
   async close(): Promise<void> {
-    for (const r of this.readers) r.closeSync();
+    for (const r of this.readers) await r.close();
     await this.lanes.idle();
     this.lanes.close();
     this.instance.closeSync();
