@@ -65,6 +65,12 @@ export class DuckDBStore implements Store {
   private nextReader = 0;
 
   private lanes!: CommitLanes;
+  private readonly writerStatements = new Map<DuckDBConnection, PreparedCache>();
+  private prepared(w: DuckDBConnection): PreparedCache {
+    let cache = this.writerStatements.get(w);
+    if (!cache) this.writerStatements.set(w, (cache = new PreparedCache(w)));
+    return cache;
+  }
 
   private constructor(
     readonly location: string,
@@ -209,7 +215,8 @@ export class DuckDBStore implements Store {
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
           const coded = await assignCodes(batch, this.codes.book);
           const rows = await enrichRows(coded, this.context(w), this.hints);
-          await insertRows(w, rows, this.codes.created());
+          // The inserts are the same few statements every time: prepared once per connection.
+          await insertRows(this.prepared(w), rows, this.codes.created());
           await this.repair(
             w,
             CONVERSATION_REPAIRS,
@@ -299,6 +306,7 @@ export class DuckDBStore implements Store {
   async close(): Promise<void> {
     for (const r of this.readers) await r.close();
     await this.lanes.idle();
+    for (const cache of this.writerStatements.values()) await cache.dropStatements();
     this.lanes.close();
     this.instance.closeSync();
   }

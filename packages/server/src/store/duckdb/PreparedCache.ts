@@ -57,13 +57,18 @@ export class PreparedCache {
     }
   }
 
-  /** Drops the statements and closes the connection. */
-  async close(): Promise<void> {
+  /** Drops the prepared statements (the connection stays open). */
+  async dropStatements(): Promise<void> {
     for (const e of this.entries.values()) {
       const stmt = await e.ready.catch(() => null);
       stmt?.destroySync();
     }
     this.entries.clear();
+  }
+
+  /** Drops the statements and closes the connection. */
+  async close(): Promise<void> {
+    await this.dropStatements();
     this.conn.closeSync();
   }
 }

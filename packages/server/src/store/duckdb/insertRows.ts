@@ -1,12 +1,12 @@
 // Owns bulk inserts into DuckDB: rows travel as one JSON parameter and DuckDB unpacks them with from_json,
 // so the per-row work runs on DuckDB's threads instead of the Node event loop (appenders run on the loop).
-import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   CONVERSATION_CONTEXT,
   type EnrichedRowSet,
   MESSAGE_CONTEXT,
   toolCallRows,
 } from '../messageContext.ts';
+import type { PreparedCache } from './PreparedCache.ts';
 
 type ColumnType = 'VARCHAR' | 'INTEGER' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]';
 type Columns = Record<string, ColumnType>;
@@ -133,7 +133,7 @@ function columns(table: Table, rows: readonly object[]): string {
 
 /** Inserts one commit's rows, and the value codes first created in it. */
 export async function insertRows(
-  c: DuckDBConnection,
+  c: PreparedCache,
   rows: EnrichedRowSet,
   codes: readonly object[] = [],
 ): Promise<void> {
