@@ -45,56 +45,63 @@ export async function assignCodes(rows: RowSet, book: CodeBook): Promise<CodedRo
   return rows as CodedRowSet;
 }
 
+/** One commit's use of a MemoryCodeBook: codes it created, kept or forgotten when the commit settles. */
+export interface CommitCodes {
+  book: CodeBook;
+  created(): { workspace_id: string; value: string; code: number }[];
+  settle(committed: boolean): void;
+}
+
 /**
- * The single DuckDB writer's code book: every code in memory (a few per model, session and error type), new
- * codes numbered on from the workspace's count. New codes stay pending until the commit holding their rows
- * succeeds, so a rolled-back commit cannot leave a code in memory that the table lacks.
+ * The DuckDB writer's code book: every code in memory. A new value is numbered at once from the workspace's
+ * counter, so commits on two lanes never hand out the same number; a rolled-back commit leaves a gap. New
+ * codes become known only when their commit succeeds, and two commits introducing the same value are made
+ * dependent (`newValueKeys`), so one value never gets two codes.
  */
 export class MemoryCodeBook {
   private readonly known = new Map<string, Map<string, number>>();
-  private pending = new Map<string, { workspace_id: string; value: string; code: number }>();
-  private readonly fresh = new Map<string, number>();
+  private readonly next = new Map<string, number>();
 
-  /** True when every coded value of `rows` already has a code (a commit then creates none). */
-  knowsAll(rows: RowSet): boolean {
-    for (const [ws, v] of codedValues(rows)) if (!this.known.get(ws)?.has(v)) return false;
-    return true;
+  /** Dependency keys of the values in `rows` that have no code yet. */
+  newValueKeys(rows: RowSet): string[] {
+    const keys: string[] = [];
+    for (const [ws, v] of codedValues(rows))
+      if (!this.known.get(ws)?.has(v)) keys.push(`value\u0000${ws}\u0000${v}`);
+    return keys;
   }
 
   add(ws: string, value: string, code: number): void {
     const map = this.known.get(ws) ?? new Map<string, number>();
     map.set(value, code);
     this.known.set(ws, map);
+    this.next.set(ws, Math.max(this.next.get(ws) ?? 1, code + 1));
   }
 
-  /** A book for one commit; `created()` lists the rows to insert into `value_codes` before it commits. */
-  readonly book: CodeBook = {
-    codes: async (ws, values) => {
-      const map = this.known.get(ws) ?? new Map<string, number>();
-      const out = new Map<string, number>();
-      for (const value of values) {
-        const key = `${ws}\u0000${value}`;
-        let code = map.get(value) ?? this.pending.get(key)?.code;
-        if (code === undefined) {
-          const fresh = (this.fresh.get(ws) ?? 0) + 1;
-          this.fresh.set(ws, fresh);
-          code = map.size + fresh;
-          this.pending.set(key, { workspace_id: ws, value, code });
-        }
-        out.set(value, code);
-      }
-      return out;
-    },
-  };
-
-  created(): { workspace_id: string; value: string; code: number }[] {
-    return [...this.pending.values()];
-  }
-
-  /** After COMMIT keep the new codes; after ROLLBACK forget them. */
-  settle(committed: boolean): void {
-    if (committed) for (const p of this.pending.values()) this.add(p.workspace_id, p.value, p.code);
-    this.pending.clear();
-    this.fresh.clear();
+  forCommit(): CommitCodes {
+    const pending = new Map<string, { workspace_id: string; value: string; code: number }>();
+    return {
+      book: {
+        codes: async (ws, values) => {
+          const map = this.known.get(ws);
+          const out = new Map<string, number>();
+          for (const value of values) {
+            const key = `${ws}\u0000${value}`;
+            let code = map?.get(value) ?? pending.get(key)?.code;
+            if (code === undefined) {
+              code = this.next.get(ws) ?? 1;
+              this.next.set(ws, code + 1);
+              pending.set(key, { workspace_id: ws, value, code });
+            }
+            out.set(value, code);
+          }
+          return out;
+        },
+      },
+      created: () => [...pending.values()],
+      settle: (committed) => {
+        if (committed) for (const p of pending.values()) this.add(p.workspace_id, p.value, p.code);
+        pending.clear();
+      },
+    };
   }
 }

@@ -1,4 +1,4 @@
-// Commit lanes: independent commits overlap, dependent ones (shared key) and exclusive ones run alone, and
+// Commit lanes: independent commits overlap, dependent ones (a shared key) run one after the other, and
 // admission keeps arrival order, so a later commit never overtakes an earlier one it depends on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -8,14 +8,14 @@ import { CommitLanes } from '../../src/store/duckdb/CommitLanes.ts';
 const conns = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i }) as unknown as DuckDBConnection);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-/** Runs commits (keys, exclusive) at once; returns the event log and the most that ran together. */
-async function simulate(lanes: CommitLanes, commits: [string[], boolean][]) {
+/** Runs commits (by their keys) at once; returns the event log and the most that ran together. */
+async function simulate(lanes: CommitLanes, commits: string[][]) {
   const log: string[] = [];
   let running = 0;
   let most = 0;
   await Promise.all(
-    commits.map(([keys, exclusive], i) =>
-      lanes.run(new Set(keys), exclusive, async () => {
+    commits.map((keys, i) =>
+      lanes.run(new Set(keys), async () => {
         running++;
         most = Math.max(most, running);
         log.push(`start ${i}`);
@@ -30,41 +30,24 @@ async function simulate(lanes: CommitLanes, commits: [string[], boolean][]) {
 
 describe('CommitLanes', () => {
   it('runs independent commits side by side, up to the number of connections', async () => {
-    const { most } = await simulate(new CommitLanes(conns(2)), [
-      [['a'], false],
-      [['b'], false],
-      [['c'], false],
-    ]);
+    const { most } = await simulate(new CommitLanes(conns(2)), [['a'], ['b'], ['c']]);
     assert.equal(most, 2);
   });
 
   it('runs a commit sharing a key after the earlier one ends, and keeps later ones behind it', async () => {
-    const { log } = await simulate(new CommitLanes(conns(2)), [
-      [['a', 'x'], false],
-      [['x'], false],
-      [['b'], false],
-    ]);
+    const { log } = await simulate(new CommitLanes(conns(2)), [['a', 'x'], ['x'], ['b']]);
     assert.ok(log.indexOf('start 1') > log.indexOf('end 0'), log.join(', '));
     assert.ok(log.indexOf('start 2') > log.indexOf('start 1'), `arrival order: ${log.join(', ')}`);
-  });
-
-  it('runs an exclusive commit alone', async () => {
-    const { log } = await simulate(new CommitLanes(conns(2)), [
-      [['a'], false],
-      [['b'], true],
-      [['c'], false],
-    ]);
-    assert.deepEqual(log, ['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
   });
 
   it('frees the lane when a commit fails', async () => {
     const lanes = new CommitLanes(conns(1));
     await assert.rejects(
-      lanes.run(new Set(['a']), false, async () => {
+      lanes.run(new Set(['a']), async () => {
         throw new Error('boom');
       }),
     );
-    assert.equal(await lanes.run(new Set(['a']), false, async () => 'ok'), 'ok');
+    assert.equal(await lanes.run(new Set(['a']), async () => 'ok'), 'ok');
     await lanes.idle();
   });
 });

@@ -96,6 +96,36 @@ describe('value codes are one per value across commits, workspaces and restarts'
     }
   });
 
+  it('duckdb: commits running at once that bring the same new value give it one code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lla-codes-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const store = await DuckDBStore.open(join(dir, 'db.duckdb'));
+    try {
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          commit(store, WS, batch(10 + i, i % 2 ? 'zeta' : 'eta', `s${i % 3}`)),
+        ),
+      );
+      const codes = await store.query<{ value: string; n: number }>(
+        'SELECT value, count(*)::INTEGER AS n FROM value_codes GROUP BY value HAVING count(*) > 1',
+      );
+      assert.deepEqual(codes, [], 'no value has two codes');
+      const codeCount = await store.query<{ n: number }>(
+        'SELECT count(DISTINCT code)::INTEGER AS n FROM value_codes',
+      );
+      const valueCount = await store.query<{ n: number }>(
+        'SELECT count(DISTINCT value)::INTEGER AS n FROM value_codes',
+      );
+      assert.equal(codeCount[0].n, valueCount[0].n, 'no code stands for two values');
+      const split = await store.query(
+        'SELECT model_id FROM messages GROUP BY model_id HAVING count(DISTINCT model_code) > 1',
+      );
+      assert.deepEqual(split, []);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('postgres', async () => {
     const db = await freshPostgres();
     after(() => db.drop());

@@ -1,11 +1,10 @@
 // Owns running commits on several writer connections at once: a commit may overlap another only when their
-// rows are independent (no id, and no parent a child points at, in common) and neither creates value codes.
+// rows are independent (no id, no parent a child points at, and no newly coded value in common).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 interface Running {
   keys: Set<string>;
-  exclusive: boolean;
   done: Promise<void>;
 }
 
@@ -45,8 +44,8 @@ export class CommitLanes {
     for (const c of this.all) c.closeSync();
   }
 
-  /** Runs `fn` on a free connection once no running commit conflicts with `keys` (or with `exclusive`). */
-  async run<T>(keys: Set<string>, exclusive: boolean, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  /** Runs `fn` on a free connection once no running commit shares a key with `keys`. */
+  async run<T>(keys: Set<string>, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     // Admission is in arrival order: a later commit never starts before an earlier one it depends on.
     let admitted!: () => void;
     const turn = this.queue;
@@ -55,10 +54,10 @@ export class CommitLanes {
     });
     await turn;
     let settle!: () => void;
-    const me: Running = { keys, exclusive, done: new Promise((r) => (settle = r)) };
+    const me: Running = { keys, done: new Promise((r) => (settle = r)) };
     try {
       for (;;) {
-        const blockers = this.running.filter((r) => r.exclusive || exclusive || intersects(r.keys, keys));
+        const blockers = this.running.filter((r) => intersects(r.keys, keys));
         if (blockers.length === 0 && this.free.length > 0) break;
         await Promise.race((blockers.length ? blockers : this.running).map((r) => r.done));
       }

@@ -203,9 +203,11 @@ export class DuckDBStore implements Store {
     const messages = lastWins(rows.messages, (r) => key(r.workspace_id, r.id));
     const evaluations = lastWins(rows.evaluations, (r) => key(r.workspace_id, r.id));
     const batch = { models, conversations, messages, evaluations };
-    const exclusive = !this.codes.knowsAll(batch);
-    await this.lanes.run(commitKeys(batch), exclusive, (w) =>
+    const keys = commitKeys(batch);
+    for (const k of this.codes.newValueKeys(batch)) keys.add(k);
+    await this.lanes.run(keys, (w) =>
       this.gate.run(async () => {
+        const codes = this.codes.forCommit();
         await w.run('BEGIN');
         try {
           await this.deleteExisting(w, 'models', models, (r) => r.model_id);
@@ -213,10 +215,10 @@ export class DuckDBStore implements Store {
           const resent = await this.deleteExisting(w, 'messages', messages, (r) => r.id);
           if (resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
-          const coded = await assignCodes(batch, this.codes.book);
+          const coded = await assignCodes(batch, codes.book);
           const rows = await enrichRows(coded, this.context(w), this.hints);
           // The inserts are the same few statements every time: prepared once per connection.
-          await insertRows(this.prepared(w), rows, this.codes.created());
+          await insertRows(this.prepared(w), rows, codes.created());
           await this.repair(
             w,
             CONVERSATION_REPAIRS,
@@ -228,10 +230,9 @@ export class DuckDBStore implements Store {
           await w.run('COMMIT');
           // Inside the lane: a dependent commit waiting on this one must see these ids as stored.
           this.noteStored(batch);
-          // Only an exclusive commit creates codes, so the pending ones are its own.
-          if (exclusive) this.codes.settle(true);
+          codes.settle(true);
         } catch (e) {
-          if (exclusive) this.codes.settle(false);
+          codes.settle(false);
           await w.run('ROLLBACK').catch(() => {});
           throw e;
         }
