@@ -192,7 +192,7 @@ function compileStatement(
       : `SELECT ${[...dims.map((d) => `d_${d.id}`), ...partIds.map((id) => `max(p_${id}) AS p_${id}`)].join(', ')} FROM (${parts.join(' UNION ALL ')}) u${dims.length ? ` GROUP BY ${dims.map((_, i) => i + 1).join(', ')}` : ''}`;
 
   // Coded dimensions come out of the parts as value codes; their text joins on the result's few rows.
-  const valueOf = (d: DimensionDef) => (d.code ? `v_${d.id}.value` : `r.d_${d.id}`);
+  const outputOf = (d: DimensionDef) => (d.code ? `v_${d.id}.value` : `r.d_${d.id}`);
   const decode = dims
     .filter((d) => d.code)
     .map(
@@ -201,7 +201,7 @@ function compileStatement(
     )
     .join('');
   const select = [
-    ...dims.map((d) => `${d.type === 'time' ? dialect.isoText(`r.d_${d.id}`) : valueOf(d)} AS "${d.id}"`),
+    ...dims.map((d) => `${d.type === 'time' ? dialect.isoText(`r.d_${d.id}`) : outputOf(d)} AS "${d.id}"`),
     ...metrics.map((m) => {
       const expr = m.sql.replace(/\{(\w+)\}/g, (_, id: string) => `r.p_${id}`);
       return `${m.empty === 0 ? `COALESCE(${expr}, 0)` : expr} AS "${m.id}"`;
@@ -218,7 +218,7 @@ function compileStatement(
   }
 
   const dimOrder = (d: DimensionDef, dir: 'asc' | 'desc') =>
-    `${d.orderSql ? d.orderSql(valueOf(d)) : valueOf(d)} ${dir.toUpperCase()} NULLS LAST`;
+    `${d.orderSql ? d.orderSql(outputOf(d)) : outputOf(d)} ${dir.toUpperCase()} NULLS LAST`;
   const order: string[] = [];
   const ordered = new Set<string>();
   const requested = q.order_by ?? [];

@@ -67,8 +67,8 @@ export class DuckDBStore implements Store {
   private lanes!: CommitLanes;
   private readonly writerStatements = new Map<DuckDBConnection, PreparedCache>();
   private prepared(w: DuckDBConnection): PreparedCache {
-    let cache = this.writerStatements.get(w);
-    if (!cache) this.writerStatements.set(w, (cache = new PreparedCache(w)));
+    const cache = this.writerStatements.get(w) ?? new PreparedCache(w);
+    this.writerStatements.set(w, cache);
     return cache;
   }
 

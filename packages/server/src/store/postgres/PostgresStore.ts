@@ -64,7 +64,7 @@ function codeBook(c: pg.PoolClient): CodeBook {
         'SELECT coalesce(max(code), 0)::int AS n FROM value_codes WHERE workspace_id = $1',
         [ws],
       );
-      missing.forEach((v, i) => out.set(v, top.rows[0].n + i + 1));
+      for (const [i, v] of missing.entries()) out.set(v, top.rows[0].n + i + 1);
       await c.query(
         'INSERT INTO value_codes (workspace_id, code, value) SELECT $1, * FROM unnest($2::int[], $3::text[])',
         [ws, missing.map((v) => out.get(v)), missing],
