@@ -11,6 +11,7 @@ import {
 import { directPart, type PartsInput, pricedPart, unpricedMessagesSql } from './buildParts.ts';
 import { conjuncts, filterGrains } from './compileFilter.ts';
 import { contextBaseSql } from './contextBase.ts';
+import { conversationRollupSql } from './conversationRollup.ts';
 import { getDialect } from './dialect/getDialect.ts';
 import type { DialectName } from './dialect/SqlDialect.ts';
 import { MessageBaseSource } from './MessageBaseSource.ts';
@@ -175,14 +176,25 @@ function compileStatement(
     priceBook: ctx.priceBook,
     catalog: ctx.catalogPrices,
   };
-  if (msgPriced.length > 0) {
+  const rollup = conversationRollupSql({
+    metrics,
+    dims,
+    filters: all,
+    filterDims: filterDims(q.filters),
+    x,
+    workspaceParam: ws,
+    window: windowSql,
+  });
+  if (rollup) parts.push(rollup);
+  else if (msgPriced.length > 0) {
     parts.push(pricedPart(msgAdditive, msgPriced, inp));
     if (msgHolistic.length > 0) parts.push(directPart('message', msgHolistic, inp));
   } else if (partials.message.length > 0) {
     parts.push(directPart('message', partials.message, inp));
   }
-  if (partials.evaluation.length > 0) parts.push(directPart('evaluation', partials.evaluation, inp));
-  if (partials.tool.length > 0) parts.push(directPart('tool', partials.tool, inp));
+  if (!rollup && partials.evaluation.length > 0)
+    parts.push(directPart('evaluation', partials.evaluation, inp));
+  if (!rollup && partials.tool.length > 0) parts.push(directPart('tool', partials.tool, inp));
   partIds.push(...allPartials);
 
   // Parts cover the same dimension values at most once each, so max() merges them without double counting.

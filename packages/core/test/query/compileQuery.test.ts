@@ -142,11 +142,42 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
   },
   {
     name: 'conversation_length counts window messages per conversation',
-    q: { metrics: ['conversations'], dimensions: ['conversation_length'], date_range: '30d' },
+    q: { metrics: ['messages', 'conversations'], dimensions: ['conversation_length'], date_range: '30d' },
     has: [
       /LEFT JOIN \(SELECT cm\.conversation_id, count\(\*\) AS n FROM messages cm WHERE cm\.workspace_id = \$1 AND cm\.created_at >=/,
     ],
     hasNot: [/evaluations/],
+  },
+  {
+    name: 'conversations alone by conversation_length: one aggregate per conversation, no join',
+    q: {
+      metrics: ['conversations'],
+      dimensions: ['conversation_length'],
+      date_range: '30d',
+      filters: [
+        'and',
+        [
+          ['eq', 'model', 'gpt-4o'],
+          ['in', 'rating', [4, 5]],
+        ],
+      ],
+    },
+    has: [
+      /SELECT b\.conversation_id, b\.model_id = CAST\(\$\d+ AS VARCHAR\) AND b\.id IN \(SELECT e\.message_id FROM evaluations e/,
+      /count\(\*\) AS conversation_length, count\(\*\) FILTER \(WHERE m\.p\) AS k FROM \(.*\) m GROUP BY m\.conversation_id\) c WHERE c\.k > 0/,
+    ],
+    hasNot: [/JOIN/, /DISTINCT/],
+  },
+  {
+    name: 'conversations by conversation_length filtered on training method still joins (model attributes)',
+    q: {
+      metrics: ['conversations'],
+      dimensions: ['conversation_length'],
+      date_range: '30d',
+      filters: ['eq', 'training_method', 'sft'],
+    },
+    has: [/LEFT JOIN models md/, /count\(DISTINCT b\.conversation_id\)/],
+    hasNot: [],
   },
   {
     name: 'time dimension buckets and renders ISO text',

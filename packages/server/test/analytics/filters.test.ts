@@ -157,6 +157,13 @@ for (const engine of ENGINES) {
           const q: AnalyticsQuery = { metrics: ALL_METRICS, dimensions, filters, date_range: '90d' };
           await check(l, q);
         }
+        // The dashboard's length chart: counted per conversation (see conversationRollup.ts) when it can be.
+        await check(l, {
+          metrics: ['conversations'],
+          dimensions: ['conversation_length'],
+          filters,
+          date_range: '90d',
+        });
       });
     }
 

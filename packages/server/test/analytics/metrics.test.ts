@@ -71,6 +71,15 @@ for (const engine of ENGINES) {
           await check(l, query(ALL_METRICS, dims, range));
         });
       }
+      it(`conversations alone by [conversation_length] over ${JSON.stringify(range)}, with its comparison`, async () => {
+        await check(l, query(['conversations'], ['conversation_length'], range));
+        if (range !== 'all') {
+          await check(l, {
+            ...query(['conversations'], ['conversation_length'], range),
+            compare: 'previous_period',
+          });
+        }
+      });
     }
 
     // Alone, a metric of one grain decides which groups exist (no rows borrowed from another grain).
