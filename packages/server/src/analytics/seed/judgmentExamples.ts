@@ -60,11 +60,13 @@ function examplesSql(
     values.push(v);
     return `$${values.length}`;
   };
-  const where = ['e.workspace_id = $1', 'm.workspace_id = $1', 'e.failure_tags IS NOT NULL'];
+  // Evaluations carry their message's time and model (m_*), so no join to messages; a null m_created_at
+  // means the message has not arrived, and such an evaluation is not listed (as the analytics do not count it).
+  const where = ['e.workspace_id = $1', 'e.m_created_at IS NOT NULL', 'e.failure_tags IS NOT NULL'];
   const window = resolveWindow(params.date_range, now);
   if (window) {
-    where.push(`m.created_at >= ${d.timestamp(p(sqlTimestamp(window.from)))}`);
-    where.push(`m.created_at < ${d.timestamp(p(sqlTimestamp(window.to)))}`);
+    where.push(`e.m_created_at >= ${d.timestamp(p(sqlTimestamp(window.from)))}`);
+    where.push(`e.m_created_at < ${d.timestamp(p(sqlTimestamp(window.to)))}`);
   }
   let tagWhere = '';
   if (params.failure_tag !== undefined) {
@@ -79,9 +81,10 @@ function examplesSql(
     FROM (
       SELECT t.*, row_number() OVER (PARTITION BY t.tag ORDER BY t.created_at DESC, t.evaluation_id) AS rn
       FROM (
-        SELECT unnest(e.failure_tags) AS tag, e.id AS evaluation_id, e.message_id, m.model_id, e.rating,
-          e.success, e.evaluator_id, e.failure_tags, m.created_at, e.created_at AS evaluated_at
-        FROM evaluations e JOIN messages m ON m.workspace_id = e.workspace_id AND m.id = e.message_id
+        SELECT unnest(e.failure_tags) AS tag, e.id AS evaluation_id, e.message_id, e.m_model_id AS model_id,
+          e.rating, e.success, e.evaluator_id, e.failure_tags, e.m_created_at AS created_at,
+          e.created_at AS evaluated_at
+        FROM evaluations e
         WHERE ${where.join(' AND ')}
       ) t ${tagWhere}
     ) x
@@ -90,12 +93,26 @@ function examplesSql(
   return { sql, values };
 }
 
-/** Message content and conversation of the page's rows, read by id after paging (content is the wide column). */
-async function contents(store: Store, workspaceId: string, ids: string[]) {
+/**
+ * Message content and conversation of the page's rows, read by id after paging (content is the wide column).
+ * The page's message times bound the scan, so the engine reads only the blocks that can hold those messages.
+ */
+async function contents(
+  store: Store,
+  workspaceId: string,
+  page: { message_id: string; created_at: string }[],
+) {
+  const ids = [...new Set(page.map((r) => r.message_id))];
   if (ids.length === 0) return new Map<string, { content: string | null; conversation_id: string }>();
+  const d = getDialect(store.dialect);
+  const times = page.map((r) => Date.parse(r.created_at)).sort((a, b) => a - b);
+  const [from, to] = [times[0], times[times.length - 1]].map((ms) => sqlTimestamp(new Date(ms)));
+  const n = ids.length;
   const rows = await store.query<{ id: string; content: string | null; conversation_id: string }>(
-    `SELECT id, content, conversation_id FROM messages WHERE workspace_id = $1 AND id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
-    [workspaceId, ...ids],
+    `SELECT id, content, conversation_id FROM messages WHERE workspace_id = $1
+       AND created_at >= ${d.timestamp(`$${n + 2}`)} AND created_at <= ${d.timestamp(`$${n + 3}`)}
+       AND id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
+    [workspaceId, ...ids, from, to],
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -136,7 +153,7 @@ async function listExamples(
     ),
     deps.store.query<ExampleRow & Record<string, unknown>>(sql, values),
   ]);
-  const byId = await contents(deps.store, workspaceId, [...new Set(rows.map((r) => r.message_id))]);
+  const byId = await contents(deps.store, workspaceId, rows);
   const pages = new Map<string, TagPage>();
   const page = (tag: string, total: number): TagPage => ({
     tag,
