@@ -133,8 +133,13 @@ export class AnalyticsService {
 
   private async loadFacts(workspaceId: string): Promise<WorkspaceFacts> {
     const [pairs, [span]] = await Promise.all([
+      // On the value codes: distinct integer pairs, then their text (a scan of every message, at cold start).
       this.store.query<{ provider: string | null; model_id: string }>(
-        'SELECT DISTINCT provider, model_id FROM messages WHERE workspace_id = $1 AND model_id IS NOT NULL',
+        `SELECT vp.value AS provider, vm.value AS model_id
+         FROM (SELECT DISTINCT provider_code, model_code FROM messages
+               WHERE workspace_id = $1 AND model_code IS NOT NULL) p
+         JOIN value_codes vm ON vm.workspace_id = $1 AND vm.code = p.model_code
+         LEFT JOIN value_codes vp ON vp.workspace_id = $1 AND vp.code = p.provider_code`,
         [workspaceId],
       ),
       this.store.query<{ lo: string | null; hi: string | null }>(

@@ -72,7 +72,7 @@ for (const engine of ENGINES) {
       let scans = 0;
       const counting: Store = Object.create(s.ctx.store);
       counting.query = (sql, params) => {
-        if (sql.includes('SELECT DISTINCT provider, model_id')) scans++;
+        if (sql.includes('SELECT DISTINCT provider_code, model_code')) scans++;
         return s.ctx.store.query(sql, params);
       };
       const service = new AnalyticsService(counting, s.ctx.settings);
