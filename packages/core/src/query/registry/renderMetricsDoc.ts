@@ -13,9 +13,12 @@ Every number the product shows comes from one \`AnalyticsQuery\` compiled agains
   \`7d|30d|90d\` end at the request time; \`{from, to}\` take ISO timestamps or dates (a date-only \`to\` includes
   that whole day). Evaluations and tool calls count when **their message** is in the window and passes the
   filters; an evaluation of a message outside the window never counts, whatever its own timestamp.
-- **Grains.** Message metrics aggregate messages, evaluation metrics aggregate evaluations joined to their
-  message, tool metrics aggregate tool calls joined to their message. The grains are aggregated separately
-  and merged on the dimension values, so a message with three evaluations is still one message.
+- **Grains.** Message metrics aggregate messages, evaluation metrics aggregate evaluations of their
+  message, tool metrics aggregate tool calls of their message (each carries its message's time, model,
+  provider, role, error type and conversation attributes, kept current by the writer even when the message
+  or conversation arrives later). The grains are aggregated separately and merged on the dimension values,
+  so a message with three evaluations is still one message. An evaluation whose message has not arrived
+  counts nowhere until it does.
 - **Dimensions of another grain.** Grouping message metrics by \`rating\`, \`failure_tag\` or \`tool\` counts a
   message once under each distinct value it has (a message rated 2 and 5 appears under both; an evaluation
   without a rating puts its message under the null rating); messages with no evaluation (tool call) drop out
