@@ -23,5 +23,7 @@ export interface Store {
   commit(rows: RowSet): Promise<void>;
   /** How many commits the writer may keep in flight at once (the store orders dependent ones); default 1. */
   readonly commitLanes?: number;
+  /** Drops what the store holds in memory about a workspace whose rows were just deleted (value codes). */
+  forgetWorkspace?(workspaceId: string): void;
   close(): Promise<void>;
 }

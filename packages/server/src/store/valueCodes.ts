@@ -70,6 +70,12 @@ export class MemoryCodeBook {
     return keys;
   }
 
+  /** The workspace's rows are gone: its codes go too, and a workspace re-created with its id starts afresh. */
+  forget(ws: string): void {
+    this.known.delete(ws);
+    this.next.delete(ws);
+  }
+
   add(ws: string, value: string, code: number): void {
     const map = this.known.get(ws) ?? new Map<string, number>();
     map.set(value, code);

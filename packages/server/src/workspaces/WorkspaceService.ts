@@ -53,6 +53,7 @@ export class WorkspaceService {
       await this.store.query(`DELETE FROM "${t.replaceAll('"', '""')}" WHERE workspace_id = $1`, [id]);
     }
     await this.store.query('DELETE FROM workspaces WHERE id = $1', [id]);
+    this.store.forgetWorkspace?.(id);
   }
 
   async list(): Promise<Workspace[]> {

@@ -304,6 +304,10 @@ export class DuckDBStore implements Store {
     }
   }
 
+  forgetWorkspace(workspaceId: string): void {
+    this.codes.forget(workspaceId);
+  }
+
   async close(): Promise<void> {
     for (const r of this.readers) await r.close();
     await this.lanes.idle();
