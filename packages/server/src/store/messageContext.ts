@@ -1,5 +1,6 @@
 // Owns write-time message context: which parent attributes each child row carries (conversation attributes on
 // messages; the message's context on evaluations and tool calls) and filling them in for one commit.
+import { groupByWorkspace } from './groupByWorkspace.ts';
 import type { ConversationRow, EvaluationRow, MessageRow, ModelRow, RowSet } from './RowSet.ts';
 
 /** Conversation attributes copied onto every message of the conversation. */
@@ -91,64 +92,26 @@ export interface StoredHints {
   message(workspaceId: string, id: string): boolean;
 }
 
-const NO_CONVERSATION: ConversationAttrs = {
-  user_id: null,
-  session_id: null,
-  experiment_name: null,
-  is_widget_session: null,
-  session_code: null,
-  experiment_code: null,
-};
 const key = (ws: string, id: string) => `${ws}\u0000${id}`;
 
-export function conversationAttrs(c: ConversationAttrs): ConversationAttrs {
-  return {
-    user_id: c.user_id,
-    session_id: c.session_id,
-    experiment_name: c.experiment_name,
-    is_widget_session: c.is_widget_session,
-    session_code: c.session_code,
-    experiment_code: c.experiment_code,
-  };
+/** The conversation attributes of `c` (a conversation row, or attributes read back), nulls when absent. */
+export function conversationAttrs(c: Partial<ConversationAttrs> | undefined): ConversationAttrs {
+  const out: Record<string, unknown> = {};
+  for (const col of CONVERSATION_CONTEXT) out[col] = c?.[col] ?? null;
+  return out as unknown as ConversationAttrs;
 }
 
+/** `m_`-prefixed context of message `m`; all null while the message has not arrived. */
 export function prefixedContext(m: MessageContext | undefined): PrefixedContext {
-  return {
-    m_created_at: m?.created_at ?? null,
-    m_role: m?.role ?? null,
-    m_model_id: m?.model_id ?? null,
-    m_provider: m?.provider ?? null,
-    m_error_type: m?.error_type ?? null,
-    m_conversation_id: m?.conversation_id ?? null,
-    m_model_code: m?.model_code ?? null,
-    m_provider_code: m?.provider_code ?? null,
-    m_error_code: m?.error_code ?? null,
-    m_user_id: m?.user_id ?? null,
-    m_session_id: m?.session_id ?? null,
-    m_experiment_name: m?.experiment_name ?? null,
-    m_is_widget_session: m?.is_widget_session ?? null,
-    m_session_code: m?.session_code ?? null,
-    m_experiment_code: m?.experiment_code ?? null,
-  };
-}
-
-/** Groups the (workspace, id) pairs that `want` selects by workspace, ids unique. */
-function byWorkspace<R>(rows: R[], pick: (r: R) => [string, string] | null): Map<string, string[]> {
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const p = pick(r);
-    if (!p) continue;
-    const set = out.get(p[0]) ?? new Set<string>();
-    set.add(p[1]);
-    out.set(p[0], set);
-  }
-  return new Map([...out].map(([ws, ids]) => [ws, [...ids]]));
+  const out: Record<string, unknown> = {};
+  for (const col of MESSAGE_CONTEXT) out[`m_${col}`] = m?.[col] ?? null;
+  return out as unknown as PrefixedContext;
 }
 
 /**
  * Fills the context columns of one (deduplicated) commit in place: from parents in the same commit first,
  * then from stored parents the hints say may exist. A parent that has not arrived leaves nulls, which the
- * writer repairs when it does arrive (see `repairTargets`).
+ * writer repairs when it does arrive (see contextSql.ts).
  */
 export async function enrichRows(
   rows: CodedRowSet,
@@ -157,11 +120,14 @@ export async function enrichRows(
 ): Promise<EnrichedRowSet> {
   const convs = new Map<string, ConversationAttrs>();
   for (const c of rows.conversations) convs.set(key(c.workspace_id, c.id), conversationAttrs(c));
-  const convWanted = byWorkspace(rows.messages, (m) =>
-    !convs.has(key(m.workspace_id, m.conversation_id)) &&
-    hints.conversation(m.workspace_id, m.conversation_id)
-      ? [m.workspace_id, m.conversation_id]
-      : null,
+  const convWanted = groupByWorkspace(
+    rows.messages
+      .filter(
+        (m) =>
+          !convs.has(key(m.workspace_id, m.conversation_id)) &&
+          hints.conversation(m.workspace_id, m.conversation_id),
+      )
+      .map((m) => [m.workspace_id, m.conversation_id] as const),
   );
   for (const [ws, ids] of convWanted) {
     for (const [id, attrs] of await source.conversations(ws, ids)) convs.set(key(ws, id), attrs);
@@ -169,13 +135,16 @@ export async function enrichRows(
   const messages = rows.messages as EnrichedMessageRow[];
   const contexts = new Map<string, MessageContext>();
   for (const m of messages) {
-    Object.assign(m, convs.get(key(m.workspace_id, m.conversation_id)) ?? NO_CONVERSATION);
+    Object.assign(m, convs.get(key(m.workspace_id, m.conversation_id)) ?? conversationAttrs(undefined));
     contexts.set(key(m.workspace_id, m.id), m);
   }
-  const msgWanted = byWorkspace(rows.evaluations, (e) =>
-    !contexts.has(key(e.workspace_id, e.message_id)) && hints.message(e.workspace_id, e.message_id)
-      ? [e.workspace_id, e.message_id]
-      : null,
+  const msgWanted = groupByWorkspace(
+    rows.evaluations
+      .filter(
+        (e) =>
+          !contexts.has(key(e.workspace_id, e.message_id)) && hints.message(e.workspace_id, e.message_id),
+      )
+      .map((e) => [e.workspace_id, e.message_id] as const),
   );
   for (const [ws, ids] of msgWanted) {
     for (const [id, ctx] of await source.messages(ws, ids)) contexts.set(key(ws, id), ctx);

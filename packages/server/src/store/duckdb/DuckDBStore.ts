@@ -8,14 +8,13 @@ import {
   lookupMessagesSql,
   MESSAGE_REPAIR,
 } from '../contextSql.ts';
-import { IdFilter } from '../IdFilter.ts';
+import { groupByWorkspace } from '../groupByWorkspace.ts';
 import {
   type ContextSource,
   type ConversationAttrs,
   conversationAttrs,
   enrichRows,
   type MessageContext,
-  type StoredHints,
 } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
@@ -26,15 +25,9 @@ import { CommitLanes } from './CommitLanes.ts';
 import { commitKeys } from './commitKeys.ts';
 import { insertRows } from './insertRows.ts';
 import { PreparedCache } from './PreparedCache.ts';
+import { ID_COLUMN, type Keyed, StoredIds } from './StoredIds.ts';
 import { toPlain } from './toPlain.ts';
 
-type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations';
-const ID_COLUMN: Record<Keyed, string> = {
-  models: 'model_id',
-  conversations: 'id',
-  messages: 'id',
-  evaluations: 'id',
-};
 const key = (ws: string, id: string) => `${ws}\u0000${id}`;
 const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
 
@@ -44,23 +37,8 @@ function bind(params: readonly SqlValue[]): DuckDBValue[] {
 
 export class DuckDBStore implements Store {
   readonly dialect = 'duckdb' as const;
-  private readonly filters: Record<Keyed, IdFilter> = {
-    models: new IdFilter(1024),
-    conversations: new IdFilter(),
-    messages: new IdFilter(),
-    evaluations: new IdFilter(),
-  };
-  /** Parent ids that stored children point at: conversations of messages, messages of evaluations. A parent
-   *  arriving that no child references needs no repair, which is nearly always the case. */
-  private readonly referenced = {
-    conversations: new IdFilter(),
-    messages: new IdFilter(),
-  };
+  private readonly ids = new StoredIds();
   private readonly codes = new MemoryCodeBook();
-  private readonly hints: StoredHints = {
-    conversation: (ws, id) => this.filters.conversations.mightContain(key(ws, id)),
-    message: (ws, id) => this.filters.messages.mightContain(key(ws, id)),
-  };
   private readers: PreparedCache[] = [];
   private nextReader = 0;
 
@@ -99,7 +77,7 @@ export class DuckDBStore implements Store {
     for (let i = 1; i < (opts.writers ?? 2); i++) lanes.push(await instance.connect());
     store.lanes = new CommitLanes(lanes);
     await store.migrate();
-    await store.loadFilters();
+    await store.loadState();
     return store;
   }
 
@@ -128,33 +106,12 @@ export class DuckDBStore implements Store {
     if (pending.length) await w.run('CHECKPOINT');
   }
 
-  private async loadFilters(): Promise<void> {
-    for (const table of Object.keys(ID_COLUMN) as Keyed[]) {
-      await this.fill(
-        this.filters[table],
-        `SELECT workspace_id || chr(0) || ${ID_COLUMN[table]} FROM ${table}`,
-      );
-    }
-    await this.fill(
-      this.referenced.conversations,
-      'SELECT DISTINCT workspace_id || chr(0) || conversation_id FROM messages',
-    );
-    await this.fill(
-      this.referenced.messages,
-      'SELECT DISTINCT workspace_id || chr(0) || message_id FROM evaluations',
-    );
+  /** The writer's in-memory state: stored ids and value codes. */
+  private async loadState(): Promise<void> {
+    await this.ids.load(this.writer);
     const codes = await this.writer.runAndReadAll('SELECT workspace_id, value, code FROM value_codes');
     for (const [ws, value, code] of codes.getRowsJS())
       this.codes.add(String(ws), String(value), Number(code));
-  }
-
-  private async fill(filter: IdFilter, sql: string): Promise<void> {
-    const result = await this.writer.stream(sql);
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      for (const k of chunk.getColumnValues(0)) filter.add(k as string);
-    }
   }
 
   /** Parent lookups inside the commit's transaction on `w`. */
@@ -216,20 +173,14 @@ export class DuckDBStore implements Store {
           if (resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
           const coded = await assignCodes(batch, codes.book);
-          const rows = await enrichRows(coded, this.context(w), this.hints);
+          const rows = await enrichRows(coded, this.context(w), this.ids.hints);
           // The inserts are the same few statements every time: prepared once per connection.
           await insertRows(this.prepared(w), rows, codes.created());
-          await this.repair(
-            w,
-            CONVERSATION_REPAIRS,
-            conversations,
-            this.referenced.conversations,
-            (r) => r.id,
-          );
-          await this.repair(w, [MESSAGE_REPAIR], messages, this.referenced.messages, (r) => r.id);
+          await this.repair(w, CONVERSATION_REPAIRS, 'conversations', conversations);
+          await this.repair(w, [MESSAGE_REPAIR], 'messages', messages);
           await w.run('COMMIT');
           // Inside the lane: a dependent commit waiting on this one must see these ids as stored.
-          this.noteStored(batch);
+          this.ids.note(batch);
           codes.settle(true);
         } catch (e) {
           codes.settle(false);
@@ -240,46 +191,29 @@ export class DuckDBStore implements Store {
     );
   }
 
-  private noteStored({ models, conversations, messages, evaluations }: RowSet): void {
-    for (const r of models) this.filters.models.add(key(r.workspace_id, r.model_id));
-    for (const r of conversations) this.filters.conversations.add(key(r.workspace_id, r.id));
-    for (const r of messages) this.filters.messages.add(key(r.workspace_id, r.id));
-    for (const r of evaluations) this.filters.evaluations.add(key(r.workspace_id, r.id));
-    for (const r of messages) this.referenced.conversations.add(key(r.workspace_id, r.conversation_id));
-    for (const r of evaluations) this.referenced.messages.add(key(r.workspace_id, r.message_id));
-  }
-
   /** Runs `statements` for the parents among `rows` that stored children may already reference. */
-  private async repair<R extends { workspace_id: string }>(
+  private async repair(
     w: DuckDBConnection,
     statements: string[],
-    rows: R[],
-    referenced: IdFilter,
-    id: (r: R) => string,
+    parent: 'conversations' | 'messages',
+    rows: { workspace_id: string; id: string }[],
   ): Promise<void> {
-    const byWorkspace = new Map<string, string[]>();
-    for (const r of rows) {
-      if (!referenced.mightContain(key(r.workspace_id, id(r)))) continue;
-      const list = byWorkspace.get(r.workspace_id) ?? [];
-      list.push(id(r));
-      byWorkspace.set(r.workspace_id, list);
-    }
-    for (const [ws, ids] of byWorkspace) {
+    const referenced = rows.filter((r) => this.ids.mayBeReferenced(parent, r.workspace_id, r.id));
+    for (const [ws, ids] of groupByWorkspace(referenced.map((r) => [r.workspace_id, r.id] as const))) {
       for (const sql of statements) await w.run(sql, [ws, listValue(ids)]);
     }
   }
 
-  /** Deletes the rows whose id the filter says may exist; returns those [workspace, id] pairs. */
+  /** Deletes the rows whose id may be stored already (a re-send); returns those [workspace, id] pairs. */
   private async deleteExisting<R extends { workspace_id: string }>(
     w: DuckDBConnection,
     table: Keyed,
     rows: R[],
     id: (r: R) => string,
   ): Promise<[string, string][]> {
-    const filter = this.filters[table];
     const maybe: [string, string][] = [];
     for (const r of rows)
-      if (filter.mightContain(key(r.workspace_id, id(r)))) maybe.push([r.workspace_id, id(r)]);
+      if (this.ids.mayExist(table, r.workspace_id, id(r))) maybe.push([r.workspace_id, id(r)]);
     if (maybe.length) await this.deleteByIds(w, table, ID_COLUMN[table], maybe);
     return maybe;
   }
@@ -290,13 +224,7 @@ export class DuckDBStore implements Store {
     column: string,
     pairs: [string, string][],
   ): Promise<void> {
-    const byWorkspace = new Map<string, string[]>();
-    for (const [ws, id] of pairs) {
-      const list = byWorkspace.get(ws);
-      if (list) list.push(id);
-      else byWorkspace.set(ws, [id]);
-    }
-    for (const [ws, ids] of byWorkspace) {
+    for (const [ws, ids] of groupByWorkspace(pairs)) {
       await w.run(
         `DELETE FROM ${table} WHERE workspace_id = $1 AND ${column} IN (SELECT unnest($2::VARCHAR[]))`,
         [ws, listValue(ids)],

@@ -6,6 +6,7 @@ import {
   lookupMessagesSql,
   MESSAGE_REPAIR,
 } from '../contextSql.ts';
+import { groupByWorkspace } from '../groupByWorkspace.ts';
 import {
   type ContextSource,
   type ConversationAttrs,
@@ -75,13 +76,9 @@ function codeBook(c: pg.PoolClient): CodeBook {
 }
 
 async function repair(c: pg.PoolClient, statements: string[], rows: { workspace_id: string; id: string }[]) {
-  const byWorkspace = new Map<string, string[]>();
-  for (const r of rows) {
-    const ids = byWorkspace.get(r.workspace_id) ?? [];
-    ids.push(r.id);
-    byWorkspace.set(r.workspace_id, ids);
+  for (const [ws, ids] of groupByWorkspace(rows.map((r) => [r.workspace_id, r.id] as const))) {
+    for (const sql of statements) await c.query(sql, [ws, ids]);
   }
-  for (const [ws, ids] of byWorkspace) for (const sql of statements) await c.query(sql, [ws, ids]);
 }
 
 export class PostgresStore implements Store {
