@@ -27,6 +27,13 @@ export const MESSAGE_CONTEXT = [
 ] as const;
 export type MessageContextColumn = (typeof MESSAGE_CONTEXT)[number];
 
+/** SQL type of a context column (the same names on DuckDB and PostgreSQL). */
+export function contextColumnType(c: MessageContextColumn): 'TIMESTAMP' | 'BOOLEAN' | 'INTEGER' | 'VARCHAR' {
+  if (c === 'created_at') return 'TIMESTAMP';
+  if (c === 'is_widget_session') return 'BOOLEAN';
+  return c.endsWith('_code') ? 'INTEGER' : 'VARCHAR';
+}
+
 /** Integer codes of grouped string attributes (see valueCodes.ts): `<code column>` holds the code of `<column>`. */
 export const CODED = {
   conversations: { session_id: 'session_code', experiment_name: 'experiment_code' },

@@ -1,7 +1,7 @@
 // Owns the versioned schema: one ordered list of migrations, written once for DuckDB and PostgreSQL.
 // No PRIMARY KEY / UNIQUE constraints on the ingest tables: DuckDB's WAL replay has failed after kill -9
 // when the WAL held index entries, so uniqueness by id is enforced by the single writer instead.
-import { CODED, CONVERSATION_CONTEXT, MESSAGE_CONTEXT, type MessageContextColumn } from './messageContext.ts';
+import { CODED, CONVERSATION_CONTEXT, contextColumnType, MESSAGE_CONTEXT } from './messageContext.ts';
 
 export type Dialect = 'duckdb' | 'postgres';
 
@@ -14,14 +14,6 @@ export interface Migration {
 const ts = (d: Dialect) => (d === 'duckdb' ? 'TIMESTAMP' : 'TIMESTAMP');
 const json = (d: Dialect) => (d === 'duckdb' ? 'JSON' : 'JSONB');
 const textArray = (d: Dialect) => (d === 'duckdb' ? 'VARCHAR[]' : 'TEXT[]');
-const contextType = (c: MessageContextColumn, d: Dialect) =>
-  c === 'created_at'
-    ? ts(d)
-    : c === 'is_widget_session'
-      ? 'BOOLEAN'
-      : c.endsWith('_code')
-        ? 'INTEGER'
-        : 'VARCHAR';
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -124,9 +116,9 @@ export const MIGRATIONS: Migration[] = [
       ...Object.entries(CODED).flatMap(([table, cols]) =>
         Object.values(cols).map((code) => `ALTER TABLE ${table} ADD COLUMN ${code} INTEGER`),
       ),
-      ...CONVERSATION_CONTEXT.map((c) => `ALTER TABLE messages ADD COLUMN ${c} ${contextType(c, d)}`),
+      ...CONVERSATION_CONTEXT.map((c) => `ALTER TABLE messages ADD COLUMN ${c} ${contextColumnType(c)}`),
       ...['evaluations', 'tool_calls'].flatMap((t) =>
-        MESSAGE_CONTEXT.map((c) => `ALTER TABLE ${t} ADD COLUMN m_${c} ${contextType(c, d)}`),
+        MESSAGE_CONTEXT.map((c) => `ALTER TABLE ${t} ADD COLUMN m_${c} ${contextColumnType(c)}`),
       ),
       ...Object.entries(CODED).map(
         ([table, cols]) =>

@@ -2,6 +2,7 @@
 // so the per-row work runs on DuckDB's threads instead of the Node event loop (appenders run on the loop).
 import {
   CONVERSATION_CONTEXT,
+  contextColumnType,
   type EnrichedRowSet,
   MESSAGE_CONTEXT,
   toolCallRows,
@@ -11,16 +12,8 @@ import type { PreparedCache } from './PreparedCache.ts';
 type ColumnType = 'VARCHAR' | 'INTEGER' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]';
 type Columns = Record<string, ColumnType>;
 
-const contextType = (c: string): ColumnType =>
-  c === 'created_at'
-    ? 'TIMESTAMP'
-    : c === 'is_widget_session'
-      ? 'BOOLEAN'
-      : c.endsWith('_code')
-        ? 'INTEGER'
-        : 'VARCHAR';
-const conversationContext = Object.fromEntries(CONVERSATION_CONTEXT.map((c) => [c, contextType(c)]));
-const messageContext = Object.fromEntries(MESSAGE_CONTEXT.map((c) => [`m_${c}`, contextType(c)]));
+const conversationContext = Object.fromEntries(CONVERSATION_CONTEXT.map((c) => [c, contextColumnType(c)]));
+const messageContext = Object.fromEntries(MESSAGE_CONTEXT.map((c) => [`m_${c}`, contextColumnType(c)]));
 
 type Table = 'value_codes' | 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations';
 

@@ -1,6 +1,7 @@
 // Owns PostgreSQL bulk upserts: one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT per table.
 import type pg from 'pg';
 import {
+  contextColumnType,
   type EnrichedRowSet,
   MESSAGE_CONTEXT,
   type PrefixedContext,
@@ -37,17 +38,9 @@ async function upsert(c: pg.PoolClient, spec: Spec, columns: unknown[][]): Promi
 }
 
 const CONTEXT_COLUMNS = MESSAGE_CONTEXT.map((k) => `m_${k}`).join(', ');
-const contextType = (k: string) =>
-  k === 'created_at'
-    ? 'timestamp'
-    : k === 'is_widget_session'
-      ? 'boolean'
-      : k.endsWith('_code')
-        ? 'int'
-        : 'text';
 /** unnest() arguments for the carried message context, starting at parameter `from`. */
 const contextParams = (from: number) =>
-  MESSAGE_CONTEXT.map((k, i) => `$${from + i}::${contextType(k)}[]`).join(', ');
+  MESSAGE_CONTEXT.map((k, i) => `$${from + i}::${contextColumnType(k)}[]`).join(', ');
 function contextColumns(rows: PrefixedContext[]): unknown[][] {
   return MESSAGE_CONTEXT.map((k) =>
     rows.map((r) =>
