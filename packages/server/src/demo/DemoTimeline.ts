@@ -1,7 +1,6 @@
 // Owns when demo conversations start: one weight per hour over the demo period, giving a daily rhythm (busy
 // in working hours, UTC), a weekly rhythm (quiet weekends) and slow growth, so trend charts look lived-in.
-import type { Rng } from './Rng.ts';
-
+// Starts come out in time order, as a live product's traffic arrives.
 const HOUR_MS = 3_600_000;
 
 /** Relative traffic per UTC hour of day: night trough, working-hours plateau, evening tail. */
@@ -36,9 +35,22 @@ export class DemoTimeline {
     }
   }
 
-  /** A conversation start time (epoch ms) drawn from the rhythm, uniform within its hour. */
-  sampleStart(rng: Rng): number {
-    const slot = rng.weighted(this.cumulative);
-    return this.firstSlotMs + slot * HOUR_MS + Math.floor(rng.next() * HOUR_MS);
+  /**
+   * The time (epoch ms) below which `fraction` (0–1) of the period's traffic lies: the rhythm's inverse CDF.
+   * Walking `fraction` upwards yields start times in arrival order, the order live ingest stores them in.
+   */
+  startAt(fraction: number): number {
+    const c = this.cumulative;
+    const target = Math.min(Math.max(fraction, 0), 1) * c[c.length - 1];
+    let lo = 0;
+    let hi = c.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (c[mid] > target) hi = mid;
+      else lo = mid + 1;
+    }
+    const before = lo ? c[lo - 1] : 0;
+    const within = c[lo] > before ? (target - before) / (c[lo] - before) : 0;
+    return this.firstSlotMs + lo * HOUR_MS + Math.min(HOUR_MS - 1, Math.floor(within * HOUR_MS));
   }
 }

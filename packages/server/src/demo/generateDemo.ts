@@ -79,7 +79,8 @@ export function* generateDemo(opts: GenerateDemoOptions): Generator<IngestBatchI
     let turns = 1;
     while (turns < MAX_TURNS && rng.chance(continueP)) turns++;
     const conversationId = `${prefix}-c${convNo++}`;
-    let t = timeline.sampleStart(rng);
+    // Conversations start in time order (as live traffic is stored), spread by the share of messages so far.
+    let t = timeline.startAt((total - remaining + rng.next()) / total);
     conversations.push({
       id: conversationId,
       user_id: userId,

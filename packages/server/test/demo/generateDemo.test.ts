@@ -162,6 +162,19 @@ describe('generateDemo', () => {
     assert.ok(weekday > 1.8 * weekend, `weekday ${weekday} vs weekend ${weekend}`);
   });
 
+  it('writes conversations in time order, as live traffic arrives', () => {
+    const starts = data.conversations.map((c) => Date.parse(c.created_at ?? ''));
+    for (let i = 1; i < starts.length; i++)
+      assert.ok(starts[i] >= starts[i - 1], `conversation ${i} is earlier`);
+    // Messages interleave only within a conversation's span (under an hour), never across days.
+    const times = data.messages.map((m) => Date.parse(m.created_at ?? ''));
+    let latest = 0;
+    for (const t of times) {
+      assert.ok(t > latest - 3_600_000, 'a message arrives more than an hour behind the newest one');
+      latest = Math.max(latest, t);
+    }
+  });
+
   it('shows the injected regression: the model passes far less often inside the window', () => {
     const start = NOW.getTime() - DEMO_REGRESSION.startDaysAgo * DAY;
     const end = NOW.getTime() - DEMO_REGRESSION.endDaysAgo * DAY;
