@@ -1,5 +1,6 @@
 // Owns turning raw result rows of a compiled query into the API reply: coerced values, comparison, meta.
 import type { CompiledQuery, QueryMeta } from './compileQuery.ts';
+import { PERIOD_COLUMN } from './periods.ts';
 import { registry } from './registry/registry.ts';
 import { truncateUtc } from './timeWindow.ts';
 
@@ -67,19 +68,25 @@ function changePct(cur: ReplyValue, prev: ReplyValue | undefined): number | null
  */
 export function formatResult(
   compiled: CompiledQuery,
-  rows: Record<string, unknown>[],
-  comparisonRows?: Record<string, unknown>[],
+  statementRows: Record<string, unknown>[],
+  comparisonStatementRows?: Record<string, unknown>[],
 ): AnalyticsReply {
+  // A statement holding both periods is split on its period column.
+  const period = (r: Record<string, unknown>) => Number(r[PERIOD_COLUMN]);
+  const rows = compiled.periods ? statementRows.filter((r) => period(r) === 0) : statementRows;
+  const comparisonRows = compiled.periods
+    ? statementRows.filter((r) => period(r) === 1)
+    : comparisonStatementRows;
   const { priced, ...meta } = compiled.meta;
   const reply: AnalyticsReply = {
     rows: coerce(rows, compiled.meta),
     meta: { ...meta, truncated: rows.length > compiled.meta.limit },
   };
   if (priced) reply.meta.unpriced_messages = toNumber(rows[0]?.__unpriced) ?? 0;
-  if (compiled.comparison && comparisonRows) {
+  if (compiled.meta.comparison_window && comparisonRows) {
     const prevRows = coerce(comparisonRows, compiled.meta);
-    const cw = compiled.comparison.window;
-    const shift = compiled.window && cw ? compiled.window.from.getTime() - cw.from.getTime() : 0;
+    const cw = compiled.meta.comparison_window;
+    const shift = compiled.window ? compiled.window.from.getTime() - Date.parse(cw.from) : 0;
     const byKey = new Map(prevRows.map((r) => [matchKey(r, compiled.meta, shift), r]));
     reply.comparison = {
       rows: prevRows,

@@ -277,6 +277,35 @@ for (const dialect of ['duckdb', 'postgres'] as const) {
     assert.equal(c.comparison.sql, c.sql);
     assert.deepEqual(c.comparison.params.slice(1), ['2025-05-18 12:00:00.000', '2025-05-25 12:00:00.000']);
   });
+
+  test(`${dialect}: compare without dimensions compiles one statement over both windows`, () => {
+    const c = compileQuery(
+      { metrics: ['messages', 'avg_rating', 'cost'], date_range: '7d', compare: 'previous_period' },
+      ctx(dialect),
+    );
+    assert.equal(c.comparison, undefined);
+    assert.equal(c.periods, true);
+    assert.deepEqual(c.window?.from.toISOString(), '2025-05-25T12:00:00.000Z');
+    // The scan spans both windows; each row is told its period from the current window's start.
+    for (const t of ['2025-05-18 12:00:00.000', '2025-05-25 12:00:00.000', '2025-06-01 12:00:00.000'])
+      assert.ok(c.params.includes(t), t);
+    assert.match(c.sql, /CASE WHEN b\.created_at >= .* THEN 0 ELSE 1 END/);
+    assert.match(c.sql, /CASE WHEN e\.created_at >= .* THEN 0 ELSE 1 END/);
+    assert.match(c.sql, /\(VALUES \(0\), \(1\)\) pp\(d___period\) LEFT JOIN/);
+    assert.match(c.sql, /OVER \(PARTITION BY pp\.d___period\)/);
+    // Conversation length is counted per window, so a filter on it keeps two statements.
+    const len = compileQuery(
+      {
+        metrics: ['messages'],
+        date_range: '7d',
+        compare: 'previous_period',
+        filters: ['gte', 'conversation_length', [3]],
+      },
+      ctx(dialect),
+    );
+    assert.ok(len.comparison);
+    assert.equal(len.periods, undefined);
+  });
 }
 
 test('auto granularity follows the window; hours over 90 days are too many groups', () => {

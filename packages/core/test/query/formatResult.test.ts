@@ -66,8 +66,16 @@ test('change_pct matches previous-period rows by dimensions, time shifted by one
   assert.equal(reply.meta.unpriced_messages, undefined);
 });
 
-test('no dimensions: one row compared with one row', () => {
-  const c = compileQuery({ metrics: ['errors'], date_range: '30d', compare: 'previous_period' }, ctx);
-  const reply = formatResult(c, [{ errors: 3 }], [{ errors: 4 }]);
-  assert.deepEqual(reply.comparison?.change_pct, [{ errors: -25 }]);
+test('no dimensions: one statement holds both periods, split on __period', () => {
+  const c = compileQuery({ metrics: ['errors', 'cost'], date_range: '30d', compare: 'previous_period' }, ctx);
+  assert.equal(c.periods, true);
+  assert.equal(c.comparison, undefined);
+  const reply = formatResult(c, [
+    { errors: 4, cost: 1, __period: 1, __unpriced: 9 },
+    { errors: 3, cost: 2, __period: 0, __unpriced: 5 },
+  ]);
+  assert.deepEqual(reply.rows, [{ errors: 3, cost: 2 }]);
+  assert.deepEqual(reply.comparison?.rows, [{ errors: 4, cost: 1 }]);
+  assert.deepEqual(reply.comparison?.change_pct, [{ errors: -25, cost: 100 }]);
+  assert.equal(reply.meta.unpriced_messages, 5);
 });

@@ -21,13 +21,42 @@ for (const engine of ENGINES) {
 
     for (const date_range of ['7d', '30d', '90d', { from: '2025-04-01', to: '2025-04-30' }] as const) {
       it(`previous_period over ${JSON.stringify(date_range)}: comparison rows and change_pct`, async () => {
-        for (const dimensions of [[], ['model'], ['time'], ['rating'], ['training_method', 'tool']]) {
+        // Without dimensions one statement holds both periods; filters of every grain must split it right.
+        const cases: [string[], AnalyticsQuery['filters']][] = [
+          [[], undefined],
+          [
+            [],
+            [
+              'and',
+              [
+                ['in', 'rating', [4, 5]],
+                ['neq', 'model', 'gpt-4o'],
+              ],
+            ],
+          ],
+          [
+            [],
+            [
+              'or',
+              [
+                ['eq', 'tool', 'search'],
+                ['eq', 'widget', true],
+              ],
+            ],
+          ],
+          [['model'], undefined],
+          [['time'], undefined],
+          [['rating'], undefined],
+          [['training_method', 'tool'], undefined],
+        ];
+        for (const [dimensions, filters] of cases) {
           const q: AnalyticsQuery = {
             metrics: ALL_METRICS,
             dimensions,
             date_range,
             compare: 'previous_period',
             granularity: 'day',
+            ...(filters ? { filters } : {}),
           };
           const reply = await check(l, q);
           // The comparison rows themselves are the oracle's answer for the previous window (meta is the current one's).
