@@ -1,7 +1,12 @@
 // Owns the message-volume and error metrics and the message-level dimensions (time, model, provider, role, error).
-import type { RegistrySubject } from './types.ts';
+import type { RegistrySubject, SqlContext } from './types.ts';
 
-const isError = "b.error_type IS NOT NULL AND b.error_type <> ''";
+/**
+ * Non-empty error type, on the integer code rather than the text: the empty string's code (if it has one) is
+ * looked up once per statement, which keeps the test exact and reads a narrow integer column.
+ */
+const isError = (x: SqlContext) =>
+  `b.error_code IS NOT NULL AND b.error_code <> COALESCE((SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace} AND vc.value = ''), -1)`;
 
 export const messagesSubject: RegistrySubject = {
   partials: [
@@ -10,8 +15,8 @@ export const messagesSubject: RegistrySubject = {
       id: 'err',
       grain: 'message',
       kind: 'additive',
-      sql: () => `count(*) FILTER (WHERE ${isError})`,
-      columns: ['error_type'],
+      sql: (x) => `count(*) FILTER (WHERE ${isError(x)})`,
+      columns: ['error_code'],
     },
   ],
   metrics: [

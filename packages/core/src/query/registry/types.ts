@@ -43,6 +43,8 @@ export interface SqlContext {
   param(value: string | number | boolean | null): string;
   /** Placeholder of the workspace's SLA threshold (ms), bound on first use. */
   sla(): string;
+  /** Placeholder of the workspace id. */
+  workspace: string;
   bucket: TimeBucket;
   /** Alias of the row carrying message columns in the current part: `b` for messages; evaluations and tool
    *  calls carry their message's context themselves (`e`, `t`). Message-level dimensions read through it. */
