@@ -13,8 +13,12 @@ export interface SqlDialect {
   isoText(expr: string): string;
   /** A bound parameter typed as TIMESTAMP. */
   timestamp(param: string): string;
-  /** Exact linear-interpolated percentile (percentile_cont) of `expr`; `fraction` is a registry constant. */
-  percentile(fraction: number, expr: string): string;
+  /**
+   * The `index`-th (0-based) of the exact linear-interpolated percentiles (percentile_cont) of `expr` at
+   * `fractions` (registry constants). Callers pass the same list, so every percentile of one expression in a
+   * statement is one identical aggregate call, which both engines compute once: one sort, not one per metric.
+   */
+  percentile(fractions: readonly number[], index: number, expr: string): string;
   /** True when the text array `arrayExpr` shares an element with the bound `params`. */
   arrayOverlaps(arrayExpr: string, params: string[]): string;
   /** True when some element of the text array `arrayExpr` contains the bound text `param` (case-insensitive). */

@@ -9,7 +9,7 @@ export const duckdb: SqlDialect = {
   isoText: (expr: string) => `strftime(${expr}, '%Y-%m-%dT%H:%M:%SZ')`,
   timestamp: (param: string) => `CAST(${param} AS TIMESTAMP)`,
   // quantile_cont is DuckDB's exact percentile_cont; the fraction must be a constant.
-  percentile: (fraction: number, expr: string) => `quantile_cont(${expr}, ${fraction})`,
+  percentile: (fractions, index, expr) => `(quantile_cont(${expr}, [${fractions.join(', ')}]))[${index + 1}]`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `list_has_any(${arrayExpr}, [${params.map((p) => `CAST(${p} AS VARCHAR)`).join(', ')}])`,
   // A list lambda: a correlated unnest subquery plans as a slow delim join in DuckDB.

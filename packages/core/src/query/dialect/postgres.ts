@@ -8,8 +8,8 @@ export const postgres: SqlDialect = {
   dateTrunc: (bucket: TimeBucket, expr: string) => `date_trunc('${bucket}', ${expr})`,
   isoText: (expr: string) => `to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
   timestamp: (param: string) => `CAST(${param} AS TIMESTAMP)`,
-  percentile: (fraction: number, expr: string) =>
-    `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expr})`,
+  percentile: (fractions, index, expr) =>
+    `(percentile_cont(ARRAY[${fractions.join(', ')}]::double precision[]) WITHIN GROUP (ORDER BY ${expr}))[${index + 1}]`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `${arrayExpr} && CAST(ARRAY[${params.join(', ')}] AS TEXT[])`,
   arrayAnyContains: (arrayExpr: string, param: string) =>

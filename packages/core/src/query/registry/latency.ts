@@ -3,11 +3,13 @@ import type { MetricDef, PartialDef, RegistrySubject } from './types.ts';
 
 const PERCENTILES = [50, 90, 95, 99] as const;
 
-const percentilePartials: PartialDef[] = PERCENTILES.map((p) => ({
+const FRACTIONS = PERCENTILES.map((p) => p / 100);
+
+const percentilePartials: PartialDef[] = PERCENTILES.map((p, i) => ({
   id: `lat_p${p}`,
   grain: 'message',
   kind: 'holistic',
-  sql: (x) => x.dialect.percentile(p / 100, 'b.latency_ms'),
+  sql: (x) => x.dialect.percentile(FRACTIONS, i, 'b.latency_ms'),
   columns: ['latency_ms'],
 }));
 
