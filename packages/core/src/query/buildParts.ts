@@ -2,6 +2,7 @@
 import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
 import type { Filter } from './AnalyticsQuery.ts';
 import { compileFilter, type FilterScope, filterGrains } from './compileFilter.ts';
+import { PERIOD_COLUMN } from './periods.ts';
 import { priceJoins } from './priceJoins.ts';
 import type { BaseColumn, DimensionDef, Grain, PartialDef, SqlContext } from './registry/types.ts';
 
@@ -150,6 +151,34 @@ export function pricedPart(additive: PartialDef[], priced: PartialDef[], inp: Pa
 }
 
 /**
+ * Exact percentiles from a histogram: (dimensions, value) → count, then per dimensions the values at the two
+ * ranks around (n - 1) × fraction, interpolated as percentile_cont does. Without dimensions this beats the
+ * engines' own percentile, which sorts one list of every value on one thread (10M messages: 35 against
+ * 89 ms); across many groups theirs is as fast or faster, so the compiler uses this only for few groups.
+ */
+export function histogramPart(partials: PartialDef[], inp: PartsInput): string {
+  const { dims } = inp;
+  const value = `b.${partials[0].percentile!.column}`;
+  const src = source('message', partials, inp);
+  const d = dims.map((dim) => `h.d_${dim.id}`);
+  const partition = d.length ? `PARTITION BY ${d.join(', ')} ` : '';
+  const h = `SELECT ${[...dimSelect('message', inp), `${value} AS v`, 'count(*) AS c'].join(', ')} FROM ${src.from}${whereSql([...src.where, `${value} IS NOT NULL`])} GROUP BY ${positions(dims.length + 1).join(', ')}`;
+  const w = `SELECT h.*, sum(h.c) OVER (${partition}ORDER BY h.v ROWS UNBOUNDED PRECEDING) AS cum, sum(h.c) OVER (${partition.trimEnd()}) AS n FROM (${h}) h`;
+  // The k-th smallest value (0-based) is the first whose cumulative count exceeds k.
+  const at = (rank: string) => `min(w.v) FILTER (WHERE w.cum > ${rank})`;
+  const own = new Map<string, string>();
+  for (const p of partials) {
+    const f = p.percentile!.fraction;
+    const lo = at(`floor((w.n - 1) * ${f})`);
+    const hi = at(`ceil((w.n - 1) * ${f})`);
+    const frac = `((max(w.n) - 1) * ${f} - floor((max(w.n) - 1) * ${f}))`;
+    own.set(p.id, `${lo} + ${frac} * (${hi} - ${lo})`);
+  }
+  const select = [...dims.map((dim) => `w.d_${dim.id}`), ...partialColumns(inp, own)];
+  return `SELECT ${select.join(', ')} FROM (${w}) w${groupBy(dims.length)}`;
+}
+
+/**
  * Distinct unpriced messages (carrying tokens) behind a reply whose groups can share a message: a dimension
  * of another grain puts a message under each of its values, so summing per-group counts would overcount.
  */
@@ -160,4 +189,35 @@ export function unpricedMessagesSql(inp: PartsInput): string {
   const prices = priceJoins(inp.priceBook, inp.catalog, inp.x);
   // Every layer prices both directions; naming both keeps every bound price referenced (PostgreSQL needs that).
   return `SELECT count(*) FROM (${inner}) g ${prices.joins.join(' ')} WHERE COALESCE(${prices.priceIn}, ${prices.priceOut}) IS NULL`;
+}
+
+/**
+ * The parts of a statement, by grain: priced message partials in the priced part and the message holistic
+ * ones beside it, or all message partials in one direct part; without dimensions (beyond the hidden period)
+ * percentiles from a histogram; evaluations and tool calls in a direct part each.
+ */
+export function grainParts(partials: Record<Grain, PartialDef[]>, inp: PartsInput): string[] {
+  const parts: string[] = [];
+  const histogram = inp.dims.every((d) => d.id === PERIOD_COLUMN)
+    ? partials.message.filter((p) => p.percentile)
+    : [];
+  const message = partials.message.filter((p) => !histogram.includes(p));
+  const priced = message.filter((p) => p.kind === 'priced');
+  if (priced.length > 0) {
+    parts.push(
+      pricedPart(
+        message.filter((p) => p.kind === 'additive'),
+        priced,
+        inp,
+      ),
+    );
+    const holistic = message.filter((p) => p.kind === 'holistic');
+    if (holistic.length > 0) parts.push(directPart('message', holistic, inp));
+  } else if (message.length > 0) {
+    parts.push(directPart('message', message, inp));
+  }
+  if (histogram.length > 0) parts.push(histogramPart(histogram, inp));
+  if (partials.evaluation.length > 0) parts.push(directPart('evaluation', partials.evaluation, inp));
+  if (partials.tool.length > 0) parts.push(directPart('tool', partials.tool, inp));
+  return parts;
 }

@@ -8,7 +8,7 @@ import {
   QUERY_LIMITS,
   type TimeBucket,
 } from './AnalyticsQuery.ts';
-import { directPart, type PartsInput, pricedPart, unpricedMessagesSql } from './buildParts.ts';
+import { grainParts, type PartsInput, unpricedMessagesSql } from './buildParts.ts';
 import { conjuncts, filterGrains } from './compileFilter.ts';
 import { contextBaseSql } from './contextBase.ts';
 import { conversationRollupSql } from './conversationRollup.ts';
@@ -139,8 +139,6 @@ function compileStatement(
   const dims = (q.dimensions ?? []).map((id) => registry.dimensions.get(id)!);
   if (split) dims.push(periodDimension(dialect.timestamp(params.add(sqlTimestamp(split)))));
   const partials = collectPartials(metrics);
-  const msgAdditive = partials.message.filter((p) => p.kind === 'additive');
-  const msgHolistic = partials.message.filter((p) => p.kind === 'holistic');
   const msgPriced = partials.message.filter((p) => p.kind === 'priced');
 
   const all = conjuncts(q.filters);
@@ -173,7 +171,6 @@ function compileStatement(
   const pushed = all.filter(isPushed);
 
   const partIds: string[] = [];
-  const parts: string[] = [];
   const allPartials = [...partials.message, ...partials.evaluation, ...partials.tool].map((p) => p.id);
   const inp: PartsInput = {
     x,
@@ -196,16 +193,7 @@ function compileStatement(
     workspaceParam: ws,
     window: windowSql,
   });
-  if (rollup) parts.push(rollup);
-  else if (msgPriced.length > 0) {
-    parts.push(pricedPart(msgAdditive, msgPriced, inp));
-    if (msgHolistic.length > 0) parts.push(directPart('message', msgHolistic, inp));
-  } else if (partials.message.length > 0) {
-    parts.push(directPart('message', partials.message, inp));
-  }
-  if (!rollup && partials.evaluation.length > 0)
-    parts.push(directPart('evaluation', partials.evaluation, inp));
-  if (!rollup && partials.tool.length > 0) parts.push(directPart('tool', partials.tool, inp));
+  const parts = rollup ? [rollup] : grainParts(partials, inp);
   partIds.push(...allPartials);
 
   // Parts cover the same dimension values at most once each, so max() merges them without double counting.

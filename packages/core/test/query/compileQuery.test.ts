@@ -278,6 +278,27 @@ for (const dialect of ['duckdb', 'postgres'] as const) {
     assert.deepEqual(c.comparison.params.slice(1), ['2025-05-18 12:00:00.000', '2025-05-25 12:00:00.000']);
   });
 
+  test(`${dialect}: percentiles without dimensions come from a histogram, grouped ones from the engine`, () => {
+    const alone = compileQuery({ metrics: ['latency_p50', 'latency_p99'], date_range: '7d' }, ctx(dialect));
+    assert.match(alone.sql, /b\.latency_ms AS v, count\(\*\) AS c .* b\.latency_ms IS NOT NULL GROUP BY 1\)/);
+    assert.match(alone.sql, /sum\(h\.c\) OVER \(ORDER BY h\.v ROWS UNBOUNDED PRECEDING\) AS cum/);
+    assert.doesNotMatch(alone.sql, /quantile_cont|percentile_cont/);
+    const periods = compileQuery(
+      { metrics: ['latency_p95'], date_range: '7d', compare: 'previous_period' },
+      ctx(dialect),
+    );
+    assert.match(periods.sql, /OVER \(PARTITION BY h\.d___period ORDER BY h\.v/);
+    const grouped = compileQuery(
+      { metrics: ['latency_p95'], dimensions: ['model'], date_range: '7d' },
+      ctx(dialect),
+    );
+    assert.match(
+      grouped.sql,
+      dialect === 'duckdb' ? /quantile_cont\(b\.latency_ms, \[/ : /percentile_cont\(ARRAY\[/,
+    );
+    assert.doesNotMatch(grouped.sql, /AS cum/);
+  });
+
   test(`${dialect}: compare without dimensions compiles one statement over both windows`, () => {
     const c = compileQuery(
       { metrics: ['messages', 'avg_rating', 'cost'], date_range: '7d', compare: 'previous_period' },

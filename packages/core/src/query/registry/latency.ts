@@ -11,6 +11,7 @@ const percentilePartials: PartialDef[] = PERCENTILES.map((p, i) => ({
   kind: 'holistic',
   sql: (x) => x.dialect.percentile(FRACTIONS, i, 'b.latency_ms'),
   columns: ['latency_ms'],
+  percentile: { fraction: p / 100, column: 'latency_ms' },
 }));
 
 const percentileMetrics: MetricDef[] = PERCENTILES.map((p) => ({
