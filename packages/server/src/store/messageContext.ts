@@ -108,10 +108,12 @@ export function conversationAttrs(c: Partial<ConversationAttrs> | undefined): Co
   return out as unknown as ConversationAttrs;
 }
 
+const PREFIXED = MESSAGE_CONTEXT.map((c) => `m_${c}`);
+
 /** `m_`-prefixed context of message `m`; all null while the message has not arrived. */
 export function prefixedContext(m: MessageContext | undefined): PrefixedContext {
   const out: Record<string, unknown> = {};
-  for (const col of MESSAGE_CONTEXT) out[`m_${col}`] = m?.[col] ?? null;
+  for (let i = 0; i < MESSAGE_CONTEXT.length; i++) out[PREFIXED[i]] = m?.[MESSAGE_CONTEXT[i]] ?? null;
   return out as unknown as PrefixedContext;
 }
 
@@ -171,8 +173,9 @@ export function toolCallRows(m: EnrichedMessageRow): ({
   duration_ms: number | null;
   created_at: number;
 } & PrefixedContext)[] {
+  if (!m.tools?.length) return [];
   const ctx = prefixedContext(m);
-  return (m.tools ?? []).map((t) => ({
+  return m.tools.map((t) => ({
     workspace_id: m.workspace_id,
     message_id: m.id,
     name: t.name,
