@@ -1,6 +1,8 @@
 // Owns when demo conversations start: one weight per hour over the demo period, giving a daily rhythm (busy
 // in working hours, UTC), a weekly rhythm (quiet weekends) and slow growth, so trend charts look lived-in.
 // Starts come out in time order, as a live product's traffic arrives.
+import { firstAbove } from './Rng.ts';
+
 const HOUR_MS = 3_600_000;
 
 /** Relative traffic per UTC hour of day: night trough, working-hours plateau, evening tail. */
@@ -42,13 +44,7 @@ export class DemoTimeline {
   startAt(fraction: number): number {
     const c = this.cumulative;
     const target = Math.min(Math.max(fraction, 0), 1) * c[c.length - 1];
-    let lo = 0;
-    let hi = c.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (c[mid] > target) hi = mid;
-      else lo = mid + 1;
-    }
+    const lo = firstAbove(c, target);
     const before = lo ? c[lo - 1] : 0;
     const within = c[lo] > before ? (target - before) / (c[lo] - before) : 0;
     return this.firstSlotMs + lo * HOUR_MS + Math.min(HOUR_MS - 1, Math.floor(within * HOUR_MS));

@@ -53,16 +53,20 @@ export class Rng {
 
   /** Index into a cumulative weight table (ascending, last entry = total) by binary search. */
   weighted(cumulative: Float64Array | readonly number[]): number {
-    const target = this.next() * cumulative[cumulative.length - 1];
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return firstAbove(cumulative, this.next() * cumulative[cumulative.length - 1]);
   }
+}
+
+/** Index of the first entry of an ascending table above `target` (the last one when none is). */
+export function firstAbove(cumulative: Float64Array | readonly number[], target: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid] > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Turns weights into the cumulative table `Rng.weighted` expects. */
