@@ -5,11 +5,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createContext } from '../../src/AppContext.ts';
 import { loadConfig } from '../../src/config.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/llm-analytics.mjs', import.meta.url));
 const run = promisify(execFile);
@@ -17,8 +18,7 @@ const cli = (args: string[]) =>
   run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn' } });
 
 describe('accounts CLI and headless setup', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lla-users-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('lla-users');
 
   it('users create --admin makes an owner of the default workspace; users list shows it', async () => {
     const { stdout } = await cli([

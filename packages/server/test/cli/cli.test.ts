@@ -5,11 +5,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { spawnServer } from '../../bench/spawnServer.ts';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/llm-analytics.mjs', import.meta.url));
 const run = promisify(execFile);
@@ -17,8 +18,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
 
 describe('llm-analytics CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lla-cli-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('lla-cli');
 
   it('prints help', async () => {
     const { stdout } = await cli(['help']);

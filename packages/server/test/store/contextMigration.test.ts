@@ -1,8 +1,6 @@
 // Migration 3 on a database written before it: existing values get codes, and messages, evaluations and tool
 // calls get their carried context backfilled, on both engines; an evaluation whose message never came keeps nulls.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -11,6 +9,7 @@ import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import type { Store } from '../../src/store/Store.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 import { freshPostgres } from '../helpers/testServer.ts';
 
 const T = '2025-05-01 10:00:00';
@@ -97,8 +96,7 @@ async function assertBackfilled(store: Store) {
 
 describe('migration 3 backfills carried message context', () => {
   it('duckdb', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lla-mig-'));
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDir('lla-mig');
     const file = join(dir, 'db.duckdb');
     const instance = await DuckDBInstance.create(file);
     const c = await instance.connect();

@@ -2,12 +2,11 @@
 // and every acknowledged message id is present exactly once. Rounds repeat so a kill lands mid-commit and
 // mid-checkpoint; the schema keeps index and DDL entries out of the WAL (see store/migrations.ts).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { spawnServer } from '../../bench/spawnServer.ts';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 
 const KEY = 'crash-test-key-0123456789abcdefghijklmnop';
 const ROUNDS = 3;
@@ -29,8 +28,7 @@ function batch(round: number, n: number) {
 }
 
 describe('crash safety (kill -9 during ingest)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lla-crash-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('lla-crash');
 
   it(`keeps every acknowledged id exactly once over ${ROUNDS} kill -9 rounds`, {
     timeout: 180_000,

@@ -1,8 +1,6 @@
 // Value codes stay one-to-one with values across commits, restarts and engines: every value of a workspace has
 // exactly one code, no code stands for two values, and the rows carry the code of their own value.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { IngestBatch } from '@llm-analytics/core';
@@ -10,6 +8,7 @@ import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import { appendBatchRows, emptyRowSet } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 import { freshPostgres } from '../helpers/testServer.ts';
 
 const T = '2025-05-01T10:00:00Z';
@@ -79,8 +78,7 @@ async function assertCodes(store: Store) {
 
 describe('value codes are one per value across commits, workspaces and restarts', () => {
   it('duckdb (codes live in memory: reopening continues the numbering)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lla-codes-'));
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDir('lla-codes');
     const file = join(dir, 'db.duckdb');
     const first = await DuckDBStore.open(file);
     await commit(first, WS, batch(1, 'alpha', 's1'));
@@ -97,8 +95,7 @@ describe('value codes are one per value across commits, workspaces and restarts'
   });
 
   it('duckdb: commits running at once that bring the same new value give it one code', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lla-codes-'));
-    after(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDir('lla-codes');
     const store = await DuckDBStore.open(join(dir, 'db.duckdb'));
     try {
       await Promise.all(
