@@ -1,19 +1,52 @@
 // Owns the SQL that keeps carried message context right: parent lookups for a commit, and the repairs that
 // run when a parent arrives after its children. One text for both engines ($1 workspace, $2 id list).
-import { CONVERSATION_CONTEXT, MESSAGE_CONTEXT } from './messageContext.ts';
+import {
+  CONVERSATION_CONTEXT,
+  type ContextSource,
+  type ConversationAttrs,
+  conversationAttrs,
+  MESSAGE_CONTEXT,
+  type MessageContext,
+} from './messageContext.ts';
 
 const IDS = 'IN (SELECT unnest($2::VARCHAR[]))';
 const changed = (pairs: [string, string][]) =>
   `(${pairs.map(([a, b]) => `${a} IS DISTINCT FROM ${b}`).join(' OR ')})`;
 
 /** Stored conversations' attributes, by id. */
-export const LOOKUP_CONVERSATIONS = `SELECT id, ${CONVERSATION_CONTEXT.join(', ')} FROM conversations
+const LOOKUP_CONVERSATIONS = `SELECT id, ${CONVERSATION_CONTEXT.join(', ')} FROM conversations
   WHERE workspace_id = $1 AND id ${IDS}`;
 
 /** Stored messages' context, by id; `epochMs` turns the engine's timestamp into epoch milliseconds. */
-export const lookupMessagesSql = (epochMs: (col: string) => string) =>
+const lookupMessagesSql = (epochMs: (col: string) => string) =>
   `SELECT id, ${MESSAGE_CONTEXT.map((c) => (c === 'created_at' ? `${epochMs(c)} AS created_at` : c)).join(', ')}
    FROM messages WHERE workspace_id = $1 AND id ${IDS}`;
+
+/**
+ * Parent lookups for a commit on one engine: `run` executes a statement with ($1 workspace, $2 ids) inside
+ * the commit's transaction and returns plain rows; `epochMs` is the engine's timestamp → epoch ms.
+ */
+export function storedContext(
+  run: (sql: string, params: [string, string[]]) => Promise<Record<string, unknown>[]>,
+  epochMs: (col: string) => string,
+): ContextSource {
+  const messagesSql = lookupMessagesSql(epochMs);
+  return {
+    async conversations(ws, ids) {
+      const rows = await run(LOOKUP_CONVERSATIONS, [ws, ids]);
+      return new Map(rows.map((r) => [String(r.id), conversationAttrs(r as unknown as ConversationAttrs)]));
+    },
+    async messages(ws, ids) {
+      const rows = await run(messagesSql, [ws, ids]);
+      return new Map(
+        rows.map((r) => [
+          String(r.id),
+          { ...(r as unknown as MessageContext), created_at: Number(r.created_at) },
+        ]),
+      );
+    },
+  };
+}
 
 /**
  * Conversations ($2) that arrived (or changed) after some of their messages: copy their attributes onto those

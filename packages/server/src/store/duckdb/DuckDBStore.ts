@@ -2,20 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
-import {
-  CONVERSATION_REPAIRS,
-  LOOKUP_CONVERSATIONS,
-  lookupMessagesSql,
-  MESSAGE_REPAIR,
-} from '../contextSql.ts';
+import { CONVERSATION_REPAIRS, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
-import {
-  type ContextSource,
-  type ConversationAttrs,
-  conversationAttrs,
-  enrichRows,
-  type MessageContext,
-} from '../messageContext.ts';
+import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
@@ -115,27 +104,11 @@ export class DuckDBStore implements Store {
   }
 
   /** Parent lookups inside the commit's transaction on `w`. */
-  private context = (w: DuckDBConnection): ContextSource => ({
-    conversations: async (ws, ids) => {
-      const r = await w.runAndReadAll(LOOKUP_CONVERSATIONS, [ws, listValue(ids)]);
-      return new Map(
-        r
-          .getRowObjectsJS()
-          .map((row) => [String(row.id), conversationAttrs(row as unknown as ConversationAttrs)]),
-      );
-    },
-    messages: async (ws, ids) => {
-      const r = await w.runAndReadAll(lookupMessagesSql(EPOCH_MS), [ws, listValue(ids)]);
-      return new Map(
-        r
-          .getRowObjectsJS()
-          .map((row) => [
-            String(row.id),
-            { ...(row as unknown as MessageContext), created_at: Number(row.created_at) },
-          ]),
-      );
-    },
-  });
+  private context = (w: DuckDBConnection) =>
+    storedContext(
+      async (sql, [ws, ids]) => (await w.runAndReadAll(sql, [ws, listValue(ids)])).getRowObjectsJS(),
+      EPOCH_MS,
+    );
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const conn = this.readers[this.nextReader++ % this.readers.length];

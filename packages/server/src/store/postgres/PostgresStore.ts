@@ -1,20 +1,8 @@
 // Owns the PostgreSQL store: the shared server engine (DATABASE_URL), same schema, upserts by id.
 import pg from 'pg';
-import {
-  CONVERSATION_REPAIRS,
-  LOOKUP_CONVERSATIONS,
-  lookupMessagesSql,
-  MESSAGE_REPAIR,
-} from '../contextSql.ts';
+import { CONVERSATION_REPAIRS, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
-import {
-  type ContextSource,
-  type ConversationAttrs,
-  conversationAttrs,
-  enrichRows,
-  type MessageContext,
-  type StoredHints,
-} from '../messageContext.ts';
+import { enrichRows, type StoredHints } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
@@ -34,21 +22,11 @@ const TYPES = {
 /** Several instances share the database, so nothing local knows what is stored: look up and repair always. */
 const EVERYTHING_MAY_EXIST: StoredHints = { conversation: () => true, message: () => true };
 
-function contextSource(c: pg.PoolClient): ContextSource {
-  return {
-    async conversations(ws, ids) {
-      const r = await c.query(LOOKUP_CONVERSATIONS, [ws, ids]);
-      return new Map(r.rows.map((row) => [String(row.id), conversationAttrs(row as ConversationAttrs)]));
-    },
-    async messages(ws, ids) {
-      const r = await c.query(
-        lookupMessagesSql((col) => `round(extract(epoch from ${col}) * 1000)::float8`),
-        [ws, ids],
-      );
-      return new Map(r.rows.map((row) => [String(row.id), row as MessageContext]));
-    },
-  };
-}
+const contextSource = (c: pg.PoolClient) =>
+  storedContext(
+    async (sql, params) => (await c.query(sql, params)).rows,
+    (col) => `round(extract(epoch from ${col}) * 1000)::float8`,
+  );
 
 /** Codes read and created under the commit's workspace lock, so two instances never number a value twice. */
 function codeBook(c: pg.PoolClient): CodeBook {
