@@ -1,23 +1,15 @@
 // Children that arrive in a later commit than their parents take the parents' context from the store (the
 // writer's lookups), on both engines: a message its conversation's attributes, an evaluation its message's.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { IngestBatch } from '@llm-analytics/core';
-import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
-import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
-import { appendBatchRows, emptyRowSet } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
-import { tempDir } from '../helpers/tempDir.ts';
-import { freshPostgres } from '../helpers/testServer.ts';
+import { ENGINES } from '../helpers/engines.ts';
+import { commitBatch, withStore } from '../helpers/storeFor.ts';
 
 const WS = 'ws';
 const T = '2025-05-01T10:00:00Z';
-const commit = (store: Store, b: IngestBatch) => {
-  const rows = emptyRowSet();
-  appendBatchRows(rows, WS, b);
-  return store.commit(rows);
-};
+const commit = (store: Store, b: IngestBatch) => commitBatch(store, WS, b);
 
 async function parentsFirst(store: Store) {
   await commit(store, {
@@ -44,23 +36,5 @@ async function parentsFirst(store: Store) {
 }
 
 describe('stored parents give their context to children of later commits', () => {
-  it('duckdb', async () => {
-    const store = await DuckDBStore.open(join(tempDir('lla-ctx'), 'db.duckdb'));
-    try {
-      await parentsFirst(store);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('postgres', async () => {
-    const db = await freshPostgres();
-    after(() => db.drop());
-    const store = await PostgresStore.open(db.url);
-    try {
-      await parentsFirst(store);
-    } finally {
-      await store.close();
-    }
-  });
+  for (const engine of ENGINES) it(engine, () => withStore(engine, parentsFirst));
 });

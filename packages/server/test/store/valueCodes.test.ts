@@ -2,14 +2,12 @@
 // exactly one code, no code stands for two values, and the rows carry the code of their own value.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { IngestBatch } from '@llm-analytics/core';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
-import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
-import { appendBatchRows, emptyRowSet } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
+import { commitBatch, withStore } from '../helpers/storeFor.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { freshPostgres } from '../helpers/testServer.ts';
 
 const T = '2025-05-01T10:00:00Z';
 const WS = 'ws';
@@ -27,11 +25,7 @@ const batch = (n: number, model: string, session: string): IngestBatch => ({
     },
   ],
 });
-const commit = (store: Store, ws: string, b: IngestBatch) => {
-  const rows = emptyRowSet();
-  appendBatchRows(rows, ws, b);
-  return store.commit(rows);
-};
+const commit = commitBatch;
 
 async function assertCodes(store: Store) {
   const codes = await store.query<{ value: string; code: number }>(
@@ -95,9 +89,7 @@ describe('value codes are one per value across commits, workspaces and restarts'
   });
 
   it('duckdb: commits running at once that bring the same new value give it one code', async () => {
-    const dir = tempDir('lla-codes');
-    const store = await DuckDBStore.open(join(dir, 'db.duckdb'));
-    try {
+    await withStore('duckdb', async (store) => {
       await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
           commit(store, WS, batch(10 + i, i % 2 ? 'zeta' : 'eta', `s${i % 3}`)),
@@ -118,23 +110,15 @@ describe('value codes are one per value across commits, workspaces and restarts'
         'SELECT model_id FROM messages GROUP BY model_id HAVING count(DISTINCT model_code) > 1',
       );
       assert.deepEqual(split, []);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
-  it('postgres', async () => {
-    const db = await freshPostgres();
-    after(() => db.drop());
-    const store = await PostgresStore.open(db.url);
-    try {
+  it('postgres', () =>
+    withStore('postgres', async (store) => {
       await commit(store, WS, batch(1, 'alpha', 's1'));
       await commit(store, WS, batch(2, 'beta', 's1'));
       await commit(store, 'other', batch(3, 'beta', 's9'));
       await commit(store, WS, batch(4, 'gamma', 's2'));
       await assertCodes(store);
-    } finally {
-      await store.close();
-    }
-  });
+    }));
 });
