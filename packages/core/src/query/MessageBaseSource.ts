@@ -6,16 +6,19 @@ import type { BaseColumn } from './registry/types.ts';
 const TOKEN = (i: number) => `\u0000base${i}\u0000`;
 
 export class MessageBaseSource {
-  private readonly uses: BaseColumn[][] = [];
+  private readonly uses: { own: BaseColumn[]; without: BaseColumn[] }[] = [];
 
   constructor(
     private readonly common: Set<BaseColumn>,
     private readonly build: (columns: Set<BaseColumn>) => string,
   ) {}
 
-  /** The FROM item of one part, reading `own` columns besides the common ones; resolved by `finish`. */
-  readonly from = (own: BaseColumn[]): string => {
-    this.uses.push(own);
+  /**
+   * The FROM item of one part, reading `own` columns besides the common ones and leaving out `without` (common
+   * columns the part looks up after grouping); resolved by `finish`.
+   */
+  readonly from = (own: BaseColumn[], without: BaseColumn[] = []): string => {
+    this.uses.push({ own, without });
     return TOKEN(this.uses.length - 1);
   };
 
@@ -26,15 +29,15 @@ export class MessageBaseSource {
    * engine push a part's own columns into its scan.
    */
   finish(sql: string): string {
-    const all = new Set<BaseColumn>([...this.common, ...this.uses.flat()]);
+    const all = new Set<BaseColumn>([...this.common, ...this.uses.flatMap((u) => u.own)]);
     const joins = baseJoins('message', all).has('conversation_length');
     if (this.uses.length > 1 && joins) {
       const cte = `WITH mb AS MATERIALIZED (${this.build(all)}) `;
       return cte + this.uses.reduce((s, _, i) => s.replace(TOKEN(i), 'mb b'), sql);
     }
-    return this.uses.reduce(
-      (s, own, i) => s.replace(TOKEN(i), () => `(${this.build(new Set([...this.common, ...own]))}) b`),
-      sql,
-    );
+    return this.uses.reduce((s, { own, without }, i) => {
+      const columns = new Set([...this.common, ...own].filter((c) => !without.includes(c)));
+      return s.replace(TOKEN(i), () => `(${this.build(columns)}) b`);
+    }, sql);
   }
 }

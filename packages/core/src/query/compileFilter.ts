@@ -18,6 +18,14 @@ export interface FilterScope {
   workspaceParam: string;
 }
 
+/** The dimensions a filter tree reads, one entry per leaf. */
+export function filterDims(f: Filter | undefined): DimensionDef[] {
+  if (!f) return [];
+  if (isFilterGroup(f)) return f[1].flatMap(filterDims);
+  if (isFilterNot(f)) return filterDims(f[1]);
+  return [registry.dimensions.get(f[1])!];
+}
+
 const GRAIN_TABLE: Record<Exclude<Grain, 'message'>, { table: string; alias: string }> = {
   evaluation: { table: 'evaluations', alias: 'e' },
   tool: { table: 'tool_calls', alias: 't' },

