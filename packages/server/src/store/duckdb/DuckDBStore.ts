@@ -6,6 +6,7 @@ import { CONVERSATION_REPAIRS, MESSAGE_REPAIR, storedContext } from '../contextS
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
+import { Pool } from '../Pool.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
@@ -28,8 +29,7 @@ export class DuckDBStore implements Store {
   readonly dialect = 'duckdb' as const;
   private readonly ids = new StoredIds();
   private readonly codes = new MemoryCodeBook();
-  private readers: PreparedCache[] = [];
-  private nextReader = 0;
+  private readers = new Pool<PreparedCache>([]);
 
   private lanes!: CommitLanes;
   private readonly writerStatements = new Map<DuckDBConnection, PreparedCache>();
@@ -60,8 +60,9 @@ export class DuckDBStore implements Store {
     const instance = await DuckDBInstance.create(file, opts.threads ? { threads: String(opts.threads) } : {});
     const writer = await instance.connect();
     const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
-    for (let i = 0; i < (opts.readers ?? 3); i++)
-      store.readers.push(new PreparedCache(await instance.connect()));
+    const readers: PreparedCache[] = [];
+    for (let i = 0; i < (opts.readers ?? 3); i++) readers.push(new PreparedCache(await instance.connect()));
+    store.readers = new Pool(readers);
     const lanes = [writer];
     for (let i = 1; i < (opts.writers ?? 2); i++) lanes.push(await instance.connect());
     store.lanes = new CommitLanes(lanes);
@@ -111,20 +112,21 @@ export class DuckDBStore implements Store {
     );
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const conn = this.readers[this.nextReader++ % this.readers.length];
-    return this.gate.run(async () => {
-      const reader = await conn.run(sql, bind(params));
-      const names = reader.columnNames();
-      const cols = reader.getColumnsJS();
-      const n = reader.currentRowCount;
-      const rows: T[] = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const row: Row = {};
-        for (let c = 0; c < names.length; c++) row[names[c]] = toPlain(cols[c][i]);
-        rows[i] = row as T;
-      }
-      return rows;
-    });
+    return this.readers.use((conn) =>
+      this.gate.run(async () => {
+        const reader = await conn.run(sql, bind(params));
+        const names = reader.columnNames();
+        const cols = reader.getColumnsJS();
+        const n = reader.currentRowCount;
+        const rows: T[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const row: Row = {};
+          for (let c = 0; c < names.length; c++) row[names[c]] = toPlain(cols[c][i]);
+          rows[i] = row as T;
+        }
+        return rows;
+      }),
+    );
   }
 
   async commit(rows: RowSet): Promise<void> {
@@ -210,7 +212,7 @@ export class DuckDBStore implements Store {
   }
 
   async close(): Promise<void> {
-    for (const r of this.readers) await r.close();
+    for (const r of this.readers.all) await r.close();
     await this.lanes.idle();
     for (const cache of this.writerStatements.values()) await cache.dropStatements();
     this.lanes.close();
