@@ -2,7 +2,7 @@
 import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
 import type { Filter } from './AnalyticsQuery.ts';
 import { compileFilter, type FilterScope, filterDims, filterGrains } from './compileFilter.ts';
-import { PERIOD_COLUMN } from './periods.ts';
+import { PERIOD_COLUMN, periodSplit } from './periods.ts';
 import { priceJoins } from './priceJoins.ts';
 import { baseColumn } from './registry/baseColumns.ts';
 import type { BaseColumn, DimensionDef, Grain, PartialDef, SqlContext } from './registry/types.ts';
@@ -120,8 +120,28 @@ function partialColumns(inp: PartsInput, own: Map<string, string>): string[] {
 
 const whereSql = (w: string[]) => (w.length ? ` WHERE ${w.join(' AND ')}` : '');
 
+/**
+ * A two-period statement's message part with distinct counts: one ungrouped select per window, not one grouped
+ * by period. DuckDB's distinct count is far slower per group than alone (10M messages, both windows: 245
+ * against 321 ms), and each window's predicate skips the other's row groups.
+ */
+function perPeriodPart(partials: PartialDef[], inp: PartsInput, split: string): string {
+  const noPrice = { ...inp.x, priceIn: 'NULL', priceOut: 'NULL' };
+  const own = new Map(partials.map((p) => [p.id, p.sql(noPrice)]));
+  const one = (period: number, test: string) => {
+    const src = source('message', partials, { ...inp, dims: [] });
+    const where = [...src.where, `b.created_at ${test} ${split}`];
+    return `SELECT ${period} AS d_${PERIOD_COLUMN}, ${partialColumns(inp, own).join(', ')} FROM ${src.from}${whereSql(where)}`;
+  };
+  return `${one(0, '>=')} UNION ALL ${one(1, '<')}`;
+}
+
 /** A one-level part: partials aggregated straight from rows of `grain`. */
 export function directPart(grain: Grain, partials: PartialDef[], inp: PartsInput): string {
+  const split = periodSplit(inp.dims);
+  if (grain === 'message' && split && partials.some((p) => p.distinct)) {
+    return perPeriodPart(partials, inp, split);
+  }
   const src = source(grain, partials, inp);
   const noPrice = { ...partContext(grain, inp.x), priceIn: 'NULL', priceOut: 'NULL' };
   const own = new Map(partials.map((p) => [p.id, p.sql(noPrice)]));

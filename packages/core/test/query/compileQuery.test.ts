@@ -203,6 +203,15 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
     hasNot: [/md\.model_code = g0\.pmc/],
   },
   {
+    name: 'a two-period statement counts distinct conversations with one select per window',
+    q: { metrics: ['conversations', 'messages'], compare: 'previous_period', date_range: '30d' },
+    has: [
+      /SELECT 0 AS d___period, .*count\(DISTINCT b\.conversation_id\).* (WHERE|AND) b\.created_at >= /,
+      /UNION ALL SELECT 1 AS d___period, .* (WHERE|AND) b\.created_at < /,
+    ],
+    hasNot: [],
+  },
+  {
     name: 'a priced query by model attribute alone never joins models per message',
     q: { metrics: ['cost', 'messages'], dimensions: ['base_model'], date_range: '7d' },
     has: [/md\.model_code = g0\.pmc/],

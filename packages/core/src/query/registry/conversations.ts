@@ -23,6 +23,7 @@ export const conversationsSubject: RegistrySubject = {
       grain: 'message',
       kind: 'holistic',
       sql: () => 'count(DISTINCT b.conversation_id)',
+      distinct: true,
       columns: ['conversation_id'],
     },
     {
@@ -30,6 +31,7 @@ export const conversationsSubject: RegistrySubject = {
       grain: 'message',
       kind: 'holistic',
       sql: () => 'count(DISTINCT b.user_id)',
+      distinct: true,
       columns: ['user_id'],
     },
   ],

@@ -64,6 +64,8 @@ export interface PartialDef {
   /** For additive/holistic: an aggregate over rows. For priced: an aggregate over sub-groups `g`. */
   sql: (x: SqlContext & { priceIn: string; priceOut: string }) => string;
   columns?: BaseColumn[];
+  /** Holistic distinct counts: a two-period statement counts them per window (`perPeriodPart`). */
+  distinct?: true;
   /** Holistic percentiles: the fraction and the (integer) column, for the histogram form (`histogramPart`). */
   percentile?: { fraction: number; column: BaseColumn };
   /** Priced partials: the additive partials they read from `g`. */
