@@ -2,7 +2,7 @@
 import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
 import type { Filter } from './AnalyticsQuery.ts';
 import { compileFilter, type FilterScope, filterDims, filterGrains } from './compileFilter.ts';
-import { PERIOD_COLUMN, periodSplit } from './periods.ts';
+import { PERIOD_COLUMN } from './periods.ts';
 import { priceJoins } from './priceJoins.ts';
 import { baseColumn } from './registry/baseColumns.ts';
 import type { BaseColumn, DimensionDef, Grain, PartialDef, SqlContext } from './registry/types.ts';
@@ -23,6 +23,8 @@ export interface PartsInput {
   rest: Filter[];
   priceBook: PriceBook;
   catalog: CatalogPrice[];
+  /** In a statement holding both periods (its one dimension is the hidden period): the current window's start. */
+  periodStart?: string;
 }
 
 const FACT: Record<Exclude<Grain, 'message'>, { table: string; alias: string }> = {
@@ -127,20 +129,19 @@ const whereSql = (w: string[]) => (w.length ? ` WHERE ${w.join(' AND ')}` : '');
  */
 function perPeriodPart(partials: PartialDef[], inp: PartsInput, split: string): string {
   const noPrice = { ...inp.x, priceIn: 'NULL', priceOut: 'NULL' };
-  const own = new Map(partials.map((p) => [p.id, p.sql(noPrice)]));
+  const columns = partialColumns(inp, new Map(partials.map((p) => [p.id, p.sql(noPrice)]))).join(', ');
   const one = (period: number, test: string) => {
     const src = source('message', partials, { ...inp, dims: [] });
     const where = [...src.where, `b.created_at ${test} ${split}`];
-    return `SELECT ${period} AS d_${PERIOD_COLUMN}, ${partialColumns(inp, own).join(', ')} FROM ${src.from}${whereSql(where)}`;
+    return `SELECT ${period} AS d_${PERIOD_COLUMN}, ${columns} FROM ${src.from}${whereSql(where)}`;
   };
   return `${one(0, '>=')} UNION ALL ${one(1, '<')}`;
 }
 
 /** A one-level part: partials aggregated straight from rows of `grain`. */
 export function directPart(grain: Grain, partials: PartialDef[], inp: PartsInput): string {
-  const split = periodSplit(inp.dims);
-  if (grain === 'message' && split && partials.some((p) => p.distinct)) {
-    return perPeriodPart(partials, inp, split);
+  if (grain === 'message' && inp.periodStart && partials.some((p) => p.distinct)) {
+    return perPeriodPart(partials, inp, inp.periodStart);
   }
   const src = source(grain, partials, inp);
   const noPrice = { ...partContext(grain, inp.x), priceIn: 'NULL', priceOut: 'NULL' };

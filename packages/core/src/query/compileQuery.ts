@@ -126,7 +126,8 @@ function compileStatement(
 
   const metrics = q.metrics.map((id) => registry.metrics.get(id)!);
   const dims = (q.dimensions ?? []).map((id) => registry.dimensions.get(id)!);
-  if (split) dims.push(periodDimension(dialect.timestamp(params.add(sqlTimestamp(split)))));
+  const periodStart = split ? dialect.timestamp(params.add(sqlTimestamp(split))) : undefined;
+  if (periodStart) dims.push(periodDimension(periodStart));
   const partials = collectPartials(metrics);
   const msgPriced = partials.message.filter((p) => p.kind === 'priced');
 
@@ -172,6 +173,7 @@ function compileStatement(
     rest,
     priceBook: ctx.priceBook,
     catalog: ctx.catalogPrices,
+    periodStart,
   };
   const rollup = conversationRollupSql({
     metrics,

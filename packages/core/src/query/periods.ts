@@ -14,15 +14,9 @@ export function periodsShareStatement(q: AnalyticsQuery, filterDims: DimensionDe
   return !q.dimensions?.length && !filterDims.some((d) => d.id === 'conversation_length');
 }
 
-const splits = new WeakMap<DimensionDef, string>();
-
-/** The current window's start (SQL) when `dims` is just a two-period statement's hidden dimension. */
-export const periodSplit = (dims: DimensionDef[]): string | undefined =>
-  dims.length === 1 ? splits.get(dims[0]) : undefined;
-
 /** The hidden dimension of a two-period statement: 0 for rows of the current window, 1 for the previous. */
 export function periodDimension(splitSql: string): DimensionDef {
-  const dim: DimensionDef = {
+  return {
     id: PERIOD_COLUMN,
     grain: 'message',
     sql: (x) => `CASE WHEN ${x.m}.created_at >= ${splitSql} THEN 0 ELSE 1 END`,
@@ -32,8 +26,6 @@ export function periodDimension(splitSql: string): DimensionDef {
     description: 'The period a row of a two-period statement belongs to.',
     groupable: true,
   };
-  splits.set(dim, splitSql);
-  return dim;
 }
 
 /** The FROM of a two-period statement's outer select: both periods always answer, as a query without

@@ -29,7 +29,7 @@ export class DuckDBStore implements Store {
   readonly dialect = 'duckdb' as const;
   private readonly ids = new StoredIds();
   private readonly codes = new MemoryCodeBook();
-  private readers = new Pool<PreparedCache>([]);
+  private readers!: Pool<PreparedCache>;
 
   private lanes!: CommitLanes;
   private readonly writerStatements = new Map<DuckDBConnection, PreparedCache>();
