@@ -37,7 +37,7 @@ export function conversationRollupSql(inp: RollupInput): string | null {
   const where = [`b.workspace_id = ${ws}`, inp.window('b.created_at')].filter(Boolean).join(' AND ');
   // The pass flag is computed per row first: an aggregate's FILTER may not hold the semi-join subqueries.
   const rows = `SELECT b.conversation_id, ${pass.length ? pass.join(' AND ') : 'TRUE'} AS p FROM messages b WHERE ${where}`;
-  const perConversation = `SELECT count(*) AS conversation_length, count(*) FILTER (WHERE m.p) AS k FROM (${rows}) m GROUP BY m.conversation_id`;
+  const perConversation = `SELECT count(*) AS conversation_length, ${x.dialect.countIf('m.p')} AS k FROM (${rows}) m GROUP BY m.conversation_id`;
   const label = dims[0].sql({ ...x, m: 'c' });
   return `SELECT ${label} AS d_conversation_length, CAST(count(*) AS ${x.dialect.double}) AS p_conv FROM (${perConversation}) c WHERE c.k > 0 GROUP BY 1`;
 }

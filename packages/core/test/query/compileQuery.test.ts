@@ -164,7 +164,7 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
     },
     has: [
       /SELECT b\.conversation_id, b\.model_id = CAST\(\$\d+ AS VARCHAR\) AND b\.id IN \(SELECT e\.message_id FROM evaluations e/,
-      /count\(\*\) AS conversation_length, count\(\*\) FILTER \(WHERE m\.p\) AS k FROM \(.*\) m GROUP BY m\.conversation_id\) c WHERE c\.k > 0/,
+      /count\(\*\) AS conversation_length, (count\(\*\) FILTER \(WHERE m\.p\)|COALESCE\(CAST\(count_if\(m\.p\) AS BIGINT\), 0\)) AS k FROM \(.*\) m GROUP BY m\.conversation_id\) c WHERE c\.k > 0/,
     ],
     hasNot: [/JOIN/, /DISTINCT/],
   },
@@ -308,6 +308,24 @@ for (const dialect of ['duckdb', 'postgres'] as const) {
     });
     assert.equal(c.comparison.sql, c.sql);
     assert.deepEqual(c.comparison.params.slice(1), ['2025-05-18 12:00:00.000', '2025-05-25 12:00:00.000']);
+  });
+
+  test(`${dialect}: conditional counts are count_if on DuckDB and FILTER on PostgreSQL`, () => {
+    const c = compileQuery(
+      { metrics: ['success_rate', 'sla_breach_rate', 'tool_success_rate'], date_range: '30d' },
+      ctx(dialect),
+    );
+    const [yes, no] =
+      dialect === 'duckdb'
+        ? [/count_if\(e\.success\)/, /FILTER/]
+        : [/count\(\*\) FILTER \(WHERE e\.success\)/, /count_if/];
+    assert.match(c.sql, yes);
+    assert.match(
+      c.sql,
+      dialect === 'duckdb' ? /count_if\(b\.latency_ms > / : /FILTER \(WHERE b\.latency_ms > /,
+    );
+    assert.match(c.sql, dialect === 'duckdb' ? /count_if\(t\.success\)/ : /FILTER \(WHERE t\.success\)/);
+    assert.doesNotMatch(c.sql, no);
   });
 
   test(`${dialect}: percentiles without dimensions come from a histogram, grouped ones from the engine`, () => {

@@ -19,6 +19,8 @@ export interface SqlDialect {
    * statement is one identical aggregate call, which both engines compute once: one sort, not one per metric.
    */
   percentile(fractions: readonly number[], index: number, expr: string): string;
+  /** How many rows of the group satisfy `cond` (NULL counts as false): an integer, 0 when none do. */
+  countIf(cond: string): string;
   /** True when the text array `arrayExpr` shares an element with the bound `params`. */
   arrayOverlaps(arrayExpr: string, params: string[]): string;
   /** True when some element of the text array `arrayExpr` contains the bound text `param` (case-insensitive). */

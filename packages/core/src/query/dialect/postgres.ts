@@ -10,6 +10,7 @@ export const postgres: SqlDialect = {
   timestamp: (param: string) => `CAST(${param} AS TIMESTAMP)`,
   percentile: (fractions, index, expr) =>
     `(percentile_cont(ARRAY[${fractions.join(', ')}]::double precision[]) WITHIN GROUP (ORDER BY ${expr}))[${index + 1}]`,
+  countIf: (cond: string) => `count(*) FILTER (WHERE ${cond})`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `${arrayExpr} && CAST(ARRAY[${params.join(', ')}] AS TEXT[])`,
   arrayAnyContains: (arrayExpr: string, param: string) =>

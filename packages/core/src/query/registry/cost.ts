@@ -22,7 +22,7 @@ export const costSubject: RegistrySubject = {
       id: 'tok_msgs',
       grain: 'message',
       kind: 'additive',
-      sql: () => 'count(*) FILTER (WHERE COALESCE(b.input_tokens, 0) + COALESCE(b.output_tokens, 0) > 0)',
+      sql: (x) => x.dialect.countIf('COALESCE(b.input_tokens, 0) + COALESCE(b.output_tokens, 0) > 0'),
       columns: ['input_tokens', 'output_tokens'],
     },
     {

@@ -44,7 +44,7 @@ export const latencySubject: RegistrySubject = {
       id: 'breach',
       grain: 'message',
       kind: 'additive',
-      sql: (x) => `count(*) FILTER (WHERE b.latency_ms > ${x.sla()})`,
+      sql: (x) => x.dialect.countIf(`b.latency_ms > ${x.sla()}`),
       columns: ['latency_ms'],
     },
     ...percentilePartials,

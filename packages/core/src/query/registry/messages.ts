@@ -2,12 +2,13 @@
 import type { RegistrySubject, SqlContext } from './types.ts';
 
 /**
- * Messages with a non-empty error type, on the integer code rather than the text: those with a code, less those
- * whose code is the empty string's (looked up once per statement; no code, no match). Faster than one filtered
- * count testing both (1M messages, 60 days: 19 against 23 ms).
+ * Messages with a non-empty error type, on the integer code rather than the text: the codes that are not the
+ * empty string's (looked up once per statement; NULLIF with no such code keeps every code). One plain count
+ * costs less than a filtered count or a count less a conditional one (1M messages, 30 days: 12M against 25M
+ * instructions above the unconditional count).
  */
 const errors = (x: SqlContext) =>
-  `count(b.error_code) - count(*) FILTER (WHERE b.error_code = (SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace} AND vc.value = ''))`;
+  `count(NULLIF(b.error_code, (SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace} AND vc.value = '')))`;
 
 export const messagesSubject: RegistrySubject = {
   partials: [

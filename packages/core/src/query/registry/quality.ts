@@ -6,12 +6,12 @@ export const qualitySubject: RegistrySubject = {
     { id: 'ev_n', grain: 'evaluation', kind: 'additive', sql: () => 'count(*)' },
     { id: 'ev_rated', grain: 'evaluation', kind: 'additive', sql: () => 'count(e.rating)' },
     { id: 'ev_rating_sum', grain: 'evaluation', kind: 'additive', sql: () => 'sum(e.rating)' },
-    { id: 'ev_succ', grain: 'evaluation', kind: 'additive', sql: () => 'count(*) FILTER (WHERE e.success)' },
+    { id: 'ev_succ', grain: 'evaluation', kind: 'additive', sql: (x) => x.dialect.countIf('e.success') },
     {
       id: 'ev_fail',
       grain: 'evaluation',
       kind: 'additive',
-      sql: () => 'count(*) FILTER (WHERE NOT e.success)',
+      sql: (x) => x.dialect.countIf('NOT e.success'),
     },
     {
       id: 'ev_evaluators',

@@ -5,7 +5,7 @@ export const toolsSubject: RegistrySubject = {
   partials: [
     { id: 'tc_n', grain: 'tool', kind: 'additive', sql: () => 'count(*)' },
     { id: 'tc_known', grain: 'tool', kind: 'additive', sql: () => 'count(t.success)' },
-    { id: 'tc_succ', grain: 'tool', kind: 'additive', sql: () => 'count(*) FILTER (WHERE t.success)' },
+    { id: 'tc_succ', grain: 'tool', kind: 'additive', sql: (x) => x.dialect.countIf('t.success') },
   ],
   metrics: [
     {
