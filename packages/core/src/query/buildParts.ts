@@ -240,7 +240,7 @@ export function histogramPart(partials: PartialDef[], inp: PartsInput): string {
  */
 export function unpricedMessagesSql(inp: PartsInput): string {
   const src = source('message', [], inp, ['id', 'model_id', 'provider', 'input_tokens', 'output_tokens']);
-  const where = [...src.where, 'COALESCE(b.input_tokens, 0) + COALESCE(b.output_tokens, 0) > 0'];
+  const where = [...src.where, '(b.input_tokens > 0 OR b.output_tokens > 0)'];
   const inner = `SELECT DISTINCT b.id, b.model_id AS pm, b.provider AS pp FROM ${src.from}${whereSql(where)}`;
   const prices = priceJoins(inp.priceBook, inp.catalog, inp.x);
   // Every layer prices both directions; naming both keeps every bound price referenced (PostgreSQL needs that).

