@@ -35,9 +35,20 @@ export function conversationRollupSql(inp: RollupInput): string | null {
   const scope = { grain: 'message' as const, unnested: false, x: { ...x, m: 'b' }, workspaceParam: ws };
   const pass = filters.map((f) => compileFilter(f, scope));
   const where = [`b.workspace_id = ${ws}`, inp.window('b.created_at')].filter(Boolean).join(' AND ');
-  // The pass flag is computed per row first: an aggregate's FILTER may not hold the semi-join subqueries.
-  const rows = `SELECT b.conversation_id, ${pass.length ? pass.join(' AND ') : 'TRUE'} AS p FROM messages b WHERE ${where}`;
-  const perConversation = `SELECT count(*) AS conversation_length, ${x.dialect.countIf('m.p')} AS k FROM (${rows}) m GROUP BY m.conversation_id`;
   const label = dims[0].sql({ ...x, m: 'c' });
-  return `SELECT ${label} AS d_conversation_length, CAST(count(*) AS ${x.dialect.double}) AS p_conv FROM (${perConversation}) c WHERE c.k > 0 GROUP BY 1`;
+  const outer = (perConversation: string, where: string) =>
+    `SELECT ${label} AS d_conversation_length, CAST(count(*) AS ${x.dialect.double}) AS p_conv FROM (${perConversation}) c${where} GROUP BY 1`;
+  // Unfiltered, every conversation with a message in the window counts: no pass flag to carry.
+  if (pass.length === 0) {
+    return outer(
+      `SELECT count(*) AS conversation_length FROM messages b WHERE ${where} GROUP BY b.conversation_id`,
+      '',
+    );
+  }
+  // The pass flag is computed per row first: an aggregate's FILTER may not hold the semi-join subqueries.
+  const rows = `SELECT b.conversation_id, ${pass.join(' AND ')} AS p FROM messages b WHERE ${where}`;
+  return outer(
+    `SELECT count(*) AS conversation_length, bool_or(m.p) AS k FROM (${rows}) m GROUP BY m.conversation_id`,
+    ' WHERE c.k',
+  );
 }

@@ -164,9 +164,17 @@ const shapes: { name: string; q: AnalyticsQuery; has: RegExp[]; hasNot: RegExp[]
     },
     has: [
       /SELECT b\.conversation_id, b\.model_id = CAST\(\$\d+ AS VARCHAR\) AND b\.id IN \(SELECT e\.message_id FROM evaluations e/,
-      /count\(\*\) AS conversation_length, (count\(\*\) FILTER \(WHERE m\.p\)|COALESCE\(CAST\(count_if\(m\.p\) AS BIGINT\), 0\)) AS k FROM \(.*\) m GROUP BY m\.conversation_id\) c WHERE c\.k > 0/,
+      /count\(\*\) AS conversation_length, bool_or\(m\.p\) AS k FROM \(.*\) m GROUP BY m\.conversation_id\) c WHERE c\.k GROUP BY 1/,
     ],
     hasNot: [/JOIN/, /DISTINCT/],
+  },
+  {
+    name: 'conversations alone by conversation_length, unfiltered: a plain count per conversation',
+    q: { metrics: ['conversations'], dimensions: ['conversation_length'], date_range: '30d' },
+    has: [
+      /SELECT count\(\*\) AS conversation_length FROM messages b WHERE .* GROUP BY b\.conversation_id\) c GROUP BY 1/,
+    ],
+    hasNot: [/JOIN/, /DISTINCT/, / AS k /],
   },
   {
     name: 'conversations by conversation_length filtered on training method still joins (model attributes)',
