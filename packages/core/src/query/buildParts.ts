@@ -9,7 +9,6 @@ import type { BaseColumn, DimensionDef, Grain, PartialDef, SqlContext } from './
 
 export interface PartsInput {
   x: SqlContext;
-  workspaceParam: string;
   /** FROM item `b`: the filtered messages carrying the shared columns plus `own`, less `without`. */
   baseFrom: (own: BaseColumn[], without?: BaseColumn[]) => string;
   /** Row source of an evaluation or tool part: its facts with the shared message context plus `own`. */
@@ -36,10 +35,10 @@ const FACT: Record<Exclude<Grain, 'message'>, { table: string; alias: string }> 
  * A fact table as a FROM item. Unnesting tags in a derived table's select list keeps it a plain UNNEST
  * operator; a lateral `CROSS JOIN unnest(...)` plans as a much slower correlated join in DuckDB.
  */
-function factTable(grain: Exclude<Grain, 'message'>, unnestTags: boolean, ws: string): string {
+function factTable(grain: Exclude<Grain, 'message'>, unnestTags: boolean, x: SqlContext): string {
   const { table, alias } = FACT[grain];
   return unnestTags
-    ? `(SELECT x.*, unnest(x.failure_tags) AS tag FROM ${table} x WHERE x.workspace_id = ${ws}) ${alias}`
+    ? `(SELECT x.*, unnest(x.failure_tags) AS tag FROM ${table} x WHERE ${x.facts('x')}) ${alias}`
     : `${table} ${alias}`;
 }
 
@@ -75,10 +74,10 @@ function source(
   extra: BaseColumn[] = [],
   without: BaseColumn[] = [],
 ): Source {
-  const { workspaceParam: ws, dims } = inp;
+  const { dims } = inp;
   const x = partContext(grain, inp.x);
   const unnestTags = grain === 'evaluation' && dims.some((d) => d.array);
-  const scope: FilterScope = { grain, unnested: unnestTags, x, workspaceParam: ws };
+  const scope: FilterScope = { grain, unnested: unnestTags, x };
   const from: string[] = [];
   const where: string[] = inp.pushed.map((f) => compileFilter(f, scope));
   const own = [...extra, ...partials.flatMap((p) => p.columns ?? [])];
@@ -90,14 +89,14 @@ function source(
     if (bdims.length === 0) continue;
     const { alias } = FACT[g];
     const unnest = bdims.some((d) => d.array);
-    const bscope: FilterScope = { grain: g, unnested: unnest, x, workspaceParam: ws };
+    const bscope: FilterScope = { grain: g, unnested: unnest, x };
     const held = inp.rest.filter((f) => onlyGrain(f, g));
     for (const f of held) bridged.add(f);
-    const bwhere = [`${alias}.workspace_id = ${ws}`, ...held.map((f) => compileFilter(f, bscope))];
+    const bwhere = [x.facts(alias), ...held.map((f) => compileFilter(f, bscope))];
     const cols = bdims.map((d) => `${groupSql(d, x)} AS d_${d.id}`).join(', ');
     const me = grain === 'message' ? 'b.id' : `${FACT[grain].alias}.message_id`;
     from.push(
-      `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${factTable(g, unnest, ws)} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
+      `JOIN (SELECT DISTINCT ${alias}.message_id, ${cols} FROM ${factTable(g, unnest, x)} WHERE ${bwhere.join(' AND ')}) br_${g} ON br_${g}.message_id = ${me}`,
     );
   }
   for (const f of inp.rest) if (!bridged.has(f)) where.push(compileFilter(f, scope));
@@ -189,7 +188,7 @@ export function pricedPart(additive: PartialDef[], priced: PartialDef[], inp: Pa
   ];
   // Grouped on the codes of model and provider; their text (for the price tables) joins on the few groups.
   const grouped = `SELECT ${inner.join(', ')} FROM ${src.from}${whereSql(src.where)} GROUP BY ${positions(early.length + 2).join(', ')}`;
-  const ws = inp.workspaceParam;
+  const ws = x.workspace();
   const looked = late.map((d) => `, ${baseColumn('message', d.code!).sql} AS d_${d.id}`).join('');
   const models = late.length
     ? ` LEFT JOIN models md ON md.workspace_id = ${ws} AND md.model_code = g0.pmc`

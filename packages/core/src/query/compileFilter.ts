@@ -15,7 +15,6 @@ export interface FilterScope {
   grain: Grain;
   unnested: boolean;
   x: SqlContext;
-  workspaceParam: string;
 }
 
 /** The dimensions a filter tree reads, one entry per leaf. */
@@ -121,6 +120,6 @@ export function compileFilter(f: Filter, s: FilterScope, negate = false): string
   if (dim.grain === 'message' || dim.grain === s.grain) return rowLeaf(dim, f, negate, s);
   const { table, alias } = GRAIN_TABLE[dim.grain];
   const inner = rowLeaf(dim, f, false, { ...s, grain: dim.grain, unnested: false });
-  const semi = `${MESSAGE_ID[s.grain]} IN (SELECT ${alias}.message_id FROM ${table} ${alias} WHERE ${alias}.workspace_id = ${s.workspaceParam} AND ${inner})`;
+  const semi = `${MESSAGE_ID[s.grain]} IN (SELECT ${alias}.message_id FROM ${table} ${alias} WHERE ${s.x.facts(alias)} AND ${inner})`;
   return negate ? `NOT (${semi})` : semi;
 }

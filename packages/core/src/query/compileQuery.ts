@@ -43,6 +43,12 @@ export interface CompileContext {
   catalogPrices: CatalogPrice[];
   /** Extent of the stored data; lets `granularity: auto` pick a bucket for `date_range: "all"`. */
   dataSpan?: TimeWindow;
+  /**
+   * The workspace's integer key in the fact tables' `ws` column, when the store keeps one (DuckDB): fact rows
+   * are then kept to the workspace by `ws = key`, which the engine settles per storage segment instead of
+   * comparing a text id on every row. Without it they are kept by `workspace_id`.
+   */
+  workspaceKey?: number;
 }
 
 export interface CompiledStatement {
@@ -98,7 +104,13 @@ function compileStatement(
 ): CompiledStatement {
   const params = new SqlParams();
   const dialect = getDialect(ctx.dialect);
-  const ws = params.add(ctx.workspaceId);
+  // Bound in this order so a statement without a key reads exactly as before; with one, the id only when used.
+  const key = ctx.workspaceKey === undefined ? undefined : params.add(ctx.workspaceKey);
+  let wsParam = key ? undefined : params.add(ctx.workspaceId);
+  const workspace = () => {
+    wsParam ??= params.add(ctx.workspaceId);
+    return wsParam;
+  };
   // Lazily bound, so a statement never carries a parameter it does not use (PostgreSQL rejects those).
   let sla: string | undefined;
   let win: [string, string] | undefined;
@@ -113,7 +125,8 @@ function compileStatement(
     },
     bucket,
     m: 'b',
-    workspace: ws,
+    workspace,
+    facts: (alias) => (key ? `${alias}.ws = ${key}` : `${alias}.workspace_id = ${workspace()}`),
   };
   const windowSql = (column: string) => {
     if (!window) return '';
@@ -149,22 +162,17 @@ function compileStatement(
   }
   if (rest.length > 0 || dims.some((d) => d.grain !== 'message')) common.add('id');
   const base = new MessageBaseSource(common, (columns) =>
-    contextBaseSql('message', { columns, workspaceParam: ws, window: windowSql }),
+    contextBaseSql('message', { columns, x, window: windowSql }),
   );
   const baseFrom = base.from;
   const factFrom = (grain: Exclude<Grain, 'message'>, own: BaseColumn[], unnestTags: boolean) =>
-    contextBaseSql(
-      grain,
-      { columns: new Set([...common, ...own]), workspaceParam: ws, window: windowSql },
-      unnestTags,
-    );
+    contextBaseSql(grain, { columns: new Set([...common, ...own]), x, window: windowSql }, unnestTags);
   const pushed = all.filter(isPushed);
 
   const partIds: string[] = [];
   const allPartials = [...partials.message, ...partials.evaluation, ...partials.tool].map((p) => p.id);
   const inp: PartsInput = {
     x,
-    workspaceParam: ws,
     baseFrom,
     factFrom,
     dims,
@@ -181,7 +189,6 @@ function compileStatement(
     filters: all,
     filterDims: filterDims(q.filters),
     x,
-    workspaceParam: ws,
     window: windowSql,
   });
   const parts = rollup ? [rollup] : grainParts(partials, inp);
@@ -200,7 +207,7 @@ function compileStatement(
     .filter((d) => d.code)
     .map(
       (d) =>
-        ` LEFT JOIN value_codes v_${d.id} ON v_${d.id}.workspace_id = ${ws} AND v_${d.id}.code = r.d_${d.id}`,
+        ` LEFT JOIN value_codes v_${d.id} ON v_${d.id}.workspace_id = ${workspace()} AND v_${d.id}.code = r.d_${d.id}`,
     )
     .join('');
   const select = [

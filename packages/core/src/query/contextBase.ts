@@ -1,11 +1,11 @@
 // Owns a part's row source: messages (`b`) or evaluations / tool calls with their carried message context,
 // for one workspace and window, with only the joins the requested columns need.
 import { type BaseJoin, baseColumn } from './registry/baseColumns.ts';
-import type { BaseColumn, Grain } from './registry/types.ts';
+import type { BaseColumn, Grain, SqlContext } from './registry/types.ts';
 
 export interface BaseSpec {
   columns: Set<BaseColumn>;
-  workspaceParam: string;
+  x: Pick<SqlContext, 'workspace' | 'facts'>;
   /** Predicate on a message-time column for the date window, or '' for "all". */
   window: (column: string) => string;
 }
@@ -35,11 +35,11 @@ export function baseJoins(grain: Grain, columns: Iterable<BaseColumn>): Set<Base
  * `unnestTags` adds one row per failure tag as `tag`.
  */
 export function contextBaseSql(grain: Grain, spec: BaseSpec, unnestTags = false): string {
-  const { columns, workspaceParam: ws } = spec;
+  const { columns, x } = spec;
   const joins = baseJoins(grain, columns);
   const select = [...columns].sort().map((c) => `${baseColumn(grain, c).sql} AS ${c}`);
   const time = baseColumn(grain, 'created_at').sql;
-  const where = [`x.workspace_id = ${ws}`, spec.window(time)];
+  const where = [x.facts('x'), spec.window(time)];
   if (grain !== 'message') {
     select.unshift(...OWN[grain].map((c) => `x.${c}`));
     if (unnestTags) select.push('unnest(x.failure_tags) AS tag');
@@ -48,12 +48,12 @@ export function contextBaseSql(grain: Grain, spec: BaseSpec, unnestTags = false)
   const from = [`${TABLE[grain]} x`];
   if (joins.has('model')) {
     from.push(
-      `LEFT JOIN models md ON md.workspace_id = ${ws} AND md.model_code = ${baseColumn(grain, 'model_code').sql}`,
+      `LEFT JOIN models md ON md.workspace_id = ${x.workspace()} AND md.model_code = ${baseColumn(grain, 'model_code').sql}`,
     );
   }
   if (joins.has('conversation_length')) {
     // Length counts the conversation's messages inside the same window, whatever the other filters.
-    const inner = [`cm.workspace_id = ${ws}`, spec.window('cm.created_at')].filter(Boolean).join(' AND ');
+    const inner = [x.facts('cm'), spec.window('cm.created_at')].filter(Boolean).join(' AND ');
     from.push(
       `LEFT JOIN (SELECT cm.conversation_id, count(*) AS n FROM messages cm WHERE ${inner} GROUP BY cm.conversation_id) cl ON cl.conversation_id = ${baseColumn(grain, 'conversation_id').sql}`,
     );

@@ -13,7 +13,6 @@ export interface RollupInput {
   /** Dimensions the filters read. */
   filterDims: DimensionDef[];
   x: SqlContext;
-  workspaceParam: string;
   window: (column: string) => string;
 }
 
@@ -26,15 +25,15 @@ export interface RollupInput {
  * The dashboard's ConversationLengthChart has exactly this shape: measured 34 -> 12 ms at 1M messages.
  */
 export function conversationRollupSql(inp: RollupInput): string | null {
-  const { metrics, dims, filters, x, workspaceParam: ws } = inp;
+  const { metrics, dims, filters, x } = inp;
   if (dims.length !== 1 || dims[0].id !== 'conversation_length') return null;
   if (metrics.length === 0 || metrics.some((m) => m.id !== 'conversations')) return null;
   const columns = new Set<BaseColumn>(inp.filterDims.flatMap((d) => d.columns ?? []));
   if (columns.has('conversation_length') || baseJoins('message', columns).size > 0) return null;
   // Messages alias `b` here, as the message row does in parts: filters compile to the same predicates.
-  const scope = { grain: 'message' as const, unnested: false, x: { ...x, m: 'b' }, workspaceParam: ws };
+  const scope = { grain: 'message' as const, unnested: false, x: { ...x, m: 'b' } };
   const pass = filters.map((f) => compileFilter(f, scope));
-  const where = [`b.workspace_id = ${ws}`, inp.window('b.created_at')].filter(Boolean).join(' AND ');
+  const where = [x.facts('b'), inp.window('b.created_at')].filter(Boolean).join(' AND ');
   const label = dims[0].sql({ ...x, m: 'c' });
   const outer = (perConversation: string, where: string) =>
     `SELECT ${label} AS d_conversation_length, CAST(count(*) AS ${x.dialect.double}) AS p_conv FROM (${perConversation}) c${where} GROUP BY 1`;

@@ -51,6 +51,26 @@ function assertIsolated(sql: string) {
   }
 }
 
+const FACT_TABLES = new Set(['messages', 'evaluations', 'tool_calls']);
+
+/** Key mode: each fact table reference is constrained by `<alias>.ws = $1` (the key), any other by its id. */
+function assertIsolatedByKey(sql: string, params: unknown[]) {
+  assert.equal(params[0], 7);
+  const id = params.indexOf('ws-1') + 1;
+  const refs = [
+    ...sql.matchAll(
+      /\b(?:FROM|JOIN) (messages|conversations|models|evaluations|tool_calls|value_codes) (\w+)/g,
+    ),
+  ];
+  assert.ok(refs.length > 0, 'touches at least one table');
+  for (const [, table, alias] of refs) {
+    const predicate = FACT_TABLES.has(table) ? `${alias}\\.ws = \\$1` : `${alias}\\.workspace_id = \\$${id}`;
+    assert.ok(FACT_TABLES.has(table) || id > 0, `${table} needs the workspace id parameter`);
+    assert.match(sql, new RegExp(`\\b${predicate}\\b`), `${table} ${alias} lacks its workspace predicate`);
+  }
+  assert.doesNotMatch(sql, /\b(?:x|b|e|t|cm)\.workspace_id\b/, 'no fact table compares workspace_id');
+}
+
 /** Placeholders run $1..$n with no gaps and no extras (PostgreSQL rejects unused parameters). */
 function assertPlaceholders(sql: string, params: unknown[]) {
   const used = new Set([...sql.matchAll(/\$(\d+)\b/g)].map((m) => Number(m[1])));
@@ -247,6 +267,39 @@ for (const dialect of ['duckdb', 'postgres'] as const) {
       assertIsolated(c.sql);
       assertPlaceholders(c.sql, c.params);
     }
+  });
+
+  test(`${dialect}: with a workspace key, fact tables are kept to the workspace by ws, the rest by its id`, () => {
+    const metrics = [...registry.metrics.keys()];
+    const groupable = [...registry.dimensions.values()].filter((d) => d.groupable).map((d) => d.id);
+    const filters: AnalyticsQuery['filters'] = [
+      'and',
+      [
+        ['eq', 'training_method', 'dpo'],
+        ['eq', 'tool', 'search'],
+        ['gte', 'rating', 4],
+      ],
+    ];
+    for (const dim of [undefined, ...groupable]) {
+      for (const q of [
+        { metrics, dimensions: dim ? [dim] : [], date_range: '30d' as const },
+        {
+          metrics: ['messages', 'latency_p95'],
+          dimensions: dim ? [dim] : [],
+          date_range: '7d' as const,
+          filters,
+        },
+      ]) {
+        const c = compileQuery(q, ctx(dialect, { workspaceKey: 7 }));
+        assertIsolatedByKey(c.sql, c.params);
+        assertPlaceholders(c.sql, c.params);
+      }
+    }
+    // A statement reading only fact tables binds the key alone: no unused id parameter.
+    const lean = compileQuery({ metrics: ['messages'], date_range: '7d' }, ctx(dialect, { workspaceKey: 7 }));
+    assert.deepEqual(lean.params[0], 7);
+    assert.ok(!lean.params.includes('ws-1'));
+    assertPlaceholders(lean.sql, lean.params);
   });
 
   test(`${dialect}: injection attempts only ever reach the parameters`, () => {

@@ -8,7 +8,7 @@ import type { RegistrySubject, SqlContext } from './types.ts';
  * instructions above the unconditional count).
  */
 const errors = (x: SqlContext) =>
-  `count(NULLIF(b.error_code, (SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace} AND vc.value = '')))`;
+  `count(NULLIF(b.error_code, (SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace()} AND vc.value = '')))`;
 
 export const messagesSubject: RegistrySubject = {
   partials: [

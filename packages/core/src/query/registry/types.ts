@@ -43,8 +43,10 @@ export interface SqlContext {
   param(value: string | number | boolean | null): string;
   /** Placeholder of the workspace's SLA threshold (ms), bound on first use. */
   sla(): string;
-  /** Placeholder of the workspace id. */
-  workspace: string;
+  /** Placeholder of the workspace id (for the small per-workspace tables: models, value_codes), bound on first use. */
+  workspace(): string;
+  /** Predicate keeping the rows of a fact table (messages, evaluations, tool_calls) aliased `alias` to the workspace. */
+  facts(alias: string): string;
   bucket: TimeBucket;
   /** Alias of the row carrying message columns in the current part: `b` for messages; evaluations and tool
    *  calls carry their message's context themselves (`e`, `t`). Message-level dimensions read through it. */
