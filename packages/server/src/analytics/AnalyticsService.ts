@@ -11,6 +11,7 @@ import {
   parseQuery,
 } from '@llm-analytics/core';
 import type { SettingsService } from '../settings/SettingsService.ts';
+import { factWorkspace } from '../store/factWorkspace.ts';
 import type { Store } from '../store/Store.ts';
 import { ResultCache } from './ResultCache.ts';
 
@@ -100,6 +101,7 @@ export class AnalyticsService {
       slaThresholdMs: settings.sla_threshold_ms,
       catalogPrices: facts.catalog,
       dataSpan: facts.span,
+      workspaceKey: this.store.workspaceKey?.(workspaceId),
     });
   }
 
@@ -132,19 +134,20 @@ export class AnalyticsService {
   }
 
   private async loadFacts(workspaceId: string): Promise<WorkspaceFacts> {
+    const ws = factWorkspace(this.store, workspaceId);
     const [pairs, [span]] = await Promise.all([
       // On the value codes: distinct integer pairs, then their text (a scan of every message, at cold start).
       this.store.query<{ provider: string | null; model_id: string }>(
         `SELECT vp.value AS provider, vm.value AS model_id
          FROM (SELECT DISTINCT provider_code, model_code FROM messages
-               WHERE workspace_id = $1 AND model_code IS NOT NULL) p
+               WHERE ${ws.column} = $2 AND model_code IS NOT NULL) p
          JOIN value_codes vm ON vm.workspace_id = $1 AND vm.code = p.model_code
          LEFT JOIN value_codes vp ON vp.workspace_id = $1 AND vp.code = p.provider_code`,
-        [workspaceId],
+        [workspaceId, ws.value],
       ),
       this.store.query<{ lo: string | null; hi: string | null }>(
-        'SELECT min(created_at) AS lo, max(created_at) AS hi FROM messages WHERE workspace_id = $1',
-        [workspaceId],
+        `SELECT min(created_at) AS lo, max(created_at) AS hi FROM messages WHERE ${ws.column} = $1`,
+        [ws.value],
       ),
     ]);
     return {

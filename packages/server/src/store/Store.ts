@@ -23,6 +23,11 @@ export interface Store {
   commit(rows: RowSet): Promise<void>;
   /** How many commits the writer may keep in flight at once (the store orders dependent ones); default 1. */
   readonly commitLanes?: number;
+  /**
+   * The workspace's integer key in the fact tables' `ws` column, for stores that keep one (DuckDB); undefined
+   * while none of its fact rows is stored. Analytics filter on it instead of comparing workspace_id text.
+   */
+  workspaceKey?(workspaceId: string): number | undefined;
   /** Drops what the store holds in memory about a workspace whose rows were just deleted (value codes). */
   forgetWorkspace?(workspaceId: string): void;
   close(): Promise<void>;

@@ -8,6 +8,12 @@ export interface CodeBook {
   codes(ws: string, values: string[]): Promise<Map<string, number>>;
 }
 
+/**
+ * Codes under this workspace id (no workspace has it) number the workspaces themselves: on DuckDB a fact row
+ * (message, evaluation, tool call) carries its workspace's code in `ws`, the integer the analytics filter on.
+ */
+export const WORKSPACE_KEYS = '';
+
 type Coded = { [table in keyof typeof CODED]: Record<string, string> };
 const TABLES = CODED as Coded;
 
@@ -21,6 +27,14 @@ export function* codedValues(rows: RowSet): Generator<[string, string]> {
       }
     }
   }
+}
+
+/** The workspaces of `rows`' fact rows, each once, as values to code under WORKSPACE_KEYS. */
+export function workspaceValues(rows: RowSet): string[] {
+  const ids = new Set<string>();
+  for (const r of rows.messages) ids.add(r.workspace_id);
+  for (const r of rows.evaluations) ids.add(r.workspace_id);
+  return [...ids];
 }
 
 /** Sets the code columns of one commit's rows in place (null for null values). */
@@ -62,12 +76,17 @@ export class MemoryCodeBook {
   private readonly known = new Map<string, Map<string, number>>();
   private readonly next = new Map<string, number>();
 
-  /** Dependency keys of the values in `rows` that have no code yet. */
+  /** Dependency keys of the values in `rows` (workspace keys included) that have no code yet. */
   newValueKeys(rows: RowSet): string[] {
     const keys: string[] = [];
-    for (const [ws, v] of codedValues(rows))
-      if (!this.known.get(ws)?.has(v)) keys.push(`value\u0000${ws}\u0000${v}`);
+    const pairs = [...codedValues(rows), ...workspaceValues(rows).map((id) => [WORKSPACE_KEYS, id] as const)];
+    for (const [ws, v] of pairs) if (!this.known.get(ws)?.has(v)) keys.push(`value\u0000${ws}\u0000${v}`);
     return keys;
+  }
+
+  /** The committed code of `value` in `ws`, if it has one. */
+  code(ws: string, value: string): number | undefined {
+    return this.known.get(ws)?.get(value);
   }
 
   /** The workspace's rows are gone: its codes go too, and a workspace re-created with its id starts afresh. */

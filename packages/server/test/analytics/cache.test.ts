@@ -48,20 +48,29 @@ for (const engine of ENGINES) {
     });
 
     it('Cache-Control: no-cache on the route computes anew', async () => {
+      // A fixed window: a relative one ends at the next whole minute, and a minute turning between two
+      // asks would compute anew for that reason alone.
+      const date_range = {
+        from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+        to: new Date(Date.now() + 3_600_000).toISOString(),
+      };
       const ask = async (headers: Record<string, string> = {}) => {
         const r = await fetch(`${s.url}/api/analytics/query`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminKey}`, ...headers },
-          body: JSON.stringify({ metrics: ['messages'], date_range: '7d' }),
+          body: JSON.stringify({ metrics: ['messages'], date_range }),
         });
         return ((await r.json()) as { rows: { messages: number }[] }).rows[0].messages;
       };
       const before = await ask();
-      // A write that bypasses the ingest path (no version bump): only a fresh reply can see it.
+      // A write that bypasses the ingest path (no version bump): only a fresh reply can see it. On DuckDB the
+      // row carries the workspace key, as the writer's rows do.
       const at = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+      const key = s.ctx.store.workspaceKey?.('default');
       await s.ctx.store.query(
-        `INSERT INTO messages (workspace_id, id, conversation_id, role, created_at) VALUES ('default', 'raw', 'c1', 'user', CAST($1 AS TIMESTAMP))`,
-        [at],
+        `INSERT INTO messages (workspace_id, id, conversation_id, role, created_at${key ? ', ws' : ''})
+         VALUES ('default', 'raw', 'c1', 'user', CAST($1 AS TIMESTAMP)${key ? ', $2' : ''})`,
+        key ? [at, key] : [at],
       );
       assert.equal(await ask(), before);
       assert.equal(await ask({ 'cache-control': 'no-cache' }), before + 1);

@@ -68,7 +68,7 @@ async function assertBackfilled(store: Store) {
     },
   ]);
   const codes = await store.query<{ value: string; code: number }>(
-    'SELECT value, code FROM value_codes ORDER BY code',
+    "SELECT value, code FROM value_codes WHERE workspace_id = 'w' ORDER BY code",
   );
   assert.deepEqual(
     codes.map((c) => c.value),

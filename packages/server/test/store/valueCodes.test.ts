@@ -96,14 +96,17 @@ describe('value codes are one per value across commits, workspaces and restarts'
         ),
       );
       const codes = await store.query<{ value: string; n: number }>(
-        'SELECT value, count(*)::INTEGER AS n FROM value_codes GROUP BY value HAVING count(*) > 1',
+        'SELECT value, count(*)::INTEGER AS n FROM value_codes WHERE workspace_id = $1 GROUP BY value HAVING count(*) > 1',
+        [WS],
       );
       assert.deepEqual(codes, [], 'no value has two codes');
       const codeCount = await store.query<{ n: number }>(
-        'SELECT count(DISTINCT code)::INTEGER AS n FROM value_codes',
+        'SELECT count(DISTINCT code)::INTEGER AS n FROM value_codes WHERE workspace_id = $1',
+        [WS],
       );
       const valueCount = await store.query<{ n: number }>(
-        'SELECT count(DISTINCT value)::INTEGER AS n FROM value_codes',
+        'SELECT count(DISTINCT value)::INTEGER AS n FROM value_codes WHERE workspace_id = $1',
+        [WS],
       );
       assert.equal(codeCount[0].n, valueCount[0].n, 'no code stands for two values');
       const split = await store.query(

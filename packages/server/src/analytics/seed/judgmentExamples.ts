@@ -10,6 +10,7 @@ import {
   sqlTimestamp,
 } from '@llm-analytics/core';
 import { z } from 'zod';
+import { factWorkspace } from '../../store/factWorkspace.ts';
 import type { Store } from '../../store/Store.ts';
 import { type AnalyticsService, queryNow } from '../AnalyticsService.ts';
 
@@ -55,14 +56,15 @@ function examplesSql(
   now: Date,
 ): { sql: string; values: SqlValue[] } {
   const d = getDialect(store.dialect);
-  const values: SqlValue[] = [workspaceId];
+  const ws = factWorkspace(store, workspaceId);
+  const values: SqlValue[] = [ws.value];
   const p = (v: SqlValue) => {
     values.push(v);
     return `$${values.length}`;
   };
   // Evaluations carry their message's time and model (m_*), so no join to messages; a null m_created_at
   // means the message has not arrived, and such an evaluation is not listed (as the analytics do not count it).
-  const where = ['e.workspace_id = $1', 'e.m_created_at IS NOT NULL', 'e.failure_tags IS NOT NULL'];
+  const where = [`e.${ws.column} = $1`, 'e.m_created_at IS NOT NULL', 'e.failure_tags IS NOT NULL'];
   const window = resolveWindow(params.date_range, now);
   if (window) {
     where.push(`e.m_created_at >= ${d.timestamp(p(sqlTimestamp(window.from)))}`);
@@ -108,11 +110,12 @@ async function contents(
   const times = page.map((r) => Date.parse(r.created_at)).sort((a, b) => a - b);
   const [from, to] = [times[0], times[times.length - 1]].map((ms) => sqlTimestamp(new Date(ms)));
   const n = ids.length;
+  const ws = factWorkspace(store, workspaceId);
   const rows = await store.query<{ id: string; content: string | null; conversation_id: string }>(
-    `SELECT id, content, conversation_id FROM messages WHERE workspace_id = $1
+    `SELECT id, content, conversation_id FROM messages WHERE ${ws.column} = $1
        AND created_at >= ${d.timestamp(`$${n + 2}`)} AND created_at <= ${d.timestamp(`$${n + 3}`)}
        AND id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
-    [workspaceId, ...ids, from, to],
+    [ws.value, ...ids, from, to],
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -10,7 +10,7 @@ import { Pool } from '../Pool.ts';
 import { lastWins, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
-import { assignCodes, MemoryCodeBook } from '../valueCodes.ts';
+import { assignCodes, MemoryCodeBook, WORKSPACE_KEYS, workspaceValues } from '../valueCodes.ts';
 import { CommitLanes } from './CommitLanes.ts';
 import { commitKeys } from './commitKeys.ts';
 import { insertRows } from './insertRows.ts';
@@ -148,9 +148,10 @@ export class DuckDBStore implements Store {
           if (resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
           const coded = await assignCodes(batch, codes.book);
+          const workspaceKeys = await codes.book.codes(WORKSPACE_KEYS, workspaceValues(batch));
           const rows = await enrichRows(coded, this.context(w), this.ids.hints);
           // The inserts are the same few statements every time: prepared once per connection.
-          await insertRows(this.prepared(w), rows, codes.created());
+          await insertRows(this.prepared(w), rows, codes.created(), workspaceKeys);
           await this.repair(w, CONVERSATION_REPAIRS, 'conversations', conversations);
           await this.repair(w, [MESSAGE_REPAIR], 'messages', messages);
           await w.run('COMMIT');
@@ -205,6 +206,11 @@ export class DuckDBStore implements Store {
         [ws, listValue(ids)],
       );
     }
+  }
+
+  /** The workspace's key in the fact tables' `ws` column; none until its first fact row is committed. */
+  workspaceKey(workspaceId: string): number | undefined {
+    return this.codes.code(WORKSPACE_KEYS, workspaceId);
   }
 
   forgetWorkspace(workspaceId: string): void {

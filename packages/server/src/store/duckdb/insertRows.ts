@@ -65,6 +65,7 @@ const TABLES: Record<Table, Columns> = {
     provider_code: 'INTEGER',
     error_code: 'INTEGER',
     ...conversationContext,
+    ws: 'INTEGER',
   },
   tool_calls: {
     workspace_id: 'VARCHAR',
@@ -74,6 +75,7 @@ const TABLES: Record<Table, Columns> = {
     duration_ms: 'INTEGER',
     created_at: 'TIMESTAMP',
     ...messageContext,
+    ws: 'INTEGER',
   },
   evaluations: {
     workspace_id: 'VARCHAR',
@@ -85,6 +87,7 @@ const TABLES: Record<Table, Columns> = {
     failure_tags: 'VARCHAR[]',
     created_at: 'TIMESTAMP',
     ...messageContext,
+    ws: 'INTEGER',
   },
 };
 
@@ -112,26 +115,33 @@ const SQL = Object.fromEntries(Object.keys(TABLES).map((t) => [t, statement(t as
   string
 >;
 
-/** The rows of `table` as one JSON object of column arrays. */
-function columns(table: Table, rows: readonly object[]): string {
+/** The rows of `table` as one JSON object of column arrays; `ws` is the key of the row's workspace_id. */
+function columns(table: Table, rows: readonly object[], workspaceKeys: ReadonlyMap<string, number>): string {
   const out: Record<string, unknown[]> = {};
-  const names = Object.keys(TABLES[table]);
+  const names = Object.keys(TABLES[table]).filter((k) => k !== 'ws');
   for (const k of names) out[k] = new Array(rows.length);
+  const keyed = 'ws' in TABLES[table];
+  if (keyed) out.ws = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Record<string, unknown>;
     for (const k of names) out[k][i] = row[k] ?? null;
+    if (keyed) out.ws[i] = workspaceKeys.get(row.workspace_id as string);
   }
   return JSON.stringify(out);
 }
 
-/** Inserts one commit's rows, and the value codes first created in it. */
+/**
+ * Inserts one commit's rows, and the value codes first created in it. `workspaceKeys` holds the key of every
+ * workspace the fact rows belong to.
+ */
 export async function insertRows(
   c: PreparedCache,
   rows: EnrichedRowSet,
-  codes: readonly object[] = [],
+  codes: readonly object[],
+  workspaceKeys: ReadonlyMap<string, number>,
 ): Promise<void> {
   const insert = async (table: Table, list: readonly object[]) => {
-    if (list.length) await c.run(SQL[table], [columns(table, list)]);
+    if (list.length) await c.run(SQL[table], [columns(table, list, workspaceKeys)]);
   };
   await insert('value_codes', codes);
   await insert('models', rows.models);
