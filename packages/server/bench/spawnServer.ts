@@ -37,7 +37,8 @@ export async function spawnServer(opts: {
     },
   );
   const url = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + 60_000;
+  // Opening a 10M-message database (loading the stored ids) took 30 s on a good day and over 60 s on a slow one.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} during start`);
     try {
@@ -47,7 +48,7 @@ export async function spawnServer(opts: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('server did not start within 60 s');
+      throw new Error('server did not start within 180 s');
     }
     await new Promise((r) => setTimeout(r, 100));
   }
