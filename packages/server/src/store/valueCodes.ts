@@ -76,11 +76,14 @@ export class MemoryCodeBook {
   private readonly known = new Map<string, Map<string, number>>();
   private readonly next = new Map<string, number>();
 
-  /** Dependency keys of the values in `rows` (workspace keys included) that have no code yet. */
-  newValueKeys(rows: RowSet): string[] {
+  /** Dependency keys of the values in `rows`, and of the `workspaces` as workspace keys, that have no code yet. */
+  newValueKeys(rows: RowSet, workspaces: readonly string[]): string[] {
     const keys: string[] = [];
-    const pairs = [...codedValues(rows), ...workspaceValues(rows).map((id) => [WORKSPACE_KEYS, id] as const)];
-    for (const [ws, v] of pairs) if (!this.known.get(ws)?.has(v)) keys.push(`value\u0000${ws}\u0000${v}`);
+    const check = (ws: string, v: string) => {
+      if (!this.known.get(ws)?.has(v)) keys.push(`value\u0000${ws}\u0000${v}`);
+    };
+    for (const [ws, v] of codedValues(rows)) check(ws, v);
+    for (const id of workspaces) check(WORKSPACE_KEYS, id);
     return keys;
   }
 

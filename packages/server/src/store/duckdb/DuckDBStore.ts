@@ -136,7 +136,8 @@ export class DuckDBStore implements Store {
     const evaluations = lastWins(rows.evaluations, (r) => key(r.workspace_id, r.id));
     const batch = { models, conversations, messages, evaluations };
     const keys = commitKeys(batch);
-    for (const k of this.codes.newValueKeys(batch)) keys.add(k);
+    const workspaces = workspaceValues(batch);
+    for (const k of this.codes.newValueKeys(batch, workspaces)) keys.add(k);
     await this.lanes.run(keys, (w) =>
       this.gate.run(async () => {
         const codes = this.codes.forCommit();
@@ -148,7 +149,7 @@ export class DuckDBStore implements Store {
           if (resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
           const coded = await assignCodes(batch, codes.book);
-          const workspaceKeys = await codes.book.codes(WORKSPACE_KEYS, workspaceValues(batch));
+          const workspaceKeys = await codes.book.codes(WORKSPACE_KEYS, workspaces);
           const rows = await enrichRows(coded, this.context(w), this.ids.hints);
           // The inserts are the same few statements every time: prepared once per connection.
           await insertRows(this.prepared(w), rows, codes.created(), workspaceKeys);
