@@ -37,7 +37,8 @@ export async function spawnServer(opts: {
     },
   );
   const url = `http://127.0.0.1:${opts.port}`;
-  // Opening a 10M-message database (loading the stored ids) took 30 s on a good day and over 60 s on a slow one.
+  // A 10M-message database opens in about 5 s (loading the stored ids); a slow VM once took over 60 s before
+  // the ids were hashed inside DuckDB. The deadline stays generous: a failed start should be the only failure.
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} during start`);

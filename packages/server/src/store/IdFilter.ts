@@ -1,23 +1,19 @@
 // Owns "has this id been written before?" without scanning a table: an open-addressing set of 64-bit id
-// hashes in typed arrays (16 bytes per id at most). A collision only sends that id down the slower
+// hashes in typed arrays (8 bytes per slot, at most 70% full). A collision only sends that id down the slower
 // delete-then-insert path (which scans), so correctness never depends on it; at 64 bits it is ~1e-12 per id,
-// unlike a Bloom filter whose ~1% false positives would make nearly every batch scan the table.
-const EMPTY = 0;
+// unlike a Bloom filter whose ~1% false positives would make nearly every batch scan the table. The hash is
+// MD5's first 64 bits, so the database can hash stored ids itself and only numbers cross into JavaScript.
+import { md5Words } from './md5Words.ts';
 
-/** cyrb53-style mixing: two well-spread 32-bit halves of one string's hash. */
-function hash64(s: string, out: Uint32Array): void {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  out[0] = h1 >>> 0;
-  out[1] = h2 >>> 0 || 1; // (x, 0) never marks a used slot
-}
+const EMPTY = 0;
+const MAX_LOAD = 0.7;
+
+/** The smallest power-of-two slot count (≥ 1024) that holds `n` ids within the load limit. */
+const capacityFor = (n: number) => {
+  let cap = 1024;
+  while (cap * MAX_LOAD < n) cap *= 2;
+  return cap;
+};
 
 export class IdFilter {
   private slots: Uint32Array;
@@ -25,11 +21,21 @@ export class IdFilter {
   private size = 0;
   private readonly h = new Uint32Array(2);
 
-  constructor(initialCapacity = 1 << 16) {
-    let cap = 1024;
-    while (cap < initialCapacity * 2) cap *= 2;
+  constructor(expected = 1 << 15) {
+    const cap = capacityFor(expected);
     this.slots = new Uint32Array(cap * 2);
     this.mask = cap - 1;
+  }
+
+  /** Makes room for `n` more ids at once, so a bulk load never rehashes (or holds two tables) midway. */
+  reserve(n: number): void {
+    const cap = capacityFor(this.size + n);
+    if (cap > this.mask + 1) this.rehash(cap);
+  }
+
+  /** Slot of a hash is `w0 & slotMask`: adding hashes in that order fills the table front to back. */
+  get slotMask(): number {
+    return this.mask;
   }
 
   private find(h1: number, h2: number): number {
@@ -42,10 +48,10 @@ export class IdFilter {
     }
   }
 
-  private grow(): void {
+  private rehash(cap: number): void {
     const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
-    this.mask = old.length - 1;
+    this.slots = new Uint32Array(cap * 2);
+    this.mask = cap - 1;
     for (let at = 0; at < old.length; at += 2) {
       if (old[at + 1] === EMPTY) continue;
       const to = this.find(old[at], old[at + 1]);
@@ -55,18 +61,24 @@ export class IdFilter {
   }
 
   add(key: string): void {
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    hash64(key, this.h);
-    const at = this.find(this.h[0], this.h[1]);
+    md5Words(key, this.h);
+    this.addHash(this.h[0], this.h[1]);
+  }
+
+  /** Adds a key by its hash words (as `md5Words` gives them, or the database's md5_number for the key). */
+  addHash(w0: number, w1: number): void {
+    if (this.size + 1 > (this.mask + 1) * MAX_LOAD) this.rehash((this.mask + 1) * 2);
+    const h2 = w1 || 1; // (x, 0) never marks a used slot
+    const at = this.find(w0, h2);
     if (this.slots[at + 1] !== EMPTY) return;
-    this.slots[at] = this.h[0];
-    this.slots[at + 1] = this.h[1];
+    this.slots[at] = w0;
+    this.slots[at + 1] = h2;
     this.size++;
   }
 
   mightContain(key: string): boolean {
-    hash64(key, this.h);
-    return this.slots[this.find(this.h[0], this.h[1]) + 1] !== EMPTY;
+    md5Words(key, this.h);
+    return this.slots[this.find(this.h[0], this.h[1] || 1) + 1] !== EMPTY;
   }
 
   get count(): number {
