@@ -1,5 +1,6 @@
 // Owns the wire format of ingestion: zod schemas for models, conversations, messages, evaluations and the batch.
 import { z } from 'zod';
+import { isWellFormed, isWellFormedDeep, NOT_WELL_FORMED } from './wellFormed.ts';
 
 export const LIMITS = {
   idLength: 256,
@@ -11,11 +12,12 @@ export const LIMITS = {
   itemsPerBatch: 20_000,
 } as const;
 
-const id = z
-  .string()
+/** Any stored text: it must have a UTF-8 form. */
+const text = () => z.string().refine(isWellFormed, NOT_WELL_FORMED);
+const id = text()
   .min(1, 'must not be empty')
   .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`);
-const label = z.string().max(LIMITS.idLength);
+const label = text().max(LIMITS.idLength);
 const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 timestamp' });
 const count = z.number().int('must be an integer').nonnegative('must not be negative').max(2_147_483_647);
 
@@ -24,12 +26,14 @@ const jsonObject = z
   .record(z.string(), z.unknown())
   .refine((v) => JSON.stringify(v).length <= LIMITS.metadataJsonChars, {
     message: `must serialise to at most ${LIMITS.metadataJsonChars} characters`,
-  });
+  })
+  .refine(isWellFormedDeep, NOT_WELL_FORMED);
 const jsonValue = z
   .unknown()
   .refine((v) => v === undefined || JSON.stringify(v).length <= LIMITS.metadataJsonChars, {
     message: `must serialise to at most ${LIMITS.metadataJsonChars} characters`,
-  });
+  })
+  .refine(isWellFormedDeep, NOT_WELL_FORMED);
 
 export const TRAINING_METHODS = ['base', 'sft', 'dpo', 'rlhf', 'other'] as const;
 export const ROLES = ['user', 'assistant', 'system', 'tool'] as const;
@@ -64,7 +68,7 @@ export const MessageSchema = z.strictObject({
   id,
   conversation_id: id,
   role: z.enum(ROLES),
-  content: z.string().max(LIMITS.contentChars).nullish(),
+  content: text().max(LIMITS.contentChars).nullish(),
   created_at: isoTimestamp.optional(),
   model_id: label.nullish(),
   provider: label.nullish(),
@@ -83,7 +87,7 @@ export const EvaluationSchema = z.strictObject({
   evaluator_id: label.nullish(),
   rating: z.number().int('must be an integer').min(1).max(5).nullish(),
   success: z.boolean().nullish(),
-  failure_tags: z.array(z.string().min(1).max(LIMITS.tagLength)).max(LIMITS.failureTags).nullish(),
+  failure_tags: z.array(text().min(1).max(LIMITS.tagLength)).max(LIMITS.failureTags).nullish(),
   created_at: isoTimestamp.optional(),
 });
 

@@ -12,6 +12,7 @@ import {
   TRAINING_METHODS,
 } from './ingest.ts';
 import { isIsoDateTime } from './isIsoDateTime.ts';
+import { isWellFormed, isWellFormedDeep } from './wellFormed.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -54,8 +55,10 @@ function isPlain(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-/** zod 4 measures string bounds in code points, counting only when the UTF-16 length is in doubt. */
+/** Well formed, and within `max`: zod 4 measures string bounds in code points, counting only when the UTF-16
+ *  length is in doubt. */
 function fits(s: string, max: number): boolean {
+  if (!isWellFormed(s)) return false;
   const units = s.length;
   if (units <= max) return true;
   if (units > 2 * max) return false;
@@ -79,11 +82,11 @@ const optCount = (v: unknown): boolean =>
 // Timestamps are `.optional()`, not `.nullish()`: null is invalid.
 const optTimestamp = (v: unknown): boolean => v === undefined || (typeof v === 'string' && isIsoDateTime(v));
 
-/** JSON.stringify's length within the cap; a value it cannot serialise is left to zod (which throws). */
+/** JSON.stringify's length within the cap, all text well formed; a value it cannot serialise is left to zod. */
 function jsonFits(v: unknown): boolean {
   try {
     const text = JSON.stringify(v);
-    return typeof text === 'string' && text.length <= LIMITS.metadataJsonChars;
+    return typeof text === 'string' && text.length <= LIMITS.metadataJsonChars && isWellFormedDeep(v);
   } catch {
     return false;
   }

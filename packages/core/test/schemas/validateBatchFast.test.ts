@@ -63,6 +63,7 @@ test('single-field boundaries on an otherwise valid message', () => {
   const values: unknown[] = [
     ...[-1, 0, 1, 1.5, 2147483647, 2147483648, Number.NaN, Infinity, -0, null, undefined, '1'],
     ...['', 'x', 'x'.repeat(256), 'x'.repeat(257), true, {}, []],
+    ...['\ud800', 'a\udc00', '\u{1f600}', '\u{1f600}'.repeat(256), { k: '\ud800' }, { '\ud800': 1 }],
   ];
   for (const key of Object.keys(IngestBatchSchema.def.shape.messages.unwrap().element.shape))
     for (const value of values)

@@ -65,6 +65,38 @@ const CASES: [name: string, body: unknown, path: string][] = [
     'conversations[0].is_widget_session',
   ],
   ['messages not an array', { messages: {} }, 'messages'],
+  // An unpaired surrogate (sent as the JSON escape \ud800) has no UTF-8 form: the store cannot hold it.
+  [
+    'content with an unpaired surrogate',
+    { messages: [msg({ content: 'hi \ud800' })] },
+    'messages[0].content',
+  ],
+  ['id with an unpaired surrogate', { messages: [msg({ id: 'm\udc00' })] }, 'messages[0].id'],
+  [
+    'metadata value with an unpaired surrogate',
+    { messages: [msg({ metadata: { note: ['ok', '\ud83d'] } })] },
+    'messages[0].metadata',
+  ],
+  [
+    'metadata key with an unpaired surrogate',
+    { models: [{ model_id: 'x', metadata: { '\udfff': 1 } }] },
+    'models[0].metadata',
+  ],
+  [
+    'training dataset with an unpaired surrogate',
+    { models: [{ model_id: 'x', training_dataset: { name: 'a\ud800b' } }] },
+    'models[0].training_dataset',
+  ],
+  [
+    'failure tag with an unpaired surrogate',
+    { evaluations: [ev({ failure_tags: ['x\ud800'] })] },
+    'evaluations[0].failure_tags[0]',
+  ],
+  [
+    'tool name with an unpaired surrogate',
+    { messages: [msg({ tools_called: [{ name: '\udc00search' }] })] },
+    'messages[0].tools_called[0].name',
+  ],
 ];
 
 describe('POST /api/ingest validation', () => {
