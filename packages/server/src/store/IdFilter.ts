@@ -20,6 +20,7 @@ export class IdFilter {
   private mask: number;
   private size = 0;
   private readonly h = new Uint32Array(2);
+  private lastKey = '';
 
   constructor(expected = 1 << 15) {
     const cap = capacityFor(expected);
@@ -60,9 +61,24 @@ export class IdFilter {
     }
   }
 
-  add(key: string): void {
+  /** Hashes `key` into `h`; consecutive calls with one key (messages of one conversation) hash it once. */
+  private hashKey(key: string): void {
+    if (key === this.lastKey) return;
     md5Words(key, this.h);
+    this.lastKey = key;
+  }
+
+  add(key: string): void {
+    this.hashKey(key);
     this.addHash(this.h[0], this.h[1]);
+  }
+
+  /** Adds `key`; says whether it may have been there already (one hash for the test and the add). */
+  addAndTell(key: string): boolean {
+    this.hashKey(key);
+    const before = this.size;
+    this.addHash(this.h[0], this.h[1]);
+    return this.size === before;
   }
 
   /** Adds a key by its hash words (as `md5Words` gives them, or the database's md5_number for the key). */
@@ -77,7 +93,7 @@ export class IdFilter {
   }
 
   mightContain(key: string): boolean {
-    md5Words(key, this.h);
+    this.hashKey(key);
     return this.slots[this.find(this.h[0], this.h[1] || 1) + 1] !== EMPTY;
   }
 

@@ -181,7 +181,7 @@ export class DuckDBStore implements Store {
     }
   }
 
-  /** Deletes the rows whose id may be stored already (a re-send); returns those [workspace, id] pairs. */
+  /** Claims the rows' ids and deletes those that may be stored already (a re-send); returns those pairs. */
   private async deleteExisting<R extends { workspace_id: string }>(
     w: DuckDBConnection,
     table: Keyed,
@@ -190,7 +190,7 @@ export class DuckDBStore implements Store {
   ): Promise<[string, string][]> {
     const maybe: [string, string][] = [];
     for (const r of rows)
-      if (this.ids.mayExist(table, r.workspace_id, id(r))) maybe.push([r.workspace_id, id(r)]);
+      if (this.ids.claim(table, r.workspace_id, id(r))) maybe.push([r.workspace_id, id(r)]);
     if (maybe.length) await this.deleteByIds(w, table, ID_COLUMN[table], maybe);
     return maybe;
   }

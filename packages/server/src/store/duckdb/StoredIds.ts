@@ -66,18 +66,19 @@ export class StoredIds {
     return this.referenced[parent].mightContain(key(ws, id));
   }
 
-  /** Records a committed group's ids. */
-  note({ models, conversations, messages, evaluations }: RowSet): void {
-    for (const r of models) this.stored.models.add(key(r.workspace_id, r.model_id));
-    for (const r of conversations) this.stored.conversations.add(key(r.workspace_id, r.id));
-    for (const r of messages) {
-      this.stored.messages.add(key(r.workspace_id, r.id));
-      this.referenced.conversations.add(key(r.workspace_id, r.conversation_id));
-    }
-    for (const r of evaluations) {
-      this.stored.evaluations.add(key(r.workspace_id, r.id));
-      this.referenced.messages.add(key(r.workspace_id, r.message_id));
-    }
+  /**
+   * Counts `id` as stored from now on and says whether it may have been stored before: the writer claims each
+   * id of a commit before writing it. A commit that rolls back leaves its ids claimed, which costs a re-send
+   * of them one needless delete, never correctness (a false "maybe" is always safe).
+   */
+  claim(table: Keyed, ws: string, id: string): boolean {
+    return this.stored[table].addAndTell(key(ws, id));
+  }
+
+  /** Records the parents a committed group's children reference. */
+  note({ messages, evaluations }: RowSet): void {
+    for (const r of messages) this.referenced.conversations.add(key(r.workspace_id, r.conversation_id));
+    for (const r of evaluations) this.referenced.messages.add(key(r.workspace_id, r.message_id));
   }
 }
 
