@@ -73,11 +73,10 @@ export class IdFilter {
     this.addHash(this.h[0], this.h[1]);
   }
 
-  /** Adds `key`; says whether it may have been there already (one hash for the test and the add). */
-  addAndTell(key: string): boolean {
-    this.hashKey(key);
+  /** Adds a key by its hash words; says whether it may have been there already. */
+  addAndTellHash(w0: number, w1: number): boolean {
     const before = this.size;
-    this.addHash(this.h[0], this.h[1]);
+    this.addHash(w0, w1);
     return this.size === before;
   }
 
@@ -94,7 +93,11 @@ export class IdFilter {
 
   mightContain(key: string): boolean {
     this.hashKey(key);
-    return this.slots[this.find(this.h[0], this.h[1] || 1) + 1] !== EMPTY;
+    return this.mightContainHash(this.h[0], this.h[1]);
+  }
+
+  mightContainHash(w0: number, w1: number): boolean {
+    return this.slots[this.find(w0, w1 || 1) + 1] !== EMPTY;
   }
 
   get count(): number {

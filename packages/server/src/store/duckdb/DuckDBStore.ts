@@ -15,7 +15,7 @@ import { CommitLanes } from './CommitLanes.ts';
 import { commitKeys } from './commitKeys.ts';
 import { insertRows } from './insertRows.ts';
 import { PreparedCache } from './PreparedCache.ts';
-import { ID_COLUMN, type Keyed, StoredIds } from './StoredIds.ts';
+import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredIds.ts';
 import { toPlain } from './toPlain.ts';
 
 const key = (ws: string, id: string) => `${ws}\u0000${id}`;
@@ -144,17 +144,17 @@ export class DuckDBStore implements Store {
         await w.run('BEGIN');
         try {
           await this.deleteExisting(w, 'models', models, (r) => r.model_id);
-          await this.deleteExisting(w, 'conversations', conversations, (r) => r.id);
-          const resent = await this.deleteExisting(w, 'messages', messages, (r) => r.id);
-          if (resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', resent);
+          const convs = await this.deleteExisting(w, 'conversations', conversations, (r) => r.id);
+          const msgs = await this.deleteExisting(w, 'messages', messages, (r) => r.id);
+          if (msgs.resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', msgs.resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
           const coded = await assignCodes(batch, codes.book);
           const workspaceKeys = await codes.book.codes(WORKSPACE_KEYS, workspaces);
           const rows = await enrichRows(coded, this.context(w), this.ids.hints);
           // The inserts are the same few statements every time: prepared once per connection.
           await insertRows(this.prepared(w), rows, codes.created(), workspaceKeys);
-          await this.repair(w, CONVERSATION_REPAIRS, 'conversations', conversations);
-          await this.repair(w, [MESSAGE_REPAIR], 'messages', messages);
+          await this.repair(w, CONVERSATION_REPAIRS, convs.referenced);
+          await this.repair(w, [MESSAGE_REPAIR], msgs.referenced);
           await w.run('COMMIT');
           // Inside the lane: a dependent commit waiting on this one must see these ids as stored.
           this.ids.note(batch);
@@ -168,31 +168,36 @@ export class DuckDBStore implements Store {
     );
   }
 
-  /** Runs `statements` for the parents among `rows` that stored children may already reference. */
+  /** Runs `statements` for parents that stored children may already reference ([workspace, id] pairs). */
   private async repair(
     w: DuckDBConnection,
     statements: string[],
-    parent: 'conversations' | 'messages',
-    rows: { workspace_id: string; id: string }[],
+    parents: [string, string][],
   ): Promise<void> {
-    const referenced = rows.filter((r) => this.ids.mayBeReferenced(parent, r.workspace_id, r.id));
-    for (const [ws, ids] of groupByWorkspace(referenced.map((r) => [r.workspace_id, r.id] as const))) {
+    for (const [ws, ids] of groupByWorkspace(parents)) {
       for (const sql of statements) await w.run(sql, [ws, listValue(ids)]);
     }
   }
 
-  /** Claims the rows' ids and deletes those that may be stored already (a re-send); returns those pairs. */
+  /**
+   * Claims the rows' ids and deletes those that may be stored already. Returns the [workspace, id] pairs that
+   * were re-sent, and those that stored children may reference (parents whose children need repair).
+   */
   private async deleteExisting<R extends { workspace_id: string }>(
     w: DuckDBConnection,
     table: Keyed,
     rows: R[],
     id: (r: R) => string,
-  ): Promise<[string, string][]> {
-    const maybe: [string, string][] = [];
-    for (const r of rows)
-      if (this.ids.claim(table, r.workspace_id, id(r))) maybe.push([r.workspace_id, id(r)]);
-    if (maybe.length) await this.deleteByIds(w, table, ID_COLUMN[table], maybe);
-    return maybe;
+  ): Promise<{ resent: [string, string][]; referenced: [string, string][] }> {
+    const resent: [string, string][] = [];
+    const referenced: [string, string][] = [];
+    for (const r of rows) {
+      const seen = this.ids.claim(table, r.workspace_id, id(r));
+      if (seen & STORED) resent.push([r.workspace_id, id(r)]);
+      if (seen & REFERENCED) referenced.push([r.workspace_id, id(r)]);
+    }
+    if (resent.length) await this.deleteByIds(w, table, ID_COLUMN[table], resent);
+    return { resent, referenced };
   }
 
   private async deleteByIds(

@@ -2,6 +2,7 @@
 // that stored children point at (conversations of messages, messages of evaluations). Rebuilt at start.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { IdFilter } from '../IdFilter.ts';
+import { md5Words } from '../md5Words.ts';
 import type { StoredHints } from '../messageContext.ts';
 import type { RowSet } from '../RowSet.ts';
 
@@ -14,7 +15,12 @@ export const ID_COLUMN: Record<Keyed, string> = {
 };
 const key = (ws: string, id: string) => `${ws}\u0000${id}`;
 
+/** Bits of `StoredIds.claim`'s answer. */
+export const STORED = 1;
+export const REFERENCED = 2;
+
 export class StoredIds {
+  private readonly h = new Uint32Array(2);
   private readonly stored: Record<Keyed, IdFilter> = {
     models: new IdFilter(1024),
     conversations: new IdFilter(),
@@ -62,17 +68,18 @@ export class StoredIds {
     return this.stored[table].mightContain(key(ws, id));
   }
 
-  mayBeReferenced(parent: 'conversations' | 'messages', ws: string, id: string): boolean {
-    return this.referenced[parent].mightContain(key(ws, id));
-  }
-
   /**
-   * Counts `id` as stored from now on and says whether it may have been stored before: the writer claims each
-   * id of a commit before writing it. A commit that rolls back leaves its ids claimed, which costs a re-send
-   * of them one needless delete, never correctness (a false "maybe" is always safe).
+   * Counts the id as stored from now on and says what may be true of it already: `STORED` (a re-send to
+   * replace) and, for conversations and messages, `REFERENCED` (stored children to repair). The writer claims
+   * each id of a commit before writing it, hashing it once for both. A commit that rolls back leaves its ids
+   * claimed, which costs a later re-send of them one needless delete, never correctness.
    */
-  claim(table: Keyed, ws: string, id: string): boolean {
-    return this.stored[table].addAndTell(key(ws, id));
+  claim(table: Keyed, ws: string, id: string): number {
+    md5Words(key(ws, id), this.h);
+    const [w0, w1] = this.h;
+    const stored = this.stored[table].addAndTellHash(w0, w1) ? STORED : 0;
+    const parent = table === 'conversations' || table === 'messages' ? this.referenced[table] : undefined;
+    return stored | (parent?.mightContainHash(w0, w1) ? REFERENCED : 0);
   }
 
   /** Records the parents a committed group's children reference. */
