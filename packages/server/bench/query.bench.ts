@@ -126,7 +126,7 @@ try {
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await payload(undefined, true));
     const n = dashboardQueries().length;
-    rows.push([`dashboard full payload (${n} queries, concurrent), first`, `${fmt(cold)} ms`]);
+    rows.push([`dashboard full payload (${n} requests, concurrent), first`, `${fmt(cold)} ms`]);
     rows.push([
       `dashboard full payload, ${RUNS} runs`,
       `p50 ${fmt(pctl(full, 0.5))} ms · p95 ${fmt(pctl(full, 0.95))} ms`,

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { dashboardQueries } from '../../bench/dashboardQueries.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
 import { OWNER, startDashboardServer } from './dashboardFixture.ts';
@@ -24,11 +25,17 @@ describe('dashboard in Chromium', { timeout: 180_000 }, () => {
   let s: TestServer;
   let browser: TestBrowser;
   let page: Page;
+  /** Every analytics query the page sends, in order. */
+  const sentQueries: unknown[] = [];
 
   before(async () => {
     s = await startDashboardServer();
     browser = await launchBrowser();
     page = await browser.context.newPage();
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/analytics/query'))
+        sentQueries.push(r.postDataJSON());
+    });
   });
   after(async () => {
     await browser?.close();
@@ -60,6 +67,22 @@ describe('dashboard in Chromium', { timeout: 180_000 }, () => {
     assert.ok(modelRows >= 4, `model table has ${modelRows} rows`);
     for (const m of KPI_METRICS) assert.notEqual(await kpiValue(page, m), null, `KPI ${m} has a value`);
     await page.screenshot({ path: artifactPath('dashboard-desktop.png'), fullPage: true });
+  });
+
+  it('loads with exactly the analytics queries bench:query measures', () => {
+    // Key order is not meaning; list order is the client's batching, not the payload.
+    const canonical = (v: unknown): string =>
+      JSON.stringify(v, (_k, x) =>
+        x && typeof x === 'object' && !Array.isArray(x)
+          ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+          : x,
+      );
+    assert.deepEqual(
+      sentQueries.map(canonical).sort(),
+      dashboardQueries('30d')
+        .map((d) => canonical(d.query))
+        .sort(),
+    );
   });
 
   it('a rating filter moves the messages KPI to exactly the value the API returns', async () => {
