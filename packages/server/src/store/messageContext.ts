@@ -109,6 +109,8 @@ export function conversationAttrs(c: Partial<ConversationAttrs> | undefined): Co
 }
 
 const PREFIXED = MESSAGE_CONTEXT.map((c) => `m_${c}`);
+/** The attributes of a conversation that has not arrived: all null. */
+const NO_CONVERSATION = Object.freeze(conversationAttrs(undefined));
 
 /** `m_`-prefixed context of message `m`; all null while the message has not arrived. */
 export function prefixedContext(m: MessageContext | undefined): PrefixedContext {
@@ -127,13 +129,14 @@ export async function enrichRows(
   source: ContextSource,
   hints: StoredHints,
 ): Promise<EnrichedRowSet> {
+  // Keys are built only when there is something to look up: most commits are messages alone.
   const convs = new Map<string, ConversationAttrs>();
   for (const c of rows.conversations) convs.set(key(c.workspace_id, c.id), conversationAttrs(c));
   const convWanted = groupByWorkspace(
     rows.messages
       .filter(
         (m) =>
-          !convs.has(key(m.workspace_id, m.conversation_id)) &&
+          (convs.size === 0 || !convs.has(key(m.workspace_id, m.conversation_id))) &&
           hints.conversation(m.workspace_id, m.conversation_id),
       )
       .map((m) => [m.workspace_id, m.conversation_id] as const),
@@ -142,11 +145,12 @@ export async function enrichRows(
     for (const [id, attrs] of await source.conversations(ws, ids)) convs.set(key(ws, id), attrs);
   }
   const messages = rows.messages as EnrichedMessageRow[];
-  const contexts = new Map<string, MessageContext>();
   for (const m of messages) {
-    Object.assign(m, convs.get(key(m.workspace_id, m.conversation_id)) ?? conversationAttrs(undefined));
-    contexts.set(key(m.workspace_id, m.id), m);
+    const attrs = convs.size ? convs.get(key(m.workspace_id, m.conversation_id)) : undefined;
+    Object.assign(m, attrs ?? NO_CONVERSATION);
   }
+  const contexts = new Map<string, MessageContext>();
+  if (rows.evaluations.length) for (const m of messages) contexts.set(key(m.workspace_id, m.id), m);
   const msgWanted = groupByWorkspace(
     rows.evaluations
       .filter(

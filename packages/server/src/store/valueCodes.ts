@@ -16,14 +16,22 @@ export const WORKSPACE_KEYS = '';
 
 type Coded = { [table in keyof typeof CODED]: Record<string, string> };
 const TABLES = CODED as Coded;
+const CODED_TABLES = Object.keys(TABLES) as (keyof Coded)[];
+/** Per table, its [text column, code column] pairs. */
+const PAIRS = Object.fromEntries(CODED_TABLES.map((t) => [t, Object.entries(TABLES[t])])) as Record<
+  keyof Coded,
+  [string, string][]
+>;
 
-export function* codedValues(rows: RowSet): Generator<[string, string]> {
-  for (const table of Object.keys(TABLES) as (keyof Coded)[]) {
-    const columns = Object.keys(TABLES[table]);
+/** Calls `visit` with (workspace, value) for every coded string value of `rows` (a callback, not a generator:
+ *  this runs for every message of every commit). */
+export function forEachCodedValue(rows: RowSet, visit: (ws: string, value: string) => void): void {
+  for (const table of CODED_TABLES) {
+    const pairs = PAIRS[table];
     for (const r of rows[table] as unknown as Record<string, unknown>[]) {
-      for (const c of columns) {
+      for (const [c] of pairs) {
         const v = r[c];
-        if (typeof v === 'string') yield [r.workspace_id as string, v];
+        if (typeof v === 'string') visit(r.workspace_id as string, v);
       }
     }
   }
@@ -40,17 +48,18 @@ export function workspaceValues(rows: RowSet): string[] {
 /** Sets the code columns of one commit's rows in place (null for null values). */
 export async function assignCodes(rows: RowSet, book: CodeBook): Promise<CodedRowSet> {
   const wanted = new Map<string, Set<string>>();
-  for (const [ws, v] of codedValues(rows)) {
-    const set = wanted.get(ws) ?? new Set<string>();
-    set.add(v);
-    wanted.set(ws, set);
-  }
+  forEachCodedValue(rows, (ws, v) => {
+    const set = wanted.get(ws);
+    if (set) set.add(v);
+    else wanted.set(ws, new Set([v]));
+  });
   const codes = new Map<string, Map<string, number>>();
   for (const [ws, values] of wanted) codes.set(ws, await book.codes(ws, [...values]));
-  for (const table of Object.keys(TABLES) as (keyof Coded)[]) {
+  for (const table of CODED_TABLES) {
+    const pairs = PAIRS[table];
     for (const r of rows[table] as unknown as Record<string, unknown>[]) {
       const book = codes.get(r.workspace_id as string);
-      for (const [column, code] of Object.entries(TABLES[table])) {
+      for (const [column, code] of pairs) {
         const v = r[column];
         r[code] = typeof v === 'string' ? book!.get(v)! : null;
       }
@@ -82,7 +91,7 @@ export class MemoryCodeBook {
     const check = (ws: string, v: string) => {
       if (!this.known.get(ws)?.has(v)) keys.push(`value\u0000${ws}\u0000${v}`);
     };
-    for (const [ws, v] of codedValues(rows)) check(ws, v);
+    forEachCodedValue(rows, check);
     for (const id of workspaces) check(WORKSPACE_KEYS, id);
     return keys;
   }
