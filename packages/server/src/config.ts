@@ -1,4 +1,5 @@
 // Owns configuration: every environment variable and its default, in one place (the README's table).
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -11,7 +12,8 @@ export interface Config {
   logLevel: string;
   maxDateRangeDays: number;
   /** DuckDB worker threads; null lets DuckDB use one per core. */
-  duckdbThreads: number | null;
+  /** DuckDB's worker threads: DUCKDB_THREADS, else one fewer than the cores (at least 1); see README. */
+  duckdbThreads: number;
   cacheMaxAgeSeconds: number;
   /** Accounts (issue 4): session lifetime, login throttling, rate limits, headless first owner. */
   sessionMaxAgeSeconds: number;
@@ -48,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 10 * 1024 * 1024, env),
     logLevel: env.LOG_LEVEL || 'info',
     maxDateRangeDays: int('ANALYTICS_MAX_DATE_RANGE_DAYS', 90, env),
-    duckdbThreads: env.DUCKDB_THREADS ? int('DUCKDB_THREADS', 0, env) || null : null,
+    duckdbThreads: int('DUCKDB_THREADS', 0, env) || Math.max(1, availableParallelism() - 1),
     cacheMaxAgeSeconds: int('ANALYTICS_CACHE_MAX_AGE', 300, env),
     sessionMaxAgeSeconds: int('SESSION_MAX_AGE_SECONDS', 7 * 24 * 3600, env),
     sessionIdleSeconds: int('SESSION_IDLE_TIMEOUT_SECONDS', 12 * 3600, env),
