@@ -57,7 +57,8 @@ export class DuckDBStore implements Store {
     opts: { readers?: number; writers?: number; maxInFlight?: number; threads?: number } = {},
   ): Promise<DuckDBStore> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const instance = await DuckDBInstance.create(file, opts.threads ? { threads: String(opts.threads) } : {});
+    // All cores while opening (the id filters load on DuckDB's threads; nothing else runs yet), then `threads`.
+    const instance = await DuckDBInstance.create(file);
     const writer = await instance.connect();
     const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
     const readers: PreparedCache[] = [];
@@ -68,6 +69,7 @@ export class DuckDBStore implements Store {
     store.lanes = new CommitLanes(lanes);
     await store.migrate();
     await store.loadState();
+    if (opts.threads) await writer.run(`SET threads = ${Math.trunc(opts.threads)}`);
     return store;
   }
 
