@@ -96,3 +96,25 @@ it('after a restart, re-sent ids of every shape replace their rows and late pare
     await store.close();
   }
 });
+
+it('a commit that rolled back leaves nothing behind: its ids commit later, one row each', async () => {
+  const store = await DuckDBStore.open(join(tempDir('lla-storedids-rollback'), 'db.duckdb'));
+  try {
+    const message = (content: string) => ({
+      id: 'm-1',
+      conversation_id: 'c-1',
+      role: 'user' as const,
+      created_at: T,
+      content,
+    });
+    // The store cannot hold an unpaired surrogate (validation rejects it before a commit; here it fails one).
+    await assert.rejects(commitBatch(store, 'ws', { messages: [message('bad \ud800')] }));
+    assert.deepEqual(await counts(store), { models: 0, conversations: 0, messages: 0, evaluations: 0 });
+    await commitBatch(store, 'ws', { messages: [message('good')] });
+    await commitBatch(store, 'ws', { messages: [message('good again')] });
+    const rows = await store.query('SELECT content FROM messages');
+    assert.deepEqual(rows, [{ content: 'good again' }]);
+  } finally {
+    await store.close();
+  }
+});

@@ -158,7 +158,7 @@ export class DuckDBStore implements Store {
           await this.repair(w, CONVERSATION_REPAIRS, convs.referenced);
           await this.repair(w, [MESSAGE_REPAIR], msgs.referenced);
           await w.run('COMMIT');
-          // Inside the lane: a dependent commit waiting on this one must see these ids as stored.
+          // Inside the lane: a dependent commit waiting on this one must see these parents as referenced.
           this.ids.note(batch);
           codes.settle(true);
         } catch (e) {

@@ -37,8 +37,8 @@ export class StoredIds {
 
   /**
    * Fills the filters from the tables. DuckDB hashes the keys (md5_number, the same hash as `md5Words`) so
-   * only two integers per id cross into JavaScript: a 10M-message database loads in 5 s, not 25 s of string
-   * conversion.
+   * only two integers per id cross into JavaScript: a 10M-message database loads in about 6 s, not 25 s of
+   * string conversion.
    */
   async load(w: DuckDBConnection): Promise<void> {
     const count = async (table: Keyed) =>
