@@ -1,5 +1,6 @@
 // Owns the engine-neutral row form of an ingest batch: flat tuples with workspace, ms timestamps, JSON text.
 import type { IngestBatch, ToolCall } from '@llm-analytics/core';
+import { idKey } from './idKey.ts';
 import { parseIsoMs } from './parseIsoMs.ts';
 
 export interface ModelRow {
@@ -132,12 +133,22 @@ export function appendBatchRows(out: RowSet, workspaceId: string, b: IngestBatch
 }
 
 /** Keeps the last occurrence of each key: a commit group may carry the same id twice (client retries). */
-export function lastWins<T>(rows: T[], key: (r: T) => string): T[] {
+function lastWins<T>(rows: T[], key: (r: T) => string): T[] {
   if (rows.length < 2) return rows;
   const seen = new Map<string, number>();
   for (let i = 0; i < rows.length; i++) seen.set(key(rows[i]), i);
   if (seen.size === rows.length) return rows;
   return [...seen.values()].sort((a, b) => a - b).map((i) => rows[i]);
+}
+
+/** `rows` with each id (per workspace and table) once, its last occurrence winning: what a commit writes. */
+export function latestById(rows: RowSet): RowSet {
+  return {
+    models: lastWins(rows.models, (r) => idKey(r.workspace_id, r.model_id)),
+    conversations: lastWins(rows.conversations, (r) => idKey(r.workspace_id, r.id)),
+    messages: lastWins(rows.messages, (r) => idKey(r.workspace_id, r.id)),
+    evaluations: lastWins(rows.evaluations, (r) => idKey(r.workspace_id, r.id)),
+  };
 }
 
 export function rowCount(r: RowSet): number {

@@ -1,6 +1,7 @@
 // Owns write-time message context: which parent attributes each child row carries (conversation attributes on
 // messages; the message's context on evaluations and tool calls) and filling them in for one commit.
 import { groupByWorkspace } from './groupByWorkspace.ts';
+import { idKey } from './idKey.ts';
 import type { ConversationRow, EvaluationRow, MessageRow, ModelRow, RowSet } from './RowSet.ts';
 
 /** Conversation attributes copied onto every message of the conversation. */
@@ -99,8 +100,6 @@ export interface StoredHints {
   message(workspaceId: string, id: string): boolean;
 }
 
-const key = (ws: string, id: string) => `${ws}\u0000${id}`;
-
 /** The conversation attributes of `c` (a conversation row, or attributes read back), nulls when absent. */
 export function conversationAttrs(c: Partial<ConversationAttrs> | undefined): ConversationAttrs {
   const out: Record<string, unknown> = {};
@@ -131,40 +130,40 @@ export async function enrichRows(
 ): Promise<EnrichedRowSet> {
   // Keys are built only when there is something to look up: most commits are messages alone.
   const convs = new Map<string, ConversationAttrs>();
-  for (const c of rows.conversations) convs.set(key(c.workspace_id, c.id), conversationAttrs(c));
+  for (const c of rows.conversations) convs.set(idKey(c.workspace_id, c.id), conversationAttrs(c));
   const convWanted = groupByWorkspace(
     rows.messages
       .filter(
         (m) =>
-          (convs.size === 0 || !convs.has(key(m.workspace_id, m.conversation_id))) &&
+          (convs.size === 0 || !convs.has(idKey(m.workspace_id, m.conversation_id))) &&
           hints.conversation(m.workspace_id, m.conversation_id),
       )
       .map((m) => [m.workspace_id, m.conversation_id] as const),
   );
   for (const [ws, ids] of convWanted) {
-    for (const [id, attrs] of await source.conversations(ws, ids)) convs.set(key(ws, id), attrs);
+    for (const [id, attrs] of await source.conversations(ws, ids)) convs.set(idKey(ws, id), attrs);
   }
   const messages = rows.messages as EnrichedMessageRow[];
   for (const m of messages) {
-    const attrs = convs.size ? convs.get(key(m.workspace_id, m.conversation_id)) : undefined;
+    const attrs = convs.size ? convs.get(idKey(m.workspace_id, m.conversation_id)) : undefined;
     Object.assign(m, attrs ?? NO_CONVERSATION);
   }
   const contexts = new Map<string, MessageContext>();
-  if (rows.evaluations.length) for (const m of messages) contexts.set(key(m.workspace_id, m.id), m);
+  if (rows.evaluations.length) for (const m of messages) contexts.set(idKey(m.workspace_id, m.id), m);
   const msgWanted = groupByWorkspace(
     rows.evaluations
       .filter(
         (e) =>
-          !contexts.has(key(e.workspace_id, e.message_id)) && hints.message(e.workspace_id, e.message_id),
+          !contexts.has(idKey(e.workspace_id, e.message_id)) && hints.message(e.workspace_id, e.message_id),
       )
       .map((e) => [e.workspace_id, e.message_id] as const),
   );
   for (const [ws, ids] of msgWanted) {
-    for (const [id, ctx] of await source.messages(ws, ids)) contexts.set(key(ws, id), ctx);
+    for (const [id, ctx] of await source.messages(ws, ids)) contexts.set(idKey(ws, id), ctx);
   }
   const evaluations = rows.evaluations as EnrichedEvaluationRow[];
   for (const e of evaluations)
-    Object.assign(e, prefixedContext(contexts.get(key(e.workspace_id, e.message_id))));
+    Object.assign(e, prefixedContext(contexts.get(idKey(e.workspace_id, e.message_id))));
   return { ...rows, messages, evaluations };
 }
 

@@ -7,7 +7,7 @@ import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { Pool } from '../Pool.ts';
-import { lastWins, type RowSet } from '../RowSet.ts';
+import { latestById, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
 import { assignCodes, MemoryCodeBook, WORKSPACE_KEYS, workspaceValues } from '../valueCodes.ts';
@@ -18,7 +18,6 @@ import { PreparedCache } from './PreparedCache.ts';
 import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredIds.ts';
 import { toPlain } from './toPlain.ts';
 
-const key = (ws: string, id: string) => `${ws}\u0000${id}`;
 const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
 
 function bind(params: readonly SqlValue[]): DuckDBValue[] {
@@ -132,11 +131,8 @@ export class DuckDBStore implements Store {
   }
 
   async commit(rows: RowSet): Promise<void> {
-    const models = lastWins(rows.models, (r) => key(r.workspace_id, r.model_id));
-    const conversations = lastWins(rows.conversations, (r) => key(r.workspace_id, r.id));
-    const messages = lastWins(rows.messages, (r) => key(r.workspace_id, r.id));
-    const evaluations = lastWins(rows.evaluations, (r) => key(r.workspace_id, r.id));
-    const batch = { models, conversations, messages, evaluations };
+    const batch = latestById(rows);
+    const { models, conversations, messages, evaluations } = batch;
     const keys = commitKeys(batch);
     const workspaces = workspaceValues(batch);
     for (const k of this.codes.newValueKeys(batch, workspaces)) keys.add(k);

@@ -2,6 +2,7 @@
 // that stored children point at (conversations of messages, messages of evaluations). Rebuilt at start.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { IdFilter } from '../IdFilter.ts';
+import { idKey, idKeySql } from '../idKey.ts';
 import { md5Words } from '../md5Words.ts';
 import type { StoredHints } from '../messageContext.ts';
 import type { RowSet } from '../RowSet.ts';
@@ -13,7 +14,6 @@ export const ID_COLUMN: Record<Keyed, string> = {
   messages: 'id',
   evaluations: 'id',
 };
-const key = (ws: string, id: string) => `${ws}\u0000${id}`;
 
 /** Bits of `StoredIds.claim`'s answer. */
 export const STORED = 1;
@@ -46,26 +46,31 @@ export class StoredIds {
     const sizes = {} as Record<Keyed, number>;
     for (const table of Object.keys(ID_COLUMN) as Keyed[]) sizes[table] = await count(table);
     for (const table of Object.keys(ID_COLUMN) as Keyed[]) {
-      await fill(w, this.stored[table], sizes[table], `SELECT ${keyOf(ID_COLUMN[table])} AS k FROM ${table}`);
+      await fill(
+        w,
+        this.stored[table],
+        sizes[table],
+        `SELECT ${idKeySql(ID_COLUMN[table])} AS k FROM ${table}`,
+      );
     }
     // Upper bounds: nearly every conversation has messages; each evaluated message has ≥ 1 evaluation.
     await fill(
       w,
       this.referenced.conversations,
       sizes.conversations,
-      `SELECT DISTINCT ${keyOf('conversation_id')} AS k FROM messages`,
+      `SELECT DISTINCT ${idKeySql('conversation_id')} AS k FROM messages`,
     );
     await fill(
       w,
       this.referenced.messages,
       sizes.evaluations,
-      `SELECT DISTINCT ${keyOf('message_id')} AS k FROM evaluations`,
+      `SELECT DISTINCT ${idKeySql('message_id')} AS k FROM evaluations`,
     );
   }
 
   /** False is certain; true may be a 64-bit hash collision (which costs a scan, never correctness). */
   mayExist(table: Keyed, ws: string, id: string): boolean {
-    return this.stored[table].mightContain(key(ws, id));
+    return this.stored[table].mightContain(idKey(ws, id));
   }
 
   /**
@@ -75,7 +80,7 @@ export class StoredIds {
    * claimed, which costs a later re-send of them one needless delete, never correctness.
    */
   claim(table: Keyed, ws: string, id: string): number {
-    md5Words(key(ws, id), this.h);
+    md5Words(idKey(ws, id), this.h);
     const [w0, w1] = this.h;
     const stored = this.stored[table].addAndTellHash(w0, w1) ? STORED : 0;
     const parent = table === 'conversations' || table === 'messages' ? this.referenced[table] : undefined;
@@ -84,13 +89,10 @@ export class StoredIds {
 
   /** Records the parents a committed group's children reference. */
   note({ messages, evaluations }: RowSet): void {
-    for (const r of messages) this.referenced.conversations.add(key(r.workspace_id, r.conversation_id));
-    for (const r of evaluations) this.referenced.messages.add(key(r.workspace_id, r.message_id));
+    for (const r of messages) this.referenced.conversations.add(idKey(r.workspace_id, r.conversation_id));
+    for (const r of evaluations) this.referenced.messages.add(idKey(r.workspace_id, r.message_id));
   }
 }
-
-/** The filter key of a row (`workspace_id`, NUL, the id) as SQL, mirroring `key`. */
-const keyOf = (column: string) => `workspace_id || chr(0) || ${column}`;
 
 /**
  * Adds the MD5 hash words of each key `keysSql` selects (as `k`) to `filter`, after reserving `expected`. They

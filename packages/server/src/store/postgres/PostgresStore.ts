@@ -4,7 +4,7 @@ import { CONVERSATION_REPAIRS, MESSAGE_REPAIR, storedContext } from '../contextS
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows, type StoredHints } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
-import { lastWins, type RowSet } from '../RowSet.ts';
+import { latestById, type RowSet } from '../RowSet.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
 import { assignCodes, type CodeBook } from '../valueCodes.ts';
 import { upsertRows } from './upsertRows.ts';
@@ -110,13 +110,7 @@ export class PostgresStore implements Store {
   }
 
   async commit(rows: RowSet): Promise<void> {
-    const key = (ws: string, id: string) => `${ws}\u0000${id}`;
-    const deduped: RowSet = {
-      models: lastWins(rows.models, (r) => key(r.workspace_id, r.model_id)),
-      conversations: lastWins(rows.conversations, (r) => key(r.workspace_id, r.id)),
-      messages: lastWins(rows.messages, (r) => key(r.workspace_id, r.id)),
-      evaluations: lastWins(rows.evaluations, (r) => key(r.workspace_id, r.id)),
-    };
+    const deduped = latestById(rows);
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
