@@ -3,6 +3,7 @@
 export * from './pricing/catalogPrices.ts';
 export * from './pricing/PriceBook.ts';
 export * from './query/AnalyticsQuery.ts';
+export * from './query/compileEvaluationRows.ts';
 export * from './query/compileQuery.ts';
 export { getDialect } from './query/dialect/getDialect.ts';
 export type { DialectName, SqlDialect } from './query/dialect/SqlDialect.ts';

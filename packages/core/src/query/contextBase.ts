@@ -8,6 +8,8 @@ export interface BaseSpec {
   x: Pick<SqlContext, 'workspace' | 'facts'>;
   /** Predicate on a message-time column for the date window, or '' for "all". */
   window: (column: string) => string;
+  /** Further select items on the fact row `x` (listings read the fact's own id and time); none for parts. */
+  ownExtra?: string[];
 }
 
 const TABLE: Record<Grain, string> = { message: 'messages', evaluation: 'evaluations', tool: 'tool_calls' };
@@ -41,7 +43,7 @@ export function contextBaseSql(grain: Grain, spec: BaseSpec, unnestTags = false)
   const time = baseColumn(grain, 'created_at').sql;
   const where = [x.facts('x'), spec.window(time)];
   if (grain !== 'message') {
-    select.unshift(...OWN[grain].map((c) => `x.${c}`));
+    select.unshift(...OWN[grain].map((c) => `x.${c}`), ...(spec.ownExtra ?? []));
     if (unnestTags) select.push('unnest(x.failure_tags) AS tag');
     where.push(`${time} IS NOT NULL`);
   }

@@ -45,10 +45,32 @@ function modelFacts(modelId: string) {
   return { messages: ids.size, avg: evs.reduce((n, e) => n + e.rating, 0) / evs.length, evs };
 }
 
-const tagged = (tag: string) =>
-  EVALUATIONS.filter((e) => e.failure_tags.includes(tag)).sort((a, b) =>
+const tagged = (tag: string, keep: (e: (typeof EVALUATIONS)[number]) => boolean = () => true) =>
+  EVALUATIONS.filter((e) => e.failure_tags.includes(tag) && keep(e)).sort((a, b) =>
     a.created_at === b.created_at ? 0 : a.created_at < b.created_at ? 1 : -1,
   );
+
+const messageOf = (e: (typeof EVALUATIONS)[number]) => MESSAGES.find((m) => m.id === e.message_id)!;
+
+/** Every tag's total and message ids (newest first) the examples should list, recounted from the fixture. */
+function expectedTags(keep: (e: (typeof EVALUATIONS)[number]) => boolean) {
+  return ['hallucination', 'off_topic']
+    .map((tag) => tagged(tag, keep))
+    .map((evs, i) => [['hallucination', 'off_topic'][i], evs.length, evs.map((e) => e.message_id)] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+async function listTags(s: TestServer, query: string) {
+  const r = await get<{ data: { tags: TagPage[] } }>(
+    s,
+    `/api/analytics/judgment-examples?page_size=100&${query}`,
+  );
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body.data.tags.map((t) => [t.tag, t.total, t.examples.map((ex) => ex.message_id)] as const);
+}
+
+const qs = (filters: unknown) => `filters=${encodeURIComponent(JSON.stringify(filters))}`;
 
 for (const engine of ENGINES) {
   describe(`seed model-comparison and judgment-examples on ${engine}`, () => {
@@ -148,6 +170,108 @@ for (const engine of ENGINES) {
           ['off_topic', tagged('off_topic').length, 2],
         ],
       );
+    });
+
+    it('follows the filter tree on message, model-registry, evaluation and tool dimensions', async () => {
+      const ftModel = (e: (typeof EVALUATIONS)[number]) => messageOf(e).model_id === 'ft-m';
+      const cases: [unknown, (e: (typeof EVALUATIONS)[number]) => boolean][] = [
+        [['in', 'model', ['ft-m']], ftModel],
+        [['in', 'training_method', ['sft']], ftModel],
+        [['in', 'rating', [1]], (e) => e.rating === 1],
+        [
+          [
+            'and',
+            [
+              ['eq', 'success', false],
+              ['in', 'model', ['other-m']],
+            ],
+          ],
+          (e) => !e.success && messageOf(e).model_id === 'other-m',
+        ],
+        [['eq', 'tool', 'search'], (e) => (messageOf(e).tools_called?.length ?? 0) > 0],
+        [
+          [
+            'and',
+            [
+              ['in', 'model', ['base-m', 'other-m']],
+              ['not', ['in', 'rating', [2]]],
+            ],
+          ],
+          (e) => messageOf(e).model_id !== 'ft-m' && e.rating !== 2,
+        ],
+      ];
+      for (const [filters, keep] of cases) {
+        const want = expectedTags(keep);
+        assert.ok(want.length > 0 && want[0][1] < tagged('hallucination').length, 'the filter narrows');
+        assert.deepEqual(await listTags(s, `date_range=all&${qs(filters)}`), want, JSON.stringify(filters));
+      }
+      // One tag's page under a filter: the same total and rows as that tag in the listing.
+      const r = await get<{ data: TagPage }>(
+        s,
+        `/api/analytics/judgment-examples?failure_tag=hallucination&date_range=all&page_size=3&${qs(['in', 'model', ['ft-m']])}`,
+      );
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const want = tagged('hallucination', ftModel);
+      assert.equal(r.body.data.total, want.length);
+      assert.deepEqual(
+        r.body.data.examples.map((ex) => [ex.message_id, ex.model_id]),
+        want.slice(0, 3).map((e) => [e.message_id, 'ft-m']),
+      );
+    });
+
+    it('follows a custom ISO range (timestamps or dates), end exclusive', async () => {
+      const [from, to] = ['2025-03-02T00:00:00Z', '2025-03-03T23:59:59Z'];
+      const inRange = (e: (typeof EVALUATIONS)[number]) => {
+        const t = Date.parse(messageOf(e).created_at);
+        return t >= Date.parse(from) && t < Date.parse(to);
+      };
+      const want = expectedTags(inRange);
+      assert.ok(want.length > 0 && want[0][1] < tagged('hallucination').length, 'the range narrows');
+      assert.deepEqual(await listTags(s, `from=${from}&to=${to}`), want);
+      // Offsets and dates-only bounds go through the same parsing as AnalyticsQuery's date_range.
+      assert.deepEqual(await listTags(s, 'from=2025-03-02T01:00:00%2B01:00&to=2025-03-03T23:59:59Z'), want);
+      const withFilter = expectedTags((e) => inRange(e) && e.rating === 1);
+      assert.deepEqual(await listTags(s, `from=${from}&to=${to}&${qs(['in', 'rating', [1]])}`), withFilter);
+      // The range's totals are the failure-tag counts the analytics give for the same window.
+      const counts = await fetch(`${s.url}/api/analytics/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminKey}` },
+        body: JSON.stringify({
+          metrics: ['evaluations'],
+          dimensions: ['failure_tag'],
+          date_range: { from, to },
+        }),
+      });
+      const rows = ((await counts.json()) as { rows: { failure_tag: string | null; evaluations: number }[] })
+        .rows;
+      for (const [tag, total] of want) {
+        assert.equal(rows.find((row) => row.failure_tag === tag)?.evaluations, total, tag);
+      }
+    });
+
+    it('rejects a half custom range, bad dates and bad filters with a 400', async () => {
+      const cases: [string, string][] = [
+        ['from=2025-03-02', 'invalid_parameters'],
+        ['to=2025-03-02', 'invalid_parameters'],
+        ['from=2025-03-02&to=2025-03-03&date_range=7d', 'invalid_parameters'],
+        ['from=yesterday&to=2025-03-03', 'invalid_date_range'],
+        ['from=2025-03-04&to=2025-03-03', 'invalid_date_range'],
+        ['filters=%5Bnot%20json', 'invalid_parameters'],
+        [qs(['in', 'model']), 'invalid_parameters'],
+        [qs(['in', 'nope', ['x']]), 'unknown_dimension'],
+        [qs(['eq', 'model', "'; DROP TABLE messages; --"]), ''],
+      ];
+      for (const [query, code] of cases) {
+        const r = await get<{ data: unknown }>(s, `/api/analytics/judgment-examples?${query}`);
+        if (code === '') {
+          assert.equal(r.status, 200, query);
+          continue;
+        }
+        assert.equal(r.status, 400, `${query}: ${JSON.stringify(r.body)}`);
+        assert.equal(r.body.error?.code, code, query);
+        assert.equal(typeof r.body.error?.message, 'string');
+      }
+      assert.equal(await s.count('messages'), MESSAGES.length);
     });
 
     it('an unknown tag has no examples; a bad page size is a 400', async () => {

@@ -1,11 +1,14 @@
 // Owns GET /api/analytics/judgment-examples: per failure tag, a page of the evaluated messages carrying it
-// (content, model, rating, evaluator, time). Totals come from AnalyticsService (the same count the failure-tag
-// breakdown shows); the example rows are a row listing, so a small bound-parameter query reads them.
+// (content, model, rating, evaluator, time), under the dashboard's date range and filter tree. Totals come from
+// AnalyticsService (the same count the failure-tag breakdown shows); the example rows are a row listing over
+// core's compileEvaluationRows (the compiler's window and filter compilation), paged by a small query here.
 import {
+  compileEvaluationRows,
+  type DateRange,
   type Filter,
+  FilterSchema,
   getDialect,
   RELATIVE_RANGES,
-  resolveWindow,
   type SqlValue,
   sqlTimestamp,
 } from '@llm-analytics/core';
@@ -15,13 +18,54 @@ import type { Store } from '../../store/Store.ts';
 import { type AnalyticsService, queryNow } from '../AnalyticsService.ts';
 
 export const MAX_PAGE_SIZE = 100;
+/** A filter tree travels as JSON in the query string; this bounds its text (the schema bounds its shape). */
+const MAX_FILTERS_CHARS = 20_000;
 
-export const JudgmentExamplesParams = z.object({
-  failure_tag: z.string().min(1).max(200).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
-  date_range: z.enum(RELATIVE_RANGES).default('30d'),
-});
+/** `filters`: the AnalyticsQuery filter tree as JSON. */
+const filtersParam = z
+  .string()
+  .max(MAX_FILTERS_CHARS)
+  .transform((text, ctx): Filter => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'filters must be a JSON filter tree' });
+      return z.NEVER;
+    }
+    const r = FilterSchema.safeParse(json);
+    if (r.success) return r.data;
+    for (const i of r.error.issues) ctx.addIssue({ ...i, path: i.path });
+    return z.NEVER;
+  });
+
+/**
+ * The window is `date_range` (a preset, default 30d) or a custom `from` + `to` pair (ISO-8601 timestamps or
+ * dates, AnalyticsQuery's `{from, to}`, validated by the compiler like every analytics query).
+ */
+export const JudgmentExamplesParams = z
+  .object({
+    failure_tag: z.string().min(1).max(200).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+    date_range: z.enum(RELATIVE_RANGES).optional(),
+    from: z.string().max(64).optional(),
+    to: z.string().max(64).optional(),
+    filters: filtersParam.optional(),
+  })
+  .transform(({ from, to, date_range, ...rest }, ctx) => {
+    if (from === undefined && to === undefined)
+      return { ...rest, date_range: (date_range ?? '30d') as DateRange };
+    if (from === undefined || to === undefined || date_range !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [from === undefined ? 'from' : to === undefined ? 'to' : 'date_range'],
+        message: 'give a custom range as both from and to, without date_range',
+      });
+      return z.NEVER;
+    }
+    return { ...rest, date_range: { from, to } as DateRange };
+  });
 export type JudgmentExamplesParams = z.output<typeof JudgmentExamplesParams>;
 
 export interface JudgmentExample {
@@ -49,33 +93,32 @@ export interface TagPage {
 
 type ExampleRow = Omit<JudgmentExample, 'content' | 'conversation_id'> & { tag: string };
 
+/** The filter tree the listing and its totals share: the request's filters, narrowed to the tag when given. */
+function scopeFilter(params: JudgmentExamplesParams): Filter | undefined {
+  const tag: Filter | undefined =
+    params.failure_tag !== undefined ? ['eq', 'failure_tag', params.failure_tag] : undefined;
+  if (!tag) return params.filters;
+  return params.filters ? ['and', [params.filters, tag]] : tag;
+}
+
 function examplesSql(
   store: Store,
   workspaceId: string,
   params: JudgmentExamplesParams,
   now: Date,
 ): { sql: string; values: SqlValue[] } {
-  const d = getDialect(store.dialect);
-  const ws = factWorkspace(store, workspaceId);
-  const values: SqlValue[] = [ws.value];
+  const filters = scopeFilter(params);
+  const rows = compileEvaluationRows(
+    { date_range: params.date_range, ...(filters ? { filters } : {}) },
+    { workspaceId, workspaceKey: store.workspaceKey?.(workspaceId), dialect: store.dialect, now },
+  );
+  const values: SqlValue[] = [...rows.params];
   const p = (v: SqlValue) => {
     values.push(v);
     return `$${values.length}`;
   };
-  // Evaluations carry their message's time and model (m_*), so no join to messages; a null m_created_at
-  // means the message has not arrived, and such an evaluation is not listed (as the analytics do not count it).
-  const where = [`e.${ws.column} = $1`, 'e.m_created_at IS NOT NULL', 'e.failure_tags IS NOT NULL'];
-  const window = resolveWindow(params.date_range, now);
-  if (window) {
-    where.push(`e.m_created_at >= ${d.timestamp(p(sqlTimestamp(window.from)))}`);
-    where.push(`e.m_created_at < ${d.timestamp(p(sqlTimestamp(window.to)))}`);
-  }
-  let tagWhere = '';
-  if (params.failure_tag !== undefined) {
-    const tag = p(params.failure_tag);
-    where.push(d.arrayOverlaps('e.failure_tags', [tag]));
-    tagWhere = `WHERE t.tag = ${tag}`;
-  }
+  // The rows are evaluations whose message has arrived (an evaluation without one is not counted either).
+  const tagWhere = params.failure_tag !== undefined ? `WHERE t.tag = ${p(params.failure_tag)}` : '';
   const offset = (params.page - 1) * params.page_size;
   // unnest in the select list of a derived table: same syntax on both engines, one row per (evaluation, tag).
   const sql = `SELECT x.tag, x.evaluation_id, x.message_id, x.model_id, x.rating, x.success, x.evaluator_id,
@@ -83,11 +126,10 @@ function examplesSql(
     FROM (
       SELECT t.*, row_number() OVER (PARTITION BY t.tag ORDER BY t.created_at DESC, t.evaluation_id) AS rn
       FROM (
-        SELECT unnest(e.failure_tags) AS tag, e.id AS evaluation_id, e.message_id, e.m_model_id AS model_id,
-          e.rating, e.success, e.evaluator_id, e.failure_tags, e.m_created_at AS created_at,
-          e.created_at AS evaluated_at
-        FROM evaluations e
-        WHERE ${where.join(' AND ')}
+        SELECT unnest(e.failure_tags) AS tag, e.evaluation_id, e.message_id, e.model_id, e.rating, e.success,
+          e.evaluator_id, e.failure_tags, e.created_at, e.evaluated_at
+        FROM (${rows.sql}) e
+        WHERE e.failure_tags IS NOT NULL
       ) t ${tagWhere}
     ) x
     WHERE x.rn > ${p(offset)} AND x.rn <= ${p(offset + params.page_size)}
@@ -140,8 +182,7 @@ async function listExamples(
   params: JudgmentExamplesParams,
   now: Date,
 ): Promise<JudgmentExamplesReply> {
-  const filters: Filter | undefined =
-    params.failure_tag !== undefined ? ['eq', 'failure_tag', params.failure_tag] : undefined;
+  const filters = scopeFilter(params);
   const { sql, values } = examplesSql(deps.store, workspaceId, params, now);
   const [totals, rows] = await Promise.all([
     deps.analytics.query(
