@@ -1,8 +1,12 @@
-// Runs every *.test.ts under packages/*/test with node's test runner (tsx for TypeScript), after building the
-// dashboard when its build is missing or stale (a fresh clone has none; route and browser tests serve it).
+// Runs every *.test.ts under packages/*/test with node's test runner (tsx for TypeScript), after providing what
+// the chosen files need: Chromium (installed when missing and possible), PostgreSQL (a stopped local cluster is
+// started) and the dashboard build when it is missing or stale (a fresh clone has none; route and browser tests serve it).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureChromium } from './ensureChromium.mjs';
+import { ensurePostgres } from './ensurePostgres.mjs';
+import { testNeeds } from './testNeeds.mjs';
 
 function find(dir, out) {
   let entries;
@@ -30,6 +34,11 @@ if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
+const needs = testNeeds(files);
+const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '8' };
+if (needs.browser) env.CHROMIUM_PATH = ensureChromium();
+const pgWarning = needs.postgres ? await ensurePostgres() : null;
+if (pgWarning) console.error(`\nwarning: ${pgWarning}\n`);
 const build = spawnSync(
   process.execPath,
   [
@@ -47,6 +56,8 @@ if (build.status !== 0) {
 const r = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '8' } },
+  { stdio: 'inherit', env },
 );
+// Repeated here because the first one has scrolled away behind the failures it explains.
+if (r.status !== 0 && pgWarning) console.error(`\nwarning: ${pgWarning}\n`);
 process.exit(r.status ?? 1);

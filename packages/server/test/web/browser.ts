@@ -1,11 +1,12 @@
 // Owns launching headless Debian Chromium for browser tests: fixed flags, a fresh profile, a clear failure
-// when the browser is missing (CI installs it in .ci/run), and screenshots into the git-ignored artifacts/.
+// when the browser is missing (scripts/test.mjs provides it first), and screenshots into the git-ignored artifacts/.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { DEFAULT_CHROMIUM } from '../../../../scripts/chromiumPlan.mjs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../../artifacts');
 
 const ARGS = [
@@ -28,7 +29,7 @@ export interface TestBrowser {
 export async function launchBrowser(viewport = { width: 1440, height: 900 }): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`,
+      `Chromium not found at ${CHROMIUM_PATH}: run the tests through npm test (or node scripts/test.mjs <files>), which installs it or says how, or set CHROMIUM_PATH`,
     );
   }
   const profile = mkdtempSync(join(tmpdir(), 'lla-chromium-'));
