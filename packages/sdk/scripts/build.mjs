@@ -75,6 +75,7 @@ async function bundle() {
   ]) {
     const { metafile } = await build({
       metafile: true,
+      absWorkingDir: PKG,
       entryPoints: [join(SRC, 'index.ts')],
       outfile: join(DIST, file),
       bundle: true,
