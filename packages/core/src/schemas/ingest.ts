@@ -1,19 +1,21 @@
 // Owns the wire format of ingestion: zod schemas for models, conversations, messages, evaluations and the batch.
 import { z } from 'zod';
-import { isWellFormed, isWellFormedDeep, NOT_WELL_FORMED } from './wellFormed.ts';
+import { jsonValueProblem } from './jsonValueProblem.ts';
+import { LIMITS } from './limits.ts';
+import { textProblem } from './storableText.ts';
 
-export const LIMITS = {
-  idLength: 256,
-  contentChars: 100_000,
-  metadataJsonChars: 16_384,
-  failureTags: 32,
-  tagLength: 64,
-  toolsPerMessage: 64,
-  itemsPerBatch: 20_000,
-} as const;
+export { LIMITS };
 
-/** Any stored text: it must have a UTF-8 form. */
-const text = () => z.string().refine(isWellFormed, NOT_WELL_FORMED);
+/** Turns a "why not" function into a zod check that reports its message at the field's path. */
+const problemCheck =
+  <T>(problem: (v: T) => string | undefined) =>
+  (v: T, ctx: z.RefinementCtx) => {
+    const message = problem(v);
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message });
+  };
+
+/** Any stored text: both stores must be able to hold it. */
+const text = () => z.string().superRefine(problemCheck(textProblem));
 const id = text()
   .min(1, 'must not be empty')
   .max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`);
@@ -21,19 +23,9 @@ const label = text().max(LIMITS.idLength);
 const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 timestamp' });
 const count = z.number().int('must be an integer').nonnegative('must not be negative').max(2_147_483_647);
 
-/** A free-form JSON object, bounded in size so one record cannot bloat the store. */
-const jsonObject = z
-  .record(z.string(), z.unknown())
-  .refine((v) => JSON.stringify(v).length <= LIMITS.metadataJsonChars, {
-    message: `must serialise to at most ${LIMITS.metadataJsonChars} characters`,
-  })
-  .refine(isWellFormedDeep, NOT_WELL_FORMED);
-const jsonValue = z
-  .unknown()
-  .refine((v) => v === undefined || JSON.stringify(v).length <= LIMITS.metadataJsonChars, {
-    message: `must serialise to at most ${LIMITS.metadataJsonChars} characters`,
-  })
-  .refine(isWellFormedDeep, NOT_WELL_FORMED);
+/** A free-form JSON object, bounded in depth and size so one record cannot bloat the store or the stack. */
+const jsonObject = z.record(z.string(), z.unknown()).superRefine(problemCheck(jsonValueProblem));
+const jsonValue = z.unknown().superRefine(problemCheck(jsonValueProblem));
 
 export const TRAINING_METHODS = ['base', 'sft', 'dpo', 'rlhf', 'other'] as const;
 export const ROLES = ['user', 'assistant', 'system', 'tool'] as const;

@@ -12,7 +12,8 @@ import {
   TRAINING_METHODS,
 } from './ingest.ts';
 import { isIsoDateTime } from './isIsoDateTime.ts';
-import { isWellFormed, isWellFormedDeep } from './wellFormed.ts';
+import { jsonValueProblem } from './jsonValueProblem.ts';
+import { isStorableText } from './storableText.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -55,10 +56,10 @@ function isPlain(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
-/** Well formed, and within `max`: zod 4 measures string bounds in code points, counting only when the UTF-16
+/** Storable, and within `max`: zod 4 measures string bounds in code points, counting only when the UTF-16
  *  length is in doubt. */
 function fits(s: string, max: number): boolean {
-  if (!isWellFormed(s)) return false;
+  if (!isStorableText(s)) return false;
   const units = s.length;
   if (units <= max) return true;
   if (units > 2 * max) return false;
@@ -82,15 +83,8 @@ const optCount = (v: unknown): boolean =>
 // Timestamps are `.optional()`, not `.nullish()`: null is invalid.
 const optTimestamp = (v: unknown): boolean => v === undefined || (typeof v === 'string' && isIsoDateTime(v));
 
-/** JSON.stringify's length within the cap, all text well formed; a value it cannot serialise is left to zod. */
-function jsonFits(v: unknown): boolean {
-  try {
-    const text = JSON.stringify(v);
-    return typeof text === 'string' && text.length <= LIMITS.metadataJsonChars && isWellFormedDeep(v);
-  } catch {
-    return false;
-  }
-}
+/** Within the depth and size caps, all text storable (the schema's own rule, so the two cannot drift). */
+const jsonFits = (v: unknown): boolean => jsonValueProblem(v) === undefined;
 
 /** `z.record(z.string(), z.unknown())` + size cap, nullish. zod rebuilds the record dropping an own
  *  `__proto__` and rejecting symbol keys, so those go to zod; otherwise its output equals the input. */
@@ -236,8 +230,8 @@ function checkMessages(messages: unknown[]): unknown[] | null {
  * Validates an ingest batch with exactly IngestBatchSchema's rules and returns what
  * `IngestBatchSchema.safeParse(body).data` would hold (deep-equal; records, arrays and JSON values are the
  * input's own objects, not copies), or `undefined` when the body is invalid *or* unusual enough that only
- * zod should judge it (non-plain prototypes, an own `__proto__` or symbol keys in metadata, values
- * JSON.stringify rejects). On `undefined` run the zod schema: it gives the issues, or the data if valid.
+ * zod should judge it (non-plain prototypes, an own `__proto__` or symbol keys in metadata). On `undefined`
+ * run the zod schema: it gives the issues, or the data if valid.
  * Exact for data as JSON.parse builds it, plus `undefined` values; accessors, non-enumerable properties
  * and symbol keys on records are outside the contract (JSON.parse makes none; the server parses all bodies).
  */

@@ -32,8 +32,16 @@ export interface Generated {
 }
 
 const EMOJI = '\u{1F600}'; // two UTF-16 units, one code point
+const NUL = '\u0000'; // storable in DuckDB, not in PostgreSQL: invalid everywhere
 const WRONG = [1, 0, true, false, {}, [], 'x'];
 const str = (n: number, ch = 'x') => ch.repeat(n);
+/** `levels` objects (or arrays) nested in one another: {"a":{"a":…0…}}. JSON.stringify overflows near
+ *  4,000 levels, and the property test serialises every batch, so the generator stays well below that. */
+const nested = (levels: number, array = false): unknown => {
+  let v: unknown = 0;
+  for (let i = 0; i < levels; i++) v = array ? [v] : { a: v };
+  return v;
+};
 
 const GOOD_ID = ['a', 'm-1', str(256), str(256, EMOJI), `${str(255)}${EMOJI}`, '\u00e9\u00e8', ' '];
 const BAD_ID = [
@@ -42,12 +50,14 @@ const BAD_ID = [
   str(257, EMOJI),
   `${str(256)}${EMOJI}`,
   str(257, '\uD800'),
+  NUL,
+  `m${NUL}1`,
   null,
   undefined,
   ...WRONG,
 ];
 const GOOD_LABEL = ['', 'openai', str(256), str(256, EMOJI), `${str(255)}\uD800`, null, undefined];
-const BAD_LABEL = [str(257), `${str(256)}\uDC00`, `${str(255)}\uDC00\uD800`, ...WRONG];
+const BAD_LABEL = [str(257), `${str(256)}\uDC00`, `${str(255)}\uDC00\uD800`, `open${NUL}ai`, ...WRONG];
 const GOOD_TS = [
   '2026-11-20T10:00:00Z',
   '2025-11-18T15:28:44.795Z',
@@ -94,17 +104,46 @@ const BIG_CONTENT = [
   str(100_001, EMOJI),
   `${str(100_000)}\uD800`,
 ];
-const BAD_CONTENT = [5, {}, true];
+const BAD_CONTENT = [5, {}, true, `hello${NUL}`, NUL];
 const GOOD_METHOD = ['base', 'sft', 'dpo', 'rlhf', 'other', null, undefined];
 const BAD_METHOD = ['ppo', 'SFT', '', 0];
 const GOOD_ROLE = ['user', 'assistant', 'system', 'tool'];
 const BAD_ROLE = ['bot', 'User', '', null, undefined, 1];
 /** JSON text of exactly `n` characters: {"k":"xxx…"} */
 const jsonOfLength = (n: number) => ({ k: str(n - 8) });
-const GOOD_META = [{}, { a: 1, b: [1, 'x'], c: { d: null } }, { 1: 'x', b: 2 }, jsonOfLength(16_384), null];
-const BAD_META = [[], 'x', 5, true, jsonOfLength(16_385), new Date(0), new Map()];
-const GOOD_JSON = [null, 0, 'x', [1, 2], { a: { b: [] } }, str(16_382), true, undefined];
-const BAD_JSON = [str(16_383), [str(16_380)], { k: str(16_384) }];
+const GOOD_META = [
+  {},
+  { a: 1, b: [1, 'x'], c: { d: null } },
+  { 1: 'x', b: 2 },
+  jsonOfLength(16_384),
+  null,
+  nested(32),
+  { a: nested(31, true) },
+];
+const BAD_META = [
+  [],
+  'x',
+  5,
+  true,
+  jsonOfLength(16_385),
+  new Date(0),
+  new Map(),
+  nested(33),
+  { a: nested(32, true) },
+  nested(1000),
+  { [`k${NUL}`]: 1 },
+  { k: ['ok', NUL] },
+];
+const GOOD_JSON = [null, 0, 'x', [1, 2], { a: { b: [] } }, str(16_382), true, undefined, nested(32, true)];
+const BAD_JSON = [
+  str(16_383),
+  [str(16_380)],
+  { k: str(16_384) },
+  nested(33, true),
+  nested(1000),
+  `a${NUL}`,
+  { [NUL]: 1 },
+];
 
 export class BatchGen {
   exotic = false;
@@ -174,7 +213,8 @@ export class BatchGen {
   private tags(): unknown {
     const r = this.rng;
     if (r.chance(0.03)) return Array(r.pick([32, 33])).fill('t');
-    const tag = () => this.field(['a', str(64), str(64, EMOJI), `${str(63)}\uD800`], ['', str(65), 1, null]);
+    const tag = () =>
+      this.field(['a', str(64), str(64, EMOJI), `${str(63)}\uD800`], ['', str(65), 1, null, `t${NUL}`]);
     return r.chance(0.4) ? r.pick([null, undefined]) : this.list(tag, 3);
   }
 
