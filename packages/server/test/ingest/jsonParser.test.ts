@@ -71,3 +71,30 @@ test('the body limit still applies', async () => {
   assert.equal(r.statusCode, 413);
   await app.close();
 });
+
+test('a body nested 1,000,000 levels deep is parsed without recursion, with or without a suspect key', async () => {
+  const app = Fastify({ bodyLimit: 10 * 1024 * 1024 });
+  installJsonParser(app, 10 * 1024 * 1024);
+  // Measured by a loop: echoing the body back would overflow JSON.stringify, which is the validators' job.
+  app.post('/depth', async (req) => {
+    let depth = 0;
+    for (let v: unknown = (req.body as { a: unknown }).a; Array.isArray(v); v = v[0]) depth++;
+    return { depth };
+  });
+  const levels = 1_000_000;
+  const deep = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  try {
+    for (const payload of [`{"a":${deep}}`, `{"constructor":1,"a":${deep}}`]) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/depth',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      assert.equal(r.statusCode, 200, r.body.slice(0, 200));
+      assert.deepEqual(r.json(), { depth: levels });
+    }
+  } finally {
+    await app.close();
+  }
+});
