@@ -29,7 +29,8 @@ export interface QueryResult {
   rows: Row[];
   /** `change_pct` is aligned with `rows`: each metric's change in % against the matching previous row. */
   comparison?: { rows: Row[]; change_pct?: Record<string, number | null>[] };
-  meta?: Record<string, unknown>;
+  /** `unpriced_messages`: with cost metrics, the messages with tokens no price-book layer prices. */
+  meta?: Record<string, unknown> & { unpriced_messages?: number };
 }
 
 export interface Price {

@@ -1,11 +1,13 @@
 // Owns one widget's frame: title, the registry query, and its loading / empty / error / data states.
 import type { ReactNode } from 'react';
 import { useDashboard } from '../dashboard/DashboardContext';
+import { UnpricedNote, unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
 import { Notice } from '../ui/Notice';
 import type { ChartEntry } from './ChartEntry';
 import { ChartSkeleton } from './ChartSkeleton';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useAnalytics } from './useAnalytics';
+import { showsCost } from './viewUnits';
 
 export function ChartCard({ entry }: { entry: ChartEntry }) {
   const { ctx } = useDashboard();
@@ -52,6 +54,9 @@ export function ChartCard({ entry }: { entry: ChartEntry }) {
       <ErrorBoundary resetKey={JSON.stringify(query)}>
         {query ? <div data-state={state}>{body}</div> : body}
       </ErrorBoundary>
+      {showsCost(entry.view) ? (
+        <UnpricedNote count={unpricedCount(res.data)} id={unpricedNoteId(entry.id)} />
+      ) : null}
     </article>
   );
 }

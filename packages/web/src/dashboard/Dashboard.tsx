@@ -8,6 +8,7 @@ import { KpiCards } from '../kpi/KpiCards';
 import { preloadSections } from '../sections/preloadSections';
 import { Section } from '../sections/Section';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { canEditSettings } from '../settings/settingsAccess';
 import { queryContext } from '../state/queryContext';
 import { DashboardContext, type DashboardValue } from './DashboardContext';
 import { HeaderBar } from './HeaderBar';
@@ -29,15 +30,15 @@ export function Dashboard({ userId, workspace }: { userId: string; workspace: Wo
   );
   // Start the chunk downloads now: they then arrive alongside the first query replies, not after them.
   useEffect(preloadSections, []);
-  const canEditSettings = workspace.role === 'admin' || workspace.role === 'owner';
+  const editor = canEditSettings(workspace.role);
   return (
     <DashboardContext.Provider value={value}>
       <main className="page" id="dashboard">
         <HeaderBar />
         <KpiCards />
         <FiltersPanel />
-        {canEditSettings ? <SettingsPanel /> : null}
-        {canEditSettings ? <AdminPanel workspaceId={workspace.id} /> : null}
+        {editor ? <SettingsPanel /> : null}
+        {editor ? <AdminPanel workspaceId={workspace.id} /> : null}
         {SECTIONS.map((s) => (
           <Section key={s.id} section={s} />
         ))}

@@ -1,4 +1,5 @@
 // Owns one KPI card: value, and its period-over-period change as ↑ ↓ → coloured by whether it is good news.
+import { UnpricedNote } from '../settings/UnpricedNote';
 import { formatValue } from '../ui/format';
 import type { KpiDef } from './kpiDefs';
 
@@ -10,6 +11,8 @@ export function KpiCard(props: {
   loading: boolean;
   change: number | null | undefined;
   stale: boolean;
+  /** Messages the value leaves unpriced (cost KPIs); 0 shows no marker. */
+  unpriced: number;
 }) {
   const { def, value, change } = props;
   let arrow = '→';
@@ -39,6 +42,7 @@ export function KpiCard(props: {
           </span>
         </div>
       )}
+      {props.loading ? null : <UnpricedNote count={props.unpriced} />}
     </div>
   );
 }

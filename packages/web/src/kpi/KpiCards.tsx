@@ -1,6 +1,7 @@
 // Owns the KPI row (MetricsOverview): one query for every KPI with its previous-period comparison.
 import { useAnalytics } from '../charts/useAnalytics';
 import { useDashboard } from '../dashboard/DashboardContext';
+import { unpricedCount } from '../settings/UnpricedNote';
 import { toNumber } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { KpiCard } from './KpiCard';
@@ -38,6 +39,7 @@ export function KpiCards() {
               loading={!q.data}
               change={ctx.compare ? change : undefined}
               stale={q.isPlaceholderData}
+              unpriced={k.unit === 'usd' ? unpricedCount(q.data) : 0}
             />
           );
         })

@@ -1,9 +1,11 @@
 // Owns the sortable table renderer (model performance, A/B sessions): click or Enter on a header to sort.
 import { useMemo, useState } from 'react';
 import type { ChartProps } from '../charts/ChartEntry';
+import { UnpricedMark } from '../settings/UnpricedMark';
+import { unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
 import { formatValue, toNumber } from '../ui/format';
 
-export function SortableTable({ entry, rows }: ChartProps) {
+export function SortableTable({ entry, rows, result }: ChartProps) {
   const view = entry.view.kind === 'table' ? entry.view : null;
   const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({
     key: view?.sortBy ?? '',
@@ -29,6 +31,7 @@ export function SortableTable({ entry, rows }: ChartProps) {
     return out;
   }, [rows, sort]);
   if (!view) return null;
+  const unpriced = unpricedCount(result);
   const toggle = (key: string) =>
     setSort((s) => ({ key, dir: s.key === key && s.dir === 'desc' ? 'asc' : 'desc' }));
   return (
@@ -45,6 +48,9 @@ export function SortableTable({ entry, rows }: ChartProps) {
               >
                 <button type="button" onClick={() => toggle(c.key)}>
                   {c.label}
+                  {c.unit === 'usd' ? (
+                    <UnpricedMark count={unpriced} note={unpricedNoteId(entry.id)} />
+                  ) : null}
                   <span aria-hidden="true">
                     {sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                   </span>

@@ -6,11 +6,12 @@ import { useDashboard } from '../dashboard/DashboardContext';
 import { Collapsible } from '../ui/Collapsible';
 import { Notice } from '../ui/Notice';
 import { SettingsForm } from './SettingsForm';
+import { SETTINGS_ANCHOR } from './settingsAccess';
 
 export function SettingsPanel() {
   const { state, toggleCollapsed } = useDashboard();
   const qc = useQueryClient();
-  const open = state.collapsed.settings !== true;
+  const open = state.collapsed[SETTINGS_ANCHOR] !== true;
   const settings = useQuery({
     queryKey: ['settings'],
     queryFn: () => api<Settings>('GET', '/api/settings'),
@@ -30,8 +31,9 @@ export function SettingsPanel() {
       title="Settings"
       subtitle="Price book and SLA threshold"
       collapsed={!open}
-      onToggle={() => toggleCollapsed('settings')}
+      onToggle={() => toggleCollapsed(SETTINGS_ANCHOR)}
       testId="settings-panel"
+      anchor={SETTINGS_ANCHOR}
     >
       {settings.isError ? (
         <Notice kind="error" title="Could not load settings">

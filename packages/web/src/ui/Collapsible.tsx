@@ -9,11 +9,13 @@ export function Collapsible(props: {
   collapsed: boolean;
   onToggle(): void;
   testId?: string;
+  /** Element id of the panel, for links to it (`#anchor`). */
+  anchor?: string;
   children: ReactNode;
 }) {
   const bodyId = `${props.id.replace(/\W/g, '-')}-body`;
   return (
-    <section className="panel" data-testid={props.testId} data-collapsed={props.collapsed}>
+    <section className="panel" id={props.anchor} data-testid={props.testId} data-collapsed={props.collapsed}>
       <h2 className="panel-heading">
         <button
           type="button"
