@@ -12,16 +12,20 @@ const PAGE_SIZE = 10;
 export function JudgmentsTable({ entry }: ChartProps) {
   const { refetchInterval, ctx } = useDashboard();
   const [picked, setPicked] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  // A page belongs to the range and filters it was picked under: new ones start again at page 1.
+  const scope = JSON.stringify([ctx.dateRange, ctx.filter]);
+  const [paging, setPaging] = useState({ scope, page: 1 });
+  const page = paging.scope === scope ? paging.page : 1;
+  const setPage = (n: number) => setPaging({ scope, page: n });
   const tags = useQuery({
-    queryKey: ['analytics', 'judgment-tags', ctx.dateRange],
+    queryKey: ['analytics', 'judgment-tags', ctx.dateRange, ctx.filter],
     queryFn: ({ signal }) => fetchTags(ctx, PAGE_SIZE, signal),
     placeholderData: keepPreviousData,
     refetchInterval,
   });
   const tag = picked && tags.data?.some((t) => t.tag === picked) ? picked : (tags.data?.[0]?.tag ?? null);
   const res = useQuery({
-    queryKey: ['analytics', 'judgment-examples', ctx.dateRange, tag, page],
+    queryKey: ['analytics', 'judgment-examples', ctx.dateRange, ctx.filter, tag, page],
     queryFn: ({ signal }) => fetchTagPage(ctx, tag!, page, PAGE_SIZE, signal),
     // Page 1 of every tag came with the tag list: only later pages need a request of their own.
     enabled: tag !== null && page > 1,
@@ -43,7 +47,7 @@ export function JudgmentsTable({ entry }: ChartProps) {
     return (
       <div data-state="empty">
         <Notice kind="empty" title="Nothing to show">
-          {`No evaluation carries a failure tag in ${ctx.rangeLabel}.`}
+          {`No evaluation carries a failure tag in ${ctx.rangeLabel}${ctx.filtersActive ? ' matching the current filters' : ''}.`}
         </Notice>
       </div>
     );

@@ -1,0 +1,211 @@
+// Browser tests of what the dashboard says next to its numbers: every cost shows how many messages no price
+// covers (demo fine-tunes are unpriced) with a link to the price book, and the judgment examples follow the
+// dashboard's filters and custom date range like every other widget.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { dashboardQueries } from '../../bench/dashboardQueries.ts';
+import type { TestServer } from '../helpers/testServer.ts';
+import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
+import { OWNER, startDashboardServer } from './dashboardFixture.ts';
+import { apiFromPage, waitForCharts, waitForKpis } from './pageHelpers.ts';
+
+interface Reply {
+  rows: Record<string, number | string | null>[];
+  meta: { unpriced_messages?: number };
+}
+
+const fmt = (n: number) => new Intl.NumberFormat('en-US').format(n);
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** The query one widget group of a dashboard load sends (30 days, comparison on, no filters). */
+const widgetQuery = (widget: string) => dashboardQueries('30d').find((d) => d.widget === widget)!.query;
+
+/** The unpriced notes on the page: where each sits (KPI or chart id) and its text. */
+function notes(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('[data-testid="unpriced-note"]', (els) =>
+    Object.fromEntries(
+      els.map((el) => [
+        el.closest('[data-testid]:not([data-testid="unpriced-note"])')?.getAttribute('data-testid') ?? '?',
+        el.textContent?.replace(/^⚠\s*/, '') ?? '',
+      ]),
+    ),
+  );
+}
+
+/** The judgments table's failure-tag options as [tag, total], once it has settled. */
+async function shownTags(page: Page): Promise<[string, number][]> {
+  await waitForCharts(page, ['judgments-table']);
+  const options = await page.$$eval('[data-testid="chart-judgments-table"] select option', (els) =>
+    els.map((o) => o.textContent ?? ''),
+  );
+  return options.map((t) => {
+    const m = /^(.*) \((\d+)\)$/.exec(t)!;
+    return [m[1], Number(m[2])];
+  });
+}
+
+/** Failure-tag totals from the analytics query (the breakdown's numbers), most frequent first. */
+async function tagCounts(page: Page, q: Record<string, unknown>): Promise<[string, number][]> {
+  const r = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', {
+    metrics: ['evaluations'],
+    dimensions: ['failure_tag'],
+    ...q,
+  });
+  return r.rows
+    .filter((row) => row.failure_tag !== null && Number(row.evaluations) > 0)
+    .map((row): [string, number] => [String(row.failure_tag), Number(row.evaluations)])
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+const byTotal = (tags: [string, number][]) =>
+  [...tags].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+
+describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, () => {
+  let s: TestServer;
+  let browser: TestBrowser;
+  let page: Page;
+  const judgmentUrls: string[] = [];
+
+  before(async () => {
+    s = await startDashboardServer();
+    browser = await launchBrowser();
+    await s.ctx.accounts.setup(OWNER);
+    page = await browser.context.newPage();
+    page.on('request', (r) => {
+      if (r.url().includes('/api/analytics/judgment-examples')) judgmentUrls.push(r.url());
+    });
+    await page.goto(s.url);
+    await page.getByRole('heading', { name: 'Sign in to LLM Analytics' }).waitFor();
+    await page.getByLabel('Email').fill(OWNER.email);
+    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+    await waitForCharts(page);
+    await waitForKpis(page);
+  });
+  after(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('every cost shows its exact count of unpriced messages, and only costs do', async () => {
+    const expected: Record<string, number> = {};
+    for (const [where, widget] of [
+      ['kpi-cost', 'KPI cards'],
+      ['chart-model-performance', 'Model + training tables'],
+      ['chart-session-comparison', 'A/B sessions'],
+      ['chart-cost-tracking', 'Cost by model over time'],
+    ]) {
+      const r = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', widgetQuery(widget));
+      expected[where] = r.meta.unpriced_messages ?? 0;
+    }
+    assert.ok(expected['kpi-cost'] > 0, 'the demo fine-tunes have no price');
+    // Independently: the messages (all with tokens in the demo) of the groups the API prices at exactly 0:
+    // the fine-tunes, and user messages, which carry input tokens but no model.
+    const perModel = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', {
+      metrics: ['messages', 'cost', 'total_tokens'],
+      dimensions: ['model'],
+      date_range: '30d',
+    });
+    const free = perModel.rows.filter((r) => r.cost === 0 && Number(r.total_tokens) > 0);
+    assert.ok(
+      free.some((r) => String(r.model).includes('sft')),
+      'an SFT fine-tune is unpriced',
+    );
+    assert.equal(
+      expected['kpi-cost'],
+      free.reduce((n, r) => n + Number(r.messages), 0),
+    );
+    const want = Object.fromEntries(
+      Object.entries(expected).map(([k, n]) => [k, `${fmt(n)} messages have no price: set one in Settings`]),
+    );
+    assert.deepEqual(await notes(page), want);
+    // The table marks its cost columns (Cost, Cost / msg), pointing to the note.
+    const marked = await page.$$eval('[data-testid="chart-model-performance"] th', (ths) =>
+      ths
+        .filter((th) => th.querySelector('.unpriced-mark'))
+        .map((th) => th.textContent?.replace(/[⚠▲▼\s]+$/g, '')),
+    );
+    assert.deepEqual(marked, ['Cost', 'Cost / msg']);
+    await page.screenshot({ path: artifactPath('unpriced-markers.png'), fullPage: true });
+    await page.locator('[data-testid="kpis"]').screenshot({ path: artifactPath('unpriced-kpis.png') });
+    await page
+      .locator('[data-testid="chart-model-performance"]')
+      .screenshot({ path: artifactPath('unpriced-model-table.png') });
+  });
+
+  it('the marker links to the price book in Settings, opening the panel', async () => {
+    assert.equal(await page.getAttribute('[data-testid="settings-panel"]', 'data-collapsed'), 'true');
+    await page.locator('[data-testid="kpi-cost"] [data-testid="unpriced-note"] a').click();
+    await page.locator('[data-testid="settings-panel"][data-collapsed="false"]').waitFor();
+    assert.equal(await page.evaluate(() => window.location.hash), '#settings');
+    await page.locator('fieldset', { hasText: 'Model overrides' }).waitFor();
+    await page.waitForFunction(() => {
+      const r = document.getElementById('settings')?.getBoundingClientRect();
+      return r !== undefined && r.top >= -1 && r.top < window.innerHeight;
+    });
+  });
+
+  it('no marker once every message has a price', async () => {
+    await page.getByRole('button', { name: 'Set a default price' }).click();
+    await page.locator('input[name="default.input_per_1k"]').fill('0.5');
+    await page.locator('input[name="default.output_per_1k"]').fill('1');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="unpriced-note"]'));
+    await waitForCharts(page);
+    const r = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', widgetQuery('KPI cards'));
+    assert.equal(r.meta.unpriced_messages, 0);
+    assert.deepEqual(await notes(page), {});
+    assert.equal(await page.locator('.unpriced-mark').count(), 0);
+  });
+
+  it('judgment examples follow the filters', async () => {
+    const unfiltered = await shownTags(page);
+    assert.deepEqual(unfiltered, byTotal(await tagCounts(page, { date_range: '30d' })));
+    await page.getByRole('button', { name: /^.?Filters/ }).click();
+    await page.locator('[data-filter="training_method"] input[value="sft"]').check();
+    const filters = ['in', 'training_method', ['sft']];
+    const want = byTotal(await tagCounts(page, { date_range: '30d', filters }));
+    assert.ok(want.length > 0 && want[0][1] < unfiltered[0][1], 'the filter narrows the tags');
+    await page.waitForFunction((w) => {
+      const first = document.querySelector('[data-testid="chart-judgments-table"] select option');
+      return first?.textContent === w;
+    }, `${want[0][0]} (${want[0][1]})`);
+    assert.deepEqual(await shownTags(page), want);
+    const models = await page.$$eval(
+      '[data-testid="chart-judgments-table"] tbody tr td:nth-child(2)',
+      (tds) => tds.map((td) => td.textContent ?? ''),
+    );
+    assert.ok(models.length > 0 && models.every((m) => m.endsWith('-sft')), models.join(', '));
+    const url = new URL(judgmentUrls.at(-1)!);
+    assert.deepEqual(JSON.parse(url.searchParams.get('filters') ?? 'null'), filters);
+    await page.locator('[data-filter="training_method"] input[value="sft"]').uncheck();
+    await page.getByRole('button', { name: /^.?Filters/ }).click();
+  });
+
+  it('judgment examples follow a custom date range', async () => {
+    const [from, to] = [day(-20), day(-10)];
+    const range = { from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z` };
+    const want = byTotal(await tagCounts(page, { date_range: range }));
+    const month = byTotal(await tagCounts(page, { date_range: '30d' }));
+    assert.ok(want.length > 0 && want[0][1] < month[0][1], 'the custom window narrows the tags');
+    await page.locator('button[data-range="custom"]').click();
+    const inputs = page.locator('.custom-range');
+    await inputs.getByLabel('From').fill(from);
+    await inputs.getByLabel('To', { exact: true }).fill(to);
+    await page.waitForFunction(
+      (w) => document.querySelector('[data-testid="chart-judgments-table"] select option')?.textContent === w,
+      `${want[0][0]} (${want[0][1]})`,
+    );
+    assert.deepEqual(await shownTags(page), want);
+    const times = await page.$$eval('[data-testid="chart-judgments-table"] tbody tr', (trs) => trs.length);
+    assert.ok(times > 0);
+    const url = new URL(judgmentUrls.at(-1)!);
+    assert.deepEqual([url.searchParams.get('from'), url.searchParams.get('to')], [range.from, range.to]);
+    assert.equal(url.searchParams.get('date_range'), null);
+    await page.screenshot({ path: artifactPath('judgments-custom-range.png'), fullPage: true });
+    await page.locator('button[data-range="30d"]').click();
+  });
+});
