@@ -1,5 +1,6 @@
 // Owns the wire shape of one analytics query: the zod schema and its TypeScript types.
 import { z } from 'zod';
+import { filterDepthProblem } from './filterDepthProblem.ts';
 
 export const FILTER_OPS = ['eq', 'neq', 'in', 'not_in', 'contains', 'gte', 'lte'] as const;
 export const GRANULARITIES = ['auto', 'hour', 'day', 'week', 'month'] as const;
@@ -9,6 +10,7 @@ export const RELATIVE_RANGES = ['7d', '30d', '90d', 'all'] as const;
 export const QUERY_LIMITS = {
   metrics: 30,
   dimensions: 4,
+  /** Levels of a filter tree, the leaf included: `["not", leaf]` is 2. Checked before the schema recurses. */
   filterDepth: 8,
   filterLeaves: 64,
   valuesPerLeaf: 1000,
@@ -33,13 +35,25 @@ const leafSchema = z.tuple([
   z.union([filterValue, z.array(filterValue).min(1).max(QUERY_LIMITS.valuesPerLeaf)]),
 ]);
 
-export const FilterSchema: z.ZodType<Filter> = z.lazy(() =>
+const filterNodeSchema: z.ZodType<Filter> = z.lazy(() =>
   z.union([
     leafSchema,
-    z.tuple([z.enum(['and', 'or']), z.array(FilterSchema).min(1).max(QUERY_LIMITS.filterLeaves)]),
-    z.tuple([z.literal('not'), FilterSchema]),
+    z.tuple([z.enum(['and', 'or']), z.array(filterNodeSchema).min(1).max(QUERY_LIMITS.filterLeaves)]),
+    z.tuple([z.literal('not'), filterNodeSchema]),
   ]),
 );
+
+export const FILTER_TOO_DEEP = `filter trees nest at most ${QUERY_LIMITS.filterDepth} levels deep`;
+
+/** A filter tree. The recursive schema runs only on trees already bounded in depth by loops, so no shape of
+ *  JSON, however deep, can overflow the stack; a tree too deep is one issue at its first node past the limit. */
+export const FilterSchema: z.ZodType<Filter> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const path = filterDepthProblem(value, QUERY_LIMITS.filterDepth);
+    if (path) ctx.addIssue({ code: 'custom', message: FILTER_TOO_DEEP, path });
+  })
+  .pipe(filterNodeSchema);
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 

@@ -72,14 +72,10 @@ function checkLeaf(leaf: FilterLeaf, path: string): FilterLeaf {
   return [op, dimId, values.map(String)];
 }
 
-function checkFilter(f: Filter, path: string, depth: number, leaves: { n: number }): Filter {
-  if (depth > QUERY_LIMITS.filterDepth) {
-    throw new QueryError('invalid_filter', `filters nest deeper than ${QUERY_LIMITS.filterDepth}`, path);
-  }
-  if (isFilterGroup(f)) {
-    return [f[0], f[1].map((c, i) => checkFilter(c, `${path}[1][${i}]`, depth + 1, leaves))];
-  }
-  if (isFilterNot(f)) return ['not', checkFilter(f[1], `${path}[1]`, depth + 1, leaves)];
+/** Recursion is safe here: FilterSchema has bounded the tree's depth (QUERY_LIMITS.filterDepth). */
+function checkFilter(f: Filter, path: string, leaves: { n: number }): Filter {
+  if (isFilterGroup(f)) return [f[0], f[1].map((c, i) => checkFilter(c, `${path}[1][${i}]`, leaves))];
+  if (isFilterNot(f)) return ['not', checkFilter(f[1], `${path}[1]`, leaves)];
   leaves.n += 1;
   if (leaves.n > QUERY_LIMITS.filterLeaves) {
     throw new QueryError(
@@ -131,7 +127,7 @@ export function parseQuery(input: unknown): AnalyticsQuery {
     );
   }
 
-  const filters = q.filters ? checkFilter(q.filters, 'filters', 1, { n: 0 }) : undefined;
+  const filters = q.filters ? checkFilter(q.filters, 'filters', { n: 0 }) : undefined;
 
   resolveWindow(q.date_range, new Date(0)); // checks from < to; relative ranges need no "now" to validate
   if (q.compare && q.date_range === 'all') {
