@@ -37,7 +37,19 @@ export const qualitySubject: RegistrySubject = {
       sql: '{ev_rating_sum} / NULLIF({ev_rated}, 0)',
       type: 'average',
       unit: 'rating',
-      description: 'Σ rating / evaluations that have a rating (1–5).',
+      description:
+        'Σ rating / evaluations that have a rating (1–5). An evaluation without a rating is left out, not counted as a rating of 0.',
+      notes: [
+        'The seed\'s discovery document checks Model Performance ("Calculate average rating from joined evaluations")',
+        'against `sum(ratings) / count(evaluations)`. `rating` is optional on an evaluation (one may carry only',
+        '`success` and `failure_tags`), so this product divides by the evaluations that **have** a rating: the two',
+        'agree whenever every evaluation carries a rating; otherwise `avg_rating` is Σ rating / rated evaluations,',
+        "while the seed's formula, dividing by all evaluations, would count each unrated evaluation as a 0 and fall",
+        '(ratings 4 and 5 and one unrated evaluation: 4.5 here, 3 by the seed formula). `evaluations` still counts',
+        "the unrated ones; a group whose evaluations are all unrated has a null average. The seed's endpoints report",
+        'this same metric under their own field names: `avgRating` in `GET /api/analytics/data` (quality points and',
+        '`aggregations`) and `avg_rating` in `GET /api/analytics/model-comparison`.',
+      ].join(' '),
       empty: null,
     },
     {

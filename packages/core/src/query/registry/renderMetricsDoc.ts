@@ -48,7 +48,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function renderMetricsDoc(): string {
   const metrics = [...registry.metrics.values()].map(
     (m) =>
-      `### \`${m.id}\`\n\n${m.description}\n\n| grain | type | unit | empty group |\n| --- | --- | --- | --- |\n| ${m.grain} | ${m.type} | ${m.unit} | ${m.empty === 0 ? '0' : 'null'} |\n`,
+      `### \`${m.id}\`\n\n${m.description}\n\n${m.notes ? `${m.notes}\n\n` : ''}| grain | type | unit | empty group |\n| --- | --- | --- | --- |\n| ${m.grain} | ${m.type} | ${m.unit} | ${m.empty === 0 ? '0' : 'null'} |\n`,
   );
   const dims = [...registry.dimensions.values()].map(
     (d) =>

@@ -98,6 +98,8 @@ export interface MetricDef {
   type: MetricType;
   unit: Unit;
   description: string;
+  /** A longer explanation for docs/metrics.md (how the definition relates to the seed's, edge cases). */
+  notes?: string;
   /** Value when the group has no rows of this metric's grain: counts are 0, averages and rates null. */
   empty: 0 | null;
 }
