@@ -1,5 +1,8 @@
 // Benchmark: messages/s through HTTP ingest (1,000-message batches, 4 concurrent clients, file DB, ack after
-// commit) with PREFILL messages already stored, plus server peak RSS. `npm run bench:ingest`.
+// commit) with PREFILL messages already stored, plus server peak RSS. `npm run bench:ingest`; with
+// `-- --arrival shuffled` the measured messages come in random time order, and with `-- --arrival
+// late-conversations` each such batch is followed by the conversations it is the first to reference (so stored
+// messages need their conversation's context repaired).
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,29 +16,68 @@ const CLIENTS = 4;
 const KEY = 'bench-key-0123456789abcdefghijklmnopqrstuvwxyz';
 
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet', 'llama-3-8b-sft'];
+const ARRIVALS = ['ordered', 'shuffled', 'late-conversations'] as const;
+type Arrival = (typeof ARRIVALS)[number];
+const flag = process.argv.indexOf('--arrival');
+const arrivalArg =
+  process.argv.find((a) => a.startsWith('--arrival='))?.slice(10) ??
+  (flag >= 0 ? process.argv[flag + 1] : undefined);
+const ARRIVAL: Arrival = ARRIVALS.find((a) => a === arrivalArg) ?? 'ordered';
+if (arrivalArg && arrivalArg !== ARRIVAL) throw new Error(`--arrival must be one of ${ARRIVALS.join(', ')}`);
 
-/** One request body of BATCH messages; ids are unique per (run, batch, index). */
-function body(run: string, b: number): string {
-  const base = Date.parse('2026-09-01T00:00:00Z');
-  const messages = new Array(BATCH);
-  for (let i = 0; i < BATCH; i++) {
-    const n = b * BATCH + i;
-    messages[i] = {
-      id: `${run}-${n}`,
-      conversation_id: `${run}-c${n >> 3}`,
-      role: i % 2 ? 'assistant' : 'user',
-      content:
-        i % 2 ? 'Here is a concise answer to your question about the billing plan.' : 'How do I upgrade?',
-      created_at: new Date(base + n * 1000).toISOString(),
-      model_id: MODELS[n % MODELS.length],
-      provider: 'openai',
-      input_tokens: 100 + (n % 500),
-      output_tokens: 50 + (n % 300),
-      latency_ms: 200 + (n % 1800),
-      ...(i % 10 === 1 ? { tools_called: [{ name: 'search', success: n % 7 !== 0, duration_ms: 120 }] } : {}),
-    };
+/** Message `n` of a run: 8 messages per conversation, one second apart. */
+function message(run: string, n: number, i: number) {
+  return {
+    id: `${run}-${n}`,
+    conversation_id: `${run}-c${n >> 3}`,
+    role: i % 2 ? 'assistant' : 'user',
+    content:
+      i % 2 ? 'Here is a concise answer to your question about the billing plan.' : 'How do I upgrade?',
+    created_at: new Date(Date.parse('2026-09-01T00:00:00Z') + n * 1000).toISOString(),
+    model_id: MODELS[n % MODELS.length],
+    provider: 'openai',
+    input_tokens: 100 + (n % 500),
+    output_tokens: 50 + (n % 300),
+    latency_ms: 200 + (n % 1800),
+    ...(i % 10 === 1 ? { tools_called: [{ name: 'search', success: n % 7 !== 0, duration_ms: 120 }] } : {}),
+  };
+}
+
+/** The request bodies of `count` messages in time order; ids are unique per (run, index). */
+function orderedBodies(run: string, count: number): Buffer[][] {
+  return Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => {
+    const messages = Array.from({ length: Math.min(BATCH, count - b * BATCH) }, (_, i) =>
+      message(run, b * BATCH + i, i),
+    );
+    return [Buffer.from(JSON.stringify({ messages }))];
+  });
+}
+
+/**
+ * The same messages in a random (seeded) time order; with `conversations`, each batch is followed by the
+ * conversations it references first: a client that logs each conversation's record after its first message.
+ */
+function shuffledBodies(run: string, count: number, conversations: boolean): Buffer[][] {
+  const order = Array.from({ length: count }, (_, n) => n);
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
   }
-  return JSON.stringify({ messages });
+  const sent = new Set<number>();
+  return Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => {
+    const ns = order.slice(b * BATCH, (b + 1) * BATCH);
+    const messages = ns.map((n, i) => message(run, n, i));
+    const late = [...new Set(ns.map((n) => n >> 3))]
+      .filter((c) => !sent.has(c) && sent.add(c))
+      .map((c) => ({ id: `${run}-c${c}`, user_id: `u-${c % 5000}`, session_id: `s-${c % 40}` }));
+    if (!conversations) return [Buffer.from(JSON.stringify({ messages }))];
+    return [{ messages }, { conversations: late }].map((x) => Buffer.from(JSON.stringify(x)));
+  });
 }
 
 // node:http with a keep-alive agent: the load generator shares the 2 cores with the server, and this costs it
@@ -66,23 +108,23 @@ function post(url: string, body: Buffer): Promise<{ status: number; body: string
   });
 }
 
-async function send(url: string, count: number, run: string): Promise<number> {
-  const batches = Math.ceil(count / BATCH);
-  // Bodies are built before the clock starts: the figure is the server's, not the load generator's.
-  const bodies = Array.from({ length: batches }, (_, b) => Buffer.from(body(run, b)));
+/** Sends the request groups (each group's requests in order, by one client) and returns messages/s. */
+async function send(url: string, count: number, groups: Buffer[][]): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       for (;;) {
-        const b = next++;
-        if (b >= batches) return;
-        const res = await post(url, bodies[b]);
-        if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${res.body}`);
+        const g = next++;
+        if (g >= groups.length) return;
+        for (const b of groups[g]) {
+          const res = await post(url, b);
+          if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${res.body}`);
+        }
       }
     }),
   );
-  return (batches * BATCH) / ((performance.now() - started) / 1000);
+  return count / ((performance.now() - started) / 1000);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'lla-bench-'));
@@ -93,11 +135,22 @@ const server = await spawnServer({
 });
 try {
   console.log(`prefilling ${PREFILL.toLocaleString()} messages…`);
-  const prefillRate = PREFILL ? await send(server.url, PREFILL, 'pre') : 0;
+  // Bodies are built before each clock starts: the figure is the server's, not the load generator's.
+  const prefillRate = PREFILL ? await send(server.url, PREFILL, orderedBodies('pre', PREFILL)) : 0;
   console.log(`prefill: ${Math.round(prefillRate).toLocaleString()} messages/s`);
-  const rate = await send(server.url, MEASURE, 'run');
+  const bodies =
+    ARRIVAL === 'ordered'
+      ? orderedBodies('run', MEASURE)
+      : shuffledBodies('run', MEASURE, ARRIVAL === 'late-conversations');
+  const cpuBefore = server.cpuSeconds();
+  const rate = await send(server.url, MEASURE, bodies);
+  const measuredCpu = server.cpuSeconds() - cpuBefore;
   console.log(
-    `ingest: ${Math.round(rate).toLocaleString()} messages/s (${MEASURE.toLocaleString()} messages in ${BATCH}-message batches, ${CLIENTS} clients, ${PREFILL.toLocaleString()} already stored)`,
+    `ingest (${ARRIVAL}): ${Math.round(rate).toLocaleString()} messages/s (${MEASURE.toLocaleString()} messages in ${BATCH}-message batches, ${CLIENTS} clients, ${PREFILL.toLocaleString()} already stored)`,
+  );
+  // CPU per message is steadier than the rate when other work shares the machine.
+  console.log(
+    `server CPU per measured message: ${((measuredCpu * 1e6) / MEASURE).toFixed(1)} µs (${measuredCpu.toFixed(1)} s)`,
   );
   const cpu = server.cpuSeconds();
   console.log(
