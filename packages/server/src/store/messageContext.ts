@@ -128,26 +128,30 @@ export async function enrichRows(
   source: ContextSource,
   hints: StoredHints,
 ): Promise<EnrichedRowSet> {
-  // Keys are built only when there is something to look up: most commits are messages alone.
-  const convs = new Map<string, ConversationAttrs>();
-  for (const c of rows.conversations) convs.set(idKey(c.workspace_id, c.id), conversationAttrs(c));
+  // By workspace, then id: ids parsed from a request body hash once, where a joined key is a new string each time.
+  const convs = new Map<string, Map<string, ConversationAttrs>>();
+  const inWorkspace = (ws: string) => {
+    const m = convs.get(ws) ?? new Map<string, ConversationAttrs>();
+    convs.set(ws, m);
+    return m;
+  };
+  for (const c of rows.conversations) inWorkspace(c.workspace_id).set(c.id, conversationAttrs(c));
   const convWanted = groupByWorkspace(
     rows.messages
       .filter(
         (m) =>
-          (convs.size === 0 || !convs.has(idKey(m.workspace_id, m.conversation_id))) &&
+          !convs.get(m.workspace_id)?.has(m.conversation_id) &&
           hints.conversation(m.workspace_id, m.conversation_id),
       )
       .map((m) => [m.workspace_id, m.conversation_id] as const),
   );
   for (const [ws, ids] of convWanted) {
-    for (const [id, attrs] of await source.conversations(ws, ids)) convs.set(idKey(ws, id), attrs);
+    const known = inWorkspace(ws);
+    for (const [id, attrs] of await source.conversations(ws, [...new Set(ids)])) known.set(id, attrs);
   }
   const messages = rows.messages as EnrichedMessageRow[];
-  for (const m of messages) {
-    const attrs = convs.size ? convs.get(idKey(m.workspace_id, m.conversation_id)) : undefined;
-    Object.assign(m, attrs ?? NO_CONVERSATION);
-  }
+  for (const m of messages)
+    Object.assign(m, convs.get(m.workspace_id)?.get(m.conversation_id) ?? NO_CONVERSATION);
   const contexts = new Map<string, MessageContext>();
   if (rows.evaluations.length) for (const m of messages) contexts.set(idKey(m.workspace_id, m.id), m);
   const msgWanted = groupByWorkspace(

@@ -196,4 +196,20 @@ export const MIGRATIONS: Migration[] = [
             ),
           ],
   },
+  {
+    version: 6,
+    name: 'commit numbers on conversations and the fact tables (DuckDB)',
+    // A conversation that arrives after its messages must copy its attributes onto them. DuckDB has no index
+    // to find them, so the repair read every message (at 1M stored, a stream of messages followed by their
+    // conversations ingested at a fifth of the usual rate). Each row now carries the number of the commit
+    // that last wrote it (or its context); the writer remembers the first commit that referenced each missing
+    // conversation, and the repair skips every row group written before it (duckdb/LateParents.ts). A repair
+    // finds the commit's conversations by number, so it binds no id list.
+    sql: (d) =>
+      d === 'postgres'
+        ? []
+        : ['conversations', ...FACT_TABLES].map(
+            (t) => `ALTER TABLE ${t} ADD COLUMN commit_seq BIGINT DEFAULT 0`,
+          ),
+  },
 ];

@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
-import { CONVERSATION_REPAIRS, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
+import { conversationRepairs, messageRepair, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
+import { idKey } from '../idKey.ts';
 import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { Pool } from '../Pool.ts';
@@ -12,13 +13,21 @@ import { Semaphore } from '../Semaphore.ts';
 import type { Row, SqlValue, Store } from '../Store.ts';
 import { assignCodes, MemoryCodeBook, WORKSPACE_KEYS, workspaceValues } from '../valueCodes.ts';
 import { CommitLanes } from './CommitLanes.ts';
+import { ConversationCache } from './ConversationCache.ts';
 import { commitKeys } from './commitKeys.ts';
 import { insertRows } from './insertRows.ts';
+import { CARRIERS } from './LateParents.ts';
 import { PreparedCache } from './PreparedCache.ts';
 import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredIds.ts';
 import { toPlain } from './toPlain.ts';
 
 const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
+/** ($1 workspace, $2 this commit's number, $3 the first commit whose rows can need the repair) */
+const CONVERSATION_REPAIRS = conversationRepairs({ commit: '$2', since: '$3' });
+/** ($1 workspace, $2 message ids, $3 this commit's number) */
+const MESSAGE_REPAIR = messageRepair('$3');
+/** The tables whose rows carry `commit_seq`. */
+const SEQUENCED = ['conversations', 'messages', 'evaluations', 'tool_calls'];
 
 function bind(params: readonly SqlValue[]): DuckDBValue[] {
   return params.map((p) => (Array.isArray(p) ? listValue(p) : p));
@@ -28,7 +37,10 @@ export class DuckDBStore implements Store {
   readonly dialect = 'duckdb' as const;
   private readonly ids = new StoredIds();
   private readonly codes = new MemoryCodeBook();
+  private readonly conversations = new ConversationCache();
   private readers!: Pool<PreparedCache>;
+  /** The next commit's number (commit_seq of the rows it writes); numbers only grow, across restarts too. */
+  private nextSeq = 1;
 
   private lanes!: CommitLanes;
   private readonly writerStatements = new Map<DuckDBConnection, PreparedCache>();
@@ -100,16 +112,22 @@ export class DuckDBStore implements Store {
   /** The writer's in-memory state: stored ids and value codes. */
   private async loadState(): Promise<void> {
     await this.ids.load(this.writer);
+    const last = await this.writer.runAndReadAll(
+      `SELECT greatest(${SEQUENCED.map((t) => `(SELECT coalesce(max(commit_seq), 0) FROM ${t})`).join(', ')})::DOUBLE`,
+    );
+    this.nextSeq = Number(last.getRows()[0][0]) + 1;
     const codes = await this.writer.runAndReadAll('SELECT workspace_id, value, code FROM value_codes');
     for (const [ws, value, code] of codes.getRowsJS())
       this.codes.add(String(ws), String(value), Number(code));
   }
 
-  /** Parent lookups inside the commit's transaction on `w`. */
+  /** Parent lookups inside the commit's transaction on `w`, recently committed conversations from memory. */
   private context = (w: DuckDBConnection) =>
-    storedContext(
-      async (sql, [ws, ids]) => (await w.runAndReadAll(sql, [ws, listValue(ids)])).getRowObjectsJS(),
-      EPOCH_MS,
+    this.conversations.over(
+      storedContext(
+        async (sql, [ws, ids]) => (await w.runAndReadAll(sql, [ws, listValue(ids)])).getRowObjectsJS(),
+        EPOCH_MS,
+      ),
     );
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
@@ -139,6 +157,7 @@ export class DuckDBStore implements Store {
     await this.lanes.run(keys, (w) =>
       this.gate.run(async () => {
         const codes = this.codes.forCommit();
+        const seq = this.nextSeq++;
         await w.run('BEGIN');
         try {
           await this.deleteExisting(w, 'models', models, (r) => r.model_id);
@@ -150,12 +169,14 @@ export class DuckDBStore implements Store {
           const workspaceKeys = await codes.book.codes(WORKSPACE_KEYS, workspaces);
           const rows = await enrichRows(coded, this.context(w), this.ids.hints);
           // The inserts are the same few statements every time: prepared once per connection.
-          await insertRows(this.prepared(w), rows, codes.created(), workspaceKeys);
-          await this.repair(w, CONVERSATION_REPAIRS, convs.referenced);
-          await this.repair(w, [MESSAGE_REPAIR], msgs.referenced);
+          await insertRows(this.prepared(w), rows, codes.created(), workspaceKeys, seq);
+          await this.repairConversations(w, convs.referenced, seq);
+          for (const [ws, ids] of groupByWorkspace(msgs.referenced))
+            await w.run(MESSAGE_REPAIR, [ws, listValue(ids), BigInt(seq)]);
           await w.run('COMMIT');
           // Inside the lane: a dependent commit waiting on this one must see these parents as referenced.
-          this.ids.note(batch);
+          this.ids.note(rows, seq, new Set(msgs.referenced.map(([ws, id]) => idKey(ws, id))));
+          this.conversations.remember(coded.conversations);
           codes.settle(true);
         } catch (e) {
           codes.settle(false);
@@ -166,14 +187,26 @@ export class DuckDBStore implements Store {
     );
   }
 
-  /** Runs `statements` for parents that stored children may already reference ([workspace, id] pairs). */
-  private async repair(
+  /**
+   * Repairs the stored children of conversations that arrive after them ([workspace, id] pairs), written by
+   * commit `seq`: from the earliest commit that wrote one of them, in the tables that hold any (LateParents).
+   */
+  private async repairConversations(
     w: DuckDBConnection,
-    statements: string[],
     parents: [string, string][],
+    seq: number,
   ): Promise<void> {
     for (const [ws, ids] of groupByWorkspace(parents)) {
-      for (const sql of statements) await w.run(sql, [ws, listValue(ids)]);
+      let since = Number.POSITIVE_INFINITY;
+      let tables = 0;
+      for (const id of ids) {
+        const at = this.ids.conversationChildren(ws, id);
+        since = Math.min(since, at.since);
+        tables |= at.tables;
+      }
+      for (const { table, sql } of CONVERSATION_REPAIRS) {
+        if (tables & CARRIERS[table]) await this.prepared(w).run(sql, [ws, BigInt(seq), BigInt(since)]);
+      }
     }
   }
 
@@ -219,6 +252,7 @@ export class DuckDBStore implements Store {
 
   forgetWorkspace(workspaceId: string): void {
     this.codes.forget(workspaceId);
+    this.conversations.clear();
   }
 
   async close(): Promise<void> {

@@ -4,8 +4,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { IdFilter } from '../IdFilter.ts';
 import { idKey, idKeySql } from '../idKey.ts';
 import { md5Words } from '../md5Words.ts';
-import type { StoredHints } from '../messageContext.ts';
-import type { RowSet } from '../RowSet.ts';
+import type { EnrichedRowSet, StoredHints } from '../messageContext.ts';
+import { CARRIERS, type ChildrenAt, LateParents } from './LateParents.ts';
 
 export type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations';
 export const ID_COLUMN: Record<Keyed, string> = {
@@ -29,6 +29,7 @@ export class StoredIds {
   };
   /** A parent arriving that no stored child references needs no repair, which is nearly always the case. */
   private readonly referenced = { conversations: new IdFilter(), messages: new IdFilter() };
+  private readonly late = new LateParents();
 
   readonly hints: StoredHints = {
     conversation: (ws, id) => this.mayExist('conversations', ws, id),
@@ -87,10 +88,43 @@ export class StoredIds {
     return stored | (parent?.mightContainHash(w0, w1) ? REFERENCED : 0);
   }
 
-  /** Records the parents a committed group's children reference. */
-  note({ messages, evaluations }: RowSet): void {
-    for (const r of messages) this.referenced.conversations.add(idKey(r.workspace_id, r.conversation_id));
-    for (const r of evaluations) this.referenced.messages.add(idKey(r.workspace_id, r.message_id));
+  /**
+   * Records the parents that committed group `seq`'s children reference, and for each conversation not stored
+   * where its children are (see LateParents). `rows` are the commit's rows with their carried context;
+   * `evaluated` holds the keys (idKey) of its messages that stored evaluations reference, which the commit's
+   * repair gave the message's conversation.
+   */
+  note({ messages, evaluations }: EnrichedRowSet, seq: number, evaluated: ReadonlySet<string>): void {
+    let last: string | undefined;
+    let missing = false;
+    const [h, stored, referenced] = [this.h, this.stored.conversations, this.referenced.conversations];
+    for (const r of messages) {
+      const key = idKey(r.workspace_id, r.conversation_id);
+      if (key !== last) {
+        // A conversation's messages usually come together: hash it once.
+        last = key;
+        md5Words(key, h);
+        referenced.addHash(h[0], h[1]);
+        missing = !stored.mightContainHash(h[0], h[1]);
+      }
+      if (!missing) continue;
+      let tables = CARRIERS.messages;
+      if (r.tools?.length) tables |= CARRIERS.tool_calls;
+      if (evaluated.size && evaluated.has(idKey(r.workspace_id, r.id))) tables |= CARRIERS.evaluations;
+      this.late.noteMissing(h[0], h[1], seq, tables);
+    }
+    for (const r of evaluations) {
+      this.referenced.messages.add(idKey(r.workspace_id, r.message_id));
+      if (r.m_conversation_id === null) continue;
+      md5Words(idKey(r.workspace_id, r.m_conversation_id), h);
+      if (!stored.mightContainHash(h[0], h[1])) this.late.noteMissing(h[0], h[1], seq, CARRIERS.evaluations);
+    }
+  }
+
+  /** Where the stored children of conversation `id`, arriving now after some of them, can be. */
+  conversationChildren(ws: string, id: string): ChildrenAt {
+    md5Words(idKey(ws, id), this.h);
+    return this.late.take(this.h[0], this.h[1]);
   }
 }
 

@@ -1,6 +1,6 @@
 // Owns the PostgreSQL store: the shared server engine (DATABASE_URL), same schema, upserts by id.
 import pg from 'pg';
-import { CONVERSATION_REPAIRS, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
+import { conversationRepairs, messageRepair, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows, type StoredHints } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
@@ -21,6 +21,9 @@ const TYPES = {
 
 /** Several instances share the database, so nothing local knows what is stored: look up and repair always. */
 const EVERYTHING_MAY_EXIST: StoredHints = { conversation: () => true, message: () => true };
+
+const CONVERSATION_REPAIRS = conversationRepairs().map((r) => r.sql);
+const MESSAGE_REPAIR = messageRepair();
 
 const contextSource = (c: pg.PoolClient) =>
   storedContext(
