@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
-import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { migrateTo } from '../helpers/migrateTo.ts';
 import { commitBatch } from '../helpers/storeFor.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
@@ -44,13 +44,7 @@ it('migration 6 numbers a version-5 database 0, and a late conversation still re
   const file = join(tempDir('lla-commitseq-mig'), 'db.duckdb');
   const instance = await DuckDBInstance.create(file);
   const c = await instance.connect();
-  await c.run(
-    'CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)',
-  );
-  for (const m of MIGRATIONS.filter((x) => x.version <= 5)) {
-    for (const sql of m.sql('duckdb')) await c.run(sql);
-    await c.run(`INSERT INTO schema_migrations VALUES (${m.version}, '${m.name}', now())`);
-  }
+  await migrateTo((sql) => c.run(sql), 'duckdb', 5);
   await c.run(`INSERT INTO messages (workspace_id, id, conversation_id, role, created_at)
     VALUES ('w', 'm0', 'late', 'assistant', TIMESTAMP '2025-05-01')`);
   await c.run(`INSERT INTO tool_calls (workspace_id, message_id, name, created_at, m_conversation_id)

@@ -6,9 +6,9 @@ import { after, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
-import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import type { Store } from '../../src/store/Store.ts';
+import { migrateTo } from '../helpers/migrateTo.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { freshPostgres } from '../helpers/testServer.ts';
 
@@ -26,11 +26,7 @@ const OLD_ROWS = [
 
 /** Runs migrations 1 and 2 and writes rows the way a version-2 server did. */
 async function writeVersion2(run: (sql: string) => Promise<unknown>, dialect: 'duckdb' | 'postgres') {
-  await run('CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)');
-  for (const m of MIGRATIONS.filter((x) => x.version <= 2)) {
-    for (const sql of m.sql(dialect)) await run(sql);
-    await run(`INSERT INTO schema_migrations VALUES (${m.version}, '${m.name}', now())`);
-  }
+  await migrateTo(run, dialect, 2);
   for (const sql of OLD_ROWS) await run(sql);
 }
 

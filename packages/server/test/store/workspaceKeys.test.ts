@@ -6,7 +6,7 @@ import { it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { IngestBatch } from '@llm-analytics/core';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
-import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { migrateTo } from '../helpers/migrateTo.ts';
 import { commitBatch } from '../helpers/storeFor.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
@@ -75,13 +75,7 @@ it('migration 5 keys the rows a version-4 database holds', async () => {
   const file = join(tempDir('lla-wskeys-mig'), 'db.duckdb');
   const instance = await DuckDBInstance.create(file);
   const c = await instance.connect();
-  await c.run(
-    'CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)',
-  );
-  for (const m of MIGRATIONS.filter((x) => x.version <= 4)) {
-    for (const sql of m.sql('duckdb')) await c.run(sql);
-    await c.run(`INSERT INTO schema_migrations VALUES (${m.version}, '${m.name}', now())`);
-  }
+  await migrateTo((sql) => c.run(sql), 'duckdb', 4);
   for (const [ws, n] of [
     ['w1', 3],
     ['w2', 2],

@@ -8,7 +8,7 @@ import { dashboardQueries } from '../../bench/dashboardQueries.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
 import { OWNER, startDashboardServer } from './dashboardFixture.ts';
-import { apiFromPage, waitForCharts, waitForKpis } from './pageHelpers.ts';
+import { apiFromPage, signIn, waitForCharts, waitForKpis } from './pageHelpers.ts';
 
 interface Reply {
   rows: Record<string, number | string | null>[];
@@ -75,12 +75,7 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
     page.on('request', (r) => {
       if (r.url().includes('/api/analytics/judgment-examples')) judgmentUrls.push(r.url());
     });
-    await page.goto(s.url);
-    await page.getByRole('heading', { name: 'Sign in to LLM Analytics' }).waitFor();
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel('Password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+    await signIn(page, s.url, OWNER);
     await waitForCharts(page);
     await waitForKpis(page);
   });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { TestServer } from '../helpers/testServer.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { OWNER, startDashboardServer } from './dashboardFixture.ts';
-import { apiFromPage, kpiValue, waitForCharts, waitForKpis } from './pageHelpers.ts';
+import { apiFromPage, kpiValue, signIn, waitForCharts, waitForKpis } from './pageHelpers.ts';
 
 interface Reply {
   rows: Record<string, number | string | null>[];
@@ -33,12 +33,7 @@ describe('dashboard header controls in Chromium', { timeout: 180_000 }, () => {
     browser = await launchBrowser();
     await s.ctx.accounts.setup(OWNER);
     page = await browser.context.newPage();
-    await page.goto(s.url);
-    await page.getByRole('heading', { name: 'Sign in to LLM Analytics' }).waitFor();
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel('Password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+    await signIn(page, s.url, OWNER);
     await waitForCharts(page);
   });
   after(async () => {

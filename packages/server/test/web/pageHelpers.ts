@@ -1,4 +1,5 @@
-// Owns the page-level helpers of the dashboard browser tests: waiting for charts, calling the API as the user.
+// Owns the page-level helpers of the dashboard browser tests: signing in, waiting for charts, calling the API as
+// the user.
 import type { Page } from 'playwright-core';
 
 /** Every registry entry of packages/web/src/charts/registry.ts, by section. */
@@ -90,4 +91,18 @@ export async function waitForKpis(page: Page): Promise<void> {
     const k = document.querySelector('[data-testid="kpis"]');
     return k && k.getAttribute('aria-busy') !== 'true' && !k.querySelector('.stale,[role="progressbar"]');
   });
+}
+
+/** Opens the dashboard at `url` and signs in as `who`, waiting for the dashboard's heading. */
+export async function signIn(
+  page: Page,
+  url: string,
+  who: { email: string; password: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Sign in to LLM Analytics' }).waitFor();
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
 }

@@ -2,20 +2,10 @@
 // rest render; sign-in; keys and members managed from the page; a viewer sees no settings controls.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import type { TestServer } from '../helpers/testServer.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { OWNER, startDashboardServer, VIEWER } from './dashboardFixture.ts';
-import { ALL_CHARTS, chartStates, waitForCharts } from './pageHelpers.ts';
-
-async function signIn(page: Page, url: string, who: { email: string; password: string }): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Sign in to LLM Analytics' }).waitFor();
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
-}
+import { ALL_CHARTS, chartStates, signIn, waitForCharts } from './pageHelpers.ts';
 
 describe('dashboard resilience and roles in Chromium', { timeout: 180_000 }, () => {
   let s: TestServer;
