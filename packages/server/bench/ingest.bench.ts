@@ -1,8 +1,7 @@
 // Benchmark: messages/s through HTTP ingest (1,000-message batches, 4 concurrent clients, file DB, ack after
-// commit) with PREFILL messages already stored, plus server peak RSS. `npm run bench:ingest`; with
-// `-- --arrival shuffled` the measured messages come in random time order, and with `-- --arrival
-// late-conversations` each such batch is followed by the conversations it is the first to reference (so stored
-// messages need their conversation's context repaired).
+// commit) with PREFILL messages already stored, plus server peak RSS. `npm run bench:ingest`; `-- --arrival X`
+// changes how the measured messages come (see `bodies`): with their conversations, in random time order, or in
+// random order each batch followed by the conversations it first references (repairs of stored messages).
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,7 +15,7 @@ const CLIENTS = 4;
 const KEY = 'bench-key-0123456789abcdefghijklmnopqrstuvwxyz';
 
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet', 'llama-3-8b-sft'];
-const ARRIVALS = ['ordered', 'shuffled', 'late-conversations'] as const;
+const ARRIVALS = ['ordered', 'with-conversations', 'shuffled', 'late-conversations'] as const;
 type Arrival = (typeof ARRIVALS)[number];
 const flag = process.argv.indexOf('--arrival');
 const arrivalArg =
@@ -43,40 +42,37 @@ function message(run: string, n: number, i: number) {
   };
 }
 
-/** The request bodies of `count` messages in time order; ids are unique per (run, index). */
-function orderedBodies(run: string, count: number): Buffer[][] {
-  return Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => {
-    const messages = Array.from({ length: Math.min(BATCH, count - b * BATCH) }, (_, i) =>
-      message(run, b * BATCH + i, i),
-    );
-    return [Buffer.from(JSON.stringify({ messages }))];
-  });
-}
-
 /**
- * The same messages in a random (seeded) time order; with `conversations`, each batch is followed by the
- * conversations it references first: a client that logs each conversation's record after its first message.
+ * The request bodies of `count` messages (ids unique per run and index), each group sent in order by one client:
+ * in time order or a random (seeded) one, and with the conversations each batch is the first to reference
+ * either in the batch itself (what the SDK sends) or in a request right after it (a client that writes a
+ * conversation's record after its first message).
  */
-function shuffledBodies(run: string, count: number, conversations: boolean): Buffer[][] {
+function bodies(run: string, count: number, arrival: Arrival): Buffer[][] {
   const order = Array.from({ length: count }, (_, n) => n);
-  let seed = 42;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed / 2 ** 32;
-  };
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+  if (arrival === 'shuffled' || arrival === 'late-conversations') {
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let i = count - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
   }
   const sent = new Set<number>();
   return Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => {
     const ns = order.slice(b * BATCH, (b + 1) * BATCH);
     const messages = ns.map((n, i) => message(run, n, i));
-    const late = [...new Set(ns.map((n) => n >> 3))]
+    const json = (x: object) => Buffer.from(JSON.stringify(x));
+    if (arrival === 'ordered' || arrival === 'shuffled') return [json({ messages })];
+    const conversations = [...new Set(ns.map((n) => n >> 3))]
       .filter((c) => !sent.has(c) && sent.add(c))
       .map((c) => ({ id: `${run}-c${c}`, user_id: `u-${c % 5000}`, session_id: `s-${c % 40}` }));
-    if (!conversations) return [Buffer.from(JSON.stringify({ messages }))];
-    return [{ messages }, { conversations: late }].map((x) => Buffer.from(JSON.stringify(x)));
+    return arrival === 'with-conversations'
+      ? [json({ conversations, messages })]
+      : [json({ messages }), json({ conversations })];
   });
 }
 
@@ -136,14 +132,11 @@ const server = await spawnServer({
 try {
   console.log(`prefilling ${PREFILL.toLocaleString()} messages…`);
   // Bodies are built before each clock starts: the figure is the server's, not the load generator's.
-  const prefillRate = PREFILL ? await send(server.url, PREFILL, orderedBodies('pre', PREFILL)) : 0;
+  const prefillRate = PREFILL ? await send(server.url, PREFILL, bodies('pre', PREFILL, 'ordered')) : 0;
   console.log(`prefill: ${Math.round(prefillRate).toLocaleString()} messages/s`);
-  const bodies =
-    ARRIVAL === 'ordered'
-      ? orderedBodies('run', MEASURE)
-      : shuffledBodies('run', MEASURE, ARRIVAL === 'late-conversations');
+  const measured = bodies('run', MEASURE, ARRIVAL);
   const cpuBefore = server.cpuSeconds();
-  const rate = await send(server.url, MEASURE, bodies);
+  const rate = await send(server.url, MEASURE, measured);
   const measuredCpu = server.cpuSeconds() - cpuBefore;
   console.log(
     `ingest (${ARRIVAL}): ${Math.round(rate).toLocaleString()} messages/s (${MEASURE.toLocaleString()} messages in ${BATCH}-message batches, ${CLIENTS} clients, ${PREFILL.toLocaleString()} already stored)`,
