@@ -29,6 +29,8 @@ test('registry holds exactly the ids issues 3 and 4 name', () => {
       'total_tokens',
       'cost',
       'cost_per_message',
+      // Issue 14: which groups' cost leaves messages unpriced.
+      'unpriced_messages',
       'latency_avg',
       'latency_p50',
       'latency_p90',

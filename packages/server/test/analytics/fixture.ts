@@ -102,7 +102,10 @@ export function assertMatches(
         close(change[m], want.change_pct[j][m], `${label} ${keyOf(w, dims)} change ${m}`);
     }
   }
-  if (unpriced && q.metrics.some((m) => m === 'cost' || m === 'cost_per_message')) {
+  if (
+    unpriced &&
+    q.metrics.some((m) => m === 'cost' || m === 'cost_per_message' || m === 'unpriced_messages')
+  ) {
     assert.equal(reply.meta.unpriced_messages, want.unpriced_messages, `${label}: unpriced_messages`);
   }
 }

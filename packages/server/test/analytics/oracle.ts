@@ -39,6 +39,7 @@ const GRAIN_METRICS: [Grain, string[]][] = [
     'message',
     ['messages', 'conversations', 'users', 'input_tokens', 'output_tokens', 'total_tokens', 'cost'],
   ],
+  ['message', ['unpriced_messages']],
   [
     'message',
     ['cost_per_message', 'latency_avg', 'latency_p50', 'latency_p90', 'latency_p95', 'latency_p99'],
@@ -195,6 +196,10 @@ function metricValues(a: Acc, s: OracleSettings): Record<string, Val> {
         : 0;
     }),
   );
+  // Per group, so a message a bridged dimension (tool, evaluator) puts under several values counts in each.
+  const unpriced = a.msgs.filter(
+    (m) => ((m.input_tokens ?? 0) > 0 || (m.output_tokens ?? 0) > 0) && priceOf(m, s.price_book) === null,
+  ).length;
   const errors = a.msgs.filter((m) => m.error_type !== null && m.error_type !== '').length;
   const convs = new Set(a.msgs.map((m) => m.conversation_id)).size;
   const rated = a.evs.flatMap((e) => (e.rating === null ? [] : [e.rating]));
@@ -208,6 +213,7 @@ function metricValues(a: Acc, s: OracleSettings): Record<string, Val> {
     output_tokens: outTok,
     total_tokens: inTok + outTok,
     cost: cost,
+    unpriced_messages: unpriced,
     cost_per_message: div(cost, n),
     latency_avg: div(sum(lat), lat.length),
     latency_p50: percentile(lat, 0.5),

@@ -5,7 +5,14 @@ import { ENGINES } from '../helpers/engines.ts';
 import { check, type Loaded, loadServer, setSettings } from './fixture.ts';
 import type { OracleSettings } from './oracle.ts';
 
-const METRICS = ['cost', 'cost_per_message', 'messages', 'input_tokens', 'output_tokens'];
+const METRICS = [
+  'cost',
+  'cost_per_message',
+  'unpriced_messages',
+  'messages',
+  'input_tokens',
+  'output_tokens',
+];
 const DEFAULT_PRICE = { input_per_1k: 0.001, output_per_1k: 0.002 };
 const PROVIDERS = {
   RunPod: { input_per_1k: 0.0002, output_per_1k: 0.0004 },
@@ -40,13 +47,28 @@ for (const engine of ENGINES) {
     for (const [name, price_book, unpricedOk] of BOOKS) {
       it(`${name}: cost and meta.unpriced_messages`, async () => {
         await setSettings(l, { price_book, sla_threshold_ms: 2000 });
-        for (const dimensions of [[], ['model'], ['provider'], ['training_method'], ['rating'], ['time']]) {
+        for (const dimensions of [
+          [],
+          ['model'],
+          ['provider'],
+          ['session'],
+          ['training_method'],
+          ['rating'],
+          ['time'],
+        ]) {
           for (const date_range of ['30d', 'all'] as const) {
             await check(l, { metrics: METRICS, dimensions, date_range, granularity: 'day' });
           }
         }
         const reply = await check(l, { metrics: ['cost'], date_range: 'all' });
         assert.ok(unpricedOk(reply.meta.unpriced_messages ?? -1), `unpriced ${reply.meta.unpriced_messages}`);
+        // A message dimension puts each message in one group: the rows' counts add up to the distinct total.
+        for (const dimensions of [['model'], ['session']]) {
+          const q = { metrics: ['unpriced_messages'], dimensions, date_range: 'all' as const };
+          const byGroup = await check(l, q);
+          const total = byGroup.rows.reduce((n, r) => n + Number(r.unpriced_messages), 0);
+          assert.equal(total, reply.meta.unpriced_messages, `${dimensions[0]}: Σ unpriced_messages`);
+        }
       });
     }
 

@@ -40,7 +40,9 @@ export const costSubject: RegistrySubject = {
       grain: 'message',
       kind: 'priced',
       needs: ['tok_msgs'],
-      sql: (x) => `sum(CASE WHEN ${x.priceIn} IS NULL THEN g.tok_msgs ELSE 0 END)`,
+      // Every layer prices both directions; naming both keeps every bound price referenced when no cost metric
+      // is asked for (`unpriced_messages` alone): PostgreSQL and DuckDB reject a bound parameter left unused.
+      sql: (x) => `sum(CASE WHEN COALESCE(${x.priceIn}, ${x.priceOut}) IS NULL THEN g.tok_msgs ELSE 0 END)`,
     },
   ],
   metrics: [
@@ -79,6 +81,18 @@ export const costSubject: RegistrySubject = {
       unit: 'usd',
       description:
         'Σ input_tokens/1000 × input_per_1k + output_tokens/1000 × output_per_1k, the price of each message resolved model override (exact model_id) › provider override › catalog (@pydantic/genai-prices) › default. Computed at query time, so a price change reprices history. Messages with tokens that no layer prices add 0 and are counted in `meta.unpriced_messages`.',
+      empty: 0,
+    },
+    {
+      id: 'unpriced_messages',
+      grain: 'message',
+      sql: 'COALESCE({unpriced}, 0)',
+      type: 'sum',
+      unit: 'messages',
+      description:
+        'Messages carrying tokens (input_tokens > 0 or output_tokens > 0) that no price layer prices; `cost` counts them as 0. Per group, so a table can mark which rows are incomplete; `meta.unpriced_messages` is the distinct count over the whole reply.',
+      notes:
+        'Summing this metric over groups equals `meta.unpriced_messages` when each message sits in one group (message dimensions such as `model` or `session`); a dimension of another grain (`evaluator`, `tool`, `failure_tag`) puts a message under each of its values, so the per-group counts can add up to more than the distinct total.',
       empty: 0,
     },
     {
