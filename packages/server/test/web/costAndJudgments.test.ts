@@ -3,6 +3,7 @@
 // dashboard's filters and custom date range like every other widget.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { catalogPrices } from '@llm-analytics/core';
 import type { Page } from 'playwright-core';
 import { dashboardQueries } from '../../bench/dashboardQueries.ts';
 import type { TestServer } from '../helpers/testServer.ts';
@@ -12,7 +13,7 @@ import { apiFromPage, signIn, waitForCharts, waitForKpis } from './pageHelpers.t
 
 interface Reply {
   rows: Record<string, number | string | null>[];
-  meta: { unpriced_messages?: number };
+  meta: { unpriced_messages?: number; window?: { from: string; to: string } };
 }
 
 const fmt = (n: number) => new Intl.NumberFormat('en-US').format(n);
@@ -58,6 +59,23 @@ async function tagCounts(page: Page, q: Record<string, unknown>): Promise<[strin
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+/** Each model-table row's model and the count its cost cells' markers give (0 without a marker). */
+function rowMarks(page: Page): Promise<Record<string, number[]>> {
+  return page.$$eval('[data-testid="chart-model-performance"] tbody tr', (trs) =>
+    Object.fromEntries(
+      trs.map((tr) => [
+        tr.querySelector('td')?.textContent ?? '?',
+        [...tr.querySelectorAll('td')].map((td) => {
+          const mark = td.querySelector('[data-testid="unpriced-row-mark"]');
+          return mark ? Number(mark.getAttribute('data-count')) : 0;
+        }),
+      ]),
+    ),
+  );
+}
+
+const noPrice = (n: number) => `${fmt(n)} ${n === 1 ? 'message has' : 'messages have'} no price`;
+
 const byTotal = (tags: [string, number][]) =>
   [...tags].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
@@ -86,15 +104,25 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
 
   it('every cost shows its exact count of unpriced messages, and only costs do', async () => {
     const expected: Record<string, number> = {};
-    for (const [where, widget] of [
+    // A table counts the rows it shows (its per-row markers add up to its note); it drops the rows without a
+    // model or session, whose messages meta.unpriced_messages also counts.
+    for (const [where, widget, shownBy] of [
       ['kpi-cost', 'KPI cards'],
-      ['chart-model-performance', 'Model + training tables'],
-      ['chart-session-comparison', 'A/B sessions'],
+      ['chart-model-performance', 'Model + training tables', 'model'],
+      ['chart-session-comparison', 'A/B sessions', 'session'],
       ['chart-cost-tracking', 'Cost by model over time'],
     ]) {
       const r = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', widgetQuery(widget));
-      expected[where] = r.meta.unpriced_messages ?? 0;
+      expected[where] = shownBy
+        ? r.rows
+            .filter((row) => row[shownBy] !== null)
+            .reduce((n, row) => n + Number(row.unpriced_messages), 0)
+        : (r.meta.unpriced_messages ?? 0);
     }
+    assert.ok(
+      expected['chart-model-performance'] > 0 && expected['chart-model-performance'] < expected['kpi-cost'],
+      'the model table leaves out user messages (no model), which the KPI counts',
+    );
     assert.ok(expected['kpi-cost'] > 0, 'the demo fine-tunes have no price');
     // Independently: the messages (all with tokens in the demo) of the groups the API prices at exactly 0:
     // the fine-tunes, and user messages, which carry input tokens but no model.
@@ -130,6 +158,82 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
       .screenshot({ path: artifactPath('unpriced-model-table.png') });
   });
 
+  it('a table row whose cost leaves messages unpriced says so, with its own count; priced rows do not', async () => {
+    const r = await apiFromPage<Reply>(
+      page,
+      'POST',
+      '/api/analytics/query',
+      widgetQuery('Model + training tables'),
+    );
+    const api = new Map(r.rows.map((row) => [String(row.model), Number(row.unpriced_messages)]));
+    // Independently, from the store: messages carrying tokens per model in the reply's window, unpriced when
+    // the catalog lacks the model (the test's price book has no default and no overrides yet).
+    const sqlTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');
+    const counts = await s.ctx.store.query(
+      `SELECT model_id, provider, count(*) AS n FROM messages WHERE workspace_id = $1 AND model_id IS NOT NULL
+         AND (input_tokens > 0 OR output_tokens > 0)
+         AND created_at >= CAST($2 AS TIMESTAMP) AND created_at < CAST($3 AS TIMESTAMP)
+       GROUP BY model_id, provider`,
+      [s.workspaceId, sqlTime(r.meta.window!.from), sqlTime(r.meta.window!.to)],
+    );
+    const recount = new Map<string, number>();
+    for (const c of counts as { model_id: string; provider: string | null; n: number | bigint }[]) {
+      const [{ price }] = catalogPrices([{ provider: c.provider, model_id: c.model_id }]);
+      recount.set(c.model_id, (recount.get(c.model_id) ?? 0) + (price ? 0 : Number(c.n)));
+    }
+    const marks = await rowMarks(page);
+    const costCells = (await page.$$eval('[data-testid="chart-model-performance"] thead th', (ths) =>
+      ths.map((th) => th.textContent?.startsWith('Cost') ?? false),
+    )) as boolean[];
+    assert.ok(Object.keys(marks).length > 0);
+    for (const [model, cells] of Object.entries(marks)) {
+      const n = api.get(model) ?? -1;
+      assert.equal(n, recount.get(model) ?? 0, `${model}: API against the store`);
+      assert.deepEqual(
+        cells,
+        costCells.map((cost) => (cost ? n : 0)),
+        `${model}: a marker on each cost cell exactly when unpriced`,
+      );
+    }
+    const dpo = Object.keys(marks).find((m) => m.includes('dpo'));
+    assert.ok(dpo && marks[dpo].some((n) => n > 0), 'a DPO fine-tune row is marked');
+    assert.ok(
+      marks['gpt-4o']?.every((n) => n === 0),
+      'gpt-4o is priced: no marker',
+    );
+    const label = await page
+      .locator('[data-testid="chart-model-performance"] tbody tr', { hasText: dpo })
+      .locator('[data-testid="unpriced-row-mark"]')
+      .first()
+      .getAttribute('aria-label');
+    assert.equal(label, noPrice(api.get(dpo)!));
+  });
+
+  it('sorting by cost still sorts by the number, markers and all', async () => {
+    const header = page.locator('[data-testid="chart-model-performance"] thead th button', {
+      hasText: /^Cost(?! \/)/,
+    });
+    await header.click();
+    const costs = await page.$$eval('[data-testid="chart-model-performance"] tbody tr', (trs) => {
+      const ths = [...document.querySelectorAll('[data-testid="chart-model-performance"] thead th')];
+      const i = ths.findIndex((th) => /^Cost(?! \/)/.test(th.textContent ?? ''));
+      return trs.map((tr) => tr.querySelectorAll('td')[i].textContent ?? '');
+    });
+    const values = costs.map((c) => Number(c.replace(/[$,\s⚠]/g, '')));
+    assert.ok(values.every(Number.isFinite), costs.join(', '));
+    assert.deepEqual(
+      values,
+      [...values].sort((a, b) => b - a),
+      costs.join(', '),
+    );
+    await page
+      .locator('[data-testid="chart-model-performance"]')
+      .screenshot({ path: artifactPath('unpriced-row-marks.png') });
+    await page
+      .locator('[data-testid="chart-model-performance"] thead th button', { hasText: 'Messages' })
+      .click();
+  });
+
   it('the marker links to the price book in Settings, opening the panel', async () => {
     assert.equal(await page.getAttribute('[data-testid="settings-panel"]', 'data-collapsed'), 'true');
     await page.locator('[data-testid="kpi-cost"] [data-testid="unpriced-note"] a').click();
@@ -154,6 +258,12 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
     assert.equal(r.meta.unpriced_messages, 0);
     assert.deepEqual(await notes(page), {});
     assert.equal(await page.locator('.unpriced-mark').count(), 0);
+    const marks = await rowMarks(page);
+    assert.ok(Object.keys(marks).length > 0);
+    assert.ok(
+      Object.values(marks).every((cells) => cells.every((n) => n === 0)),
+      JSON.stringify(marks),
+    );
   });
 
   it('judgment examples follow the filters', async () => {

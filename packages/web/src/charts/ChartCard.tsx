@@ -55,7 +55,7 @@ export function ChartCard({ entry }: { entry: ChartEntry }) {
         {query ? <div data-state={state}>{body}</div> : body}
       </ErrorBoundary>
       {showsCost(entry.view) ? (
-        <UnpricedNote count={unpricedCount(res.data)} id={unpricedNoteId(entry.id)} />
+        <UnpricedNote count={unpricedCount(res.data, rows)} id={unpricedNoteId(entry.id)} />
       ) : null}
     </article>
   );

@@ -2,7 +2,8 @@
 import { useMemo, useState } from 'react';
 import type { ChartProps } from '../charts/ChartEntry';
 import { UnpricedMark } from '../settings/UnpricedMark';
-import { unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
+import { rowUnpriced, unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
+import { UnpricedRowMark } from '../settings/UnpricedRowMark';
 import { formatValue, toNumber } from '../ui/format';
 
 export function SortableTable({ entry, rows, result }: ChartProps) {
@@ -31,7 +32,7 @@ export function SortableTable({ entry, rows, result }: ChartProps) {
     return out;
   }, [rows, sort]);
   if (!view) return null;
-  const unpriced = unpricedCount(result);
+  const unpriced = unpricedCount(result, rows);
   const toggle = (key: string) =>
     setSort((s) => ({ key, dir: s.key === key && s.dir === 'desc' ? 'asc' : 'desc' }));
   return (
@@ -66,6 +67,7 @@ export function SortableTable({ entry, rows, result }: ChartProps) {
                 c.unit ? (
                   <td key={c.key} className="num">
                     {formatValue(r[c.key], c.unit)}
+                    {c.unit === 'usd' ? <UnpricedRowMark count={rowUnpriced(r)} /> : null}
                   </td>
                 ) : (
                   <td key={c.key}>{r[c.key] === null ? '—' : String(r[c.key])}</td>

@@ -1,11 +1,26 @@
 // Owns the "N messages have no price" marker shown wherever a cost is, linking to the price book in Settings.
-import type { QueryResult } from '../api/types';
+import type { QueryResult, Row } from '../api/types';
 import { useDashboard } from '../dashboard/DashboardContext';
-import { formatValue } from '../ui/format';
+import { formatValue, toNumber } from '../ui/format';
 import { canEditSettings, SETTINGS_ANCHOR } from './settingsAccess';
 
-/** Messages with tokens that no price-book layer priced, from the reply's meta (cost replies carry it). */
-export function unpricedCount(result: QueryResult | undefined): number {
+/** The per-group metric a table asks for (and does not show as a column) to mark its incomplete rows. */
+export const UNPRICED_METRIC = 'unpriced_messages';
+
+/** A row's unpriced messages; 0 when the row does not carry the metric. */
+export function rowUnpriced(row: Row): number {
+  const n = toNumber(row[UNPRICED_METRIC]);
+  return n !== null && n > 0 ? n : 0;
+}
+
+/**
+ * Messages with tokens that no price-book layer priced. From the reply's meta (cost replies carry it), or, when
+ * the shown rows carry the per-group count, its sum over them: the meta counts groups a widget drops (the
+ * model table's user messages without a model), so only the sum agrees with the rows' markers. Tables asking
+ * for the metric group by message dimensions, where each message sits in one row and the sum counts it once.
+ */
+export function unpricedCount(result: QueryResult | undefined, rows?: Row[]): number {
+  if (rows?.some((r) => UNPRICED_METRIC in r)) return rows.reduce((n, r) => n + rowUnpriced(r), 0);
   const n = result?.meta?.unpriced_messages;
   return typeof n === 'number' && n > 0 ? n : 0;
 }

@@ -1,4 +1,6 @@
 // Owns the chart registry entries of the Model & Training section.
+
+import { UNPRICED_METRIC } from '../../settings/UnpricedNote';
 import type { ChartEntry } from '../ChartEntry';
 import { notNull, q } from '../queryParts';
 import { SortableTable, TrainingEffectiveness } from '../renderers';
@@ -23,6 +25,8 @@ export const modelCharts: ChartEntry[] = [
           'total_tokens',
           'cost',
           'cost_per_message',
+          // Not a column: it marks the rows whose cost leaves messages unpriced.
+          UNPRICED_METRIC,
         ],
         // Same dimensions and order as training-effectiveness (a model has one method and base), so the
         // two coalesce into one request.
@@ -65,6 +69,7 @@ export const modelCharts: ChartEntry[] = [
           'error_rate',
           'latency_p95',
           'cost_per_message',
+          UNPRICED_METRIC,
         ],
         dimensions: ['session', 'experiment'],
         order_by: [['messages', 'desc']],
