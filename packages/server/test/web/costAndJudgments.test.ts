@@ -65,7 +65,7 @@ function rowMarks(page: Page): Promise<Record<string, number[]>> {
     Object.fromEntries(
       trs.map((tr) => [
         tr.querySelector('td')?.textContent ?? '?',
-        [...tr.querySelectorAll('td')].map((td) => {
+        Array.from(tr.querySelectorAll('td')).map((td) => {
           const mark = td.querySelector('[data-testid="unpriced-row-mark"]');
           return mark ? Number(mark.getAttribute('data-count')) : 0;
         }),
@@ -215,7 +215,7 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
     });
     await header.click();
     const costs = await page.$$eval('[data-testid="chart-model-performance"] tbody tr', (trs) => {
-      const ths = [...document.querySelectorAll('[data-testid="chart-model-performance"] thead th')];
+      const ths = Array.from(document.querySelectorAll('[data-testid="chart-model-performance"] thead th'));
       const i = ths.findIndex((th) => /^Cost(?! \/)/.test(th.textContent ?? ''));
       return trs.map((tr) => tr.querySelectorAll('td')[i].textContent ?? '');
     });
