@@ -51,42 +51,33 @@ export function storedContext(
 /**
  * Conversations ($2) that arrived (or changed) after some of their messages: copy their attributes onto those
  * messages, then onto the evaluations and tool calls of the conversation. Unchanged rows are not rewritten.
- * DuckDB passes `sequenced`, parameters holding this commit's number (`commit`: the conversations are those
- * the commit wrote, so no id list is bound) and the first commit whose rows can need the repair (`since`: the
- * scan keeps to the row groups written since; see duckdb/LateParents.ts).
+ * DuckDB passes `commit`, a parameter holding this commit's number: the conversations are those the commit
+ * wrote (`conversations.commit_seq`), so no id list is bound.
  */
-export function conversationRepairs(sequenced?: {
-  commit: string;
-  since: string;
-}): { table: 'messages' | 'evaluations' | 'tool_calls'; sql: string }[] {
-  const parents = sequenced ? `c.commit_seq = ${sequenced.commit}` : `c.id ${IDS}`;
-  const from = (t: string) => (sequenced ? ` AND ${t}.commit_seq >= ${sequenced.since}` : '');
+export function conversationRepairs(
+  commit?: string,
+): { table: 'messages' | 'evaluations' | 'tool_calls'; sql: string }[] {
+  const parents = commit ? `c.commit_seq = ${commit}` : `c.id ${IDS}`;
   return [
     {
       table: 'messages',
       sql: `UPDATE messages SET ${CONVERSATION_CONTEXT.map((c) => `${c} = c.${c}`).join(', ')}
    FROM conversations c
    WHERE c.workspace_id = $1 AND ${parents} AND messages.workspace_id = $1 AND messages.conversation_id = c.id
-     AND ${changed(CONVERSATION_CONTEXT.map((col) => [`messages.${col}`, `c.${col}`]))}${from('messages')}`,
+     AND ${changed(CONVERSATION_CONTEXT.map((col) => [`messages.${col}`, `c.${col}`]))}`,
     },
     ...(['evaluations', 'tool_calls'] as const).map((t) => ({
       table: t,
       sql: `UPDATE ${t} SET ${CONVERSATION_CONTEXT.map((c) => `m_${c} = c.${c}`).join(', ')}
    FROM conversations c
    WHERE c.workspace_id = $1 AND ${parents} AND ${t}.workspace_id = $1 AND ${t}.m_conversation_id = c.id
-     AND ${changed(CONVERSATION_CONTEXT.map((col) => [`${t}.m_${col}`, `c.${col}`]))}${from(t)}`,
+     AND ${changed(CONVERSATION_CONTEXT.map((col) => [`${t}.m_${col}`, `c.${col}`]))}`,
     })),
   ];
 }
 
-/**
- * Messages ($2) that arrived (or changed) after evaluations of them: copy their context onto those. `stamp`
- * (DuckDB) is a parameter holding this commit's number, which the repaired rows take: they now carry the
- * message's conversation, so a late conversation's repair must find them among this commit's rows.
- */
-export function messageRepair(stamp?: string): string {
-  return `UPDATE evaluations SET ${MESSAGE_CONTEXT.map((c) => `m_${c} = m.${c}`).join(', ')}${stamp ? `, commit_seq = ${stamp}` : ''}
+/** Messages ($2) that arrived (or changed) after evaluations of them: copy their context onto those. */
+export const MESSAGE_REPAIR = `UPDATE evaluations SET ${MESSAGE_CONTEXT.map((c) => `m_${c} = m.${c}`).join(', ')}
   FROM messages m
   WHERE m.workspace_id = $1 AND m.id ${IDS} AND evaluations.workspace_id = $1 AND evaluations.message_id = m.id
     AND ${changed(MESSAGE_CONTEXT.map((col) => [`evaluations.m_${col}`, `m.${col}`]))}`;
-}

@@ -1,5 +1,6 @@
-// DuckDB's commit numbers (migration 6): rows carry the number of the commit that wrote them, numbers only grow
-// across restarts, and the rows of a version-5 database (numbered 0) are still repaired by a late parent.
+// DuckDB's commit numbers (migration 6): each conversation carries the number of the commit that wrote it (the
+// late-parent repair finds the commit's conversations by it), numbers only grow across restarts, and a version-5
+// database's conversations (numbered 0) and their late children are still repaired.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
@@ -9,44 +10,43 @@ import { migrateTo } from '../helpers/migrateTo.ts';
 import { commitBatch } from '../helpers/storeFor.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 
-const T = '2025-05-01T10:00:00Z';
-
-async function numbers(store: DuckDBStore, table: string): Promise<number[]> {
+async function numbers(store: DuckDBStore): Promise<number[]> {
   const rows = await store.query<{ n: number }>(
-    `SELECT DISTINCT commit_seq::INTEGER AS n FROM ${table} ORDER BY n`,
+    'SELECT commit_seq::INTEGER AS n FROM conversations ORDER BY id',
   );
   return rows.map((r) => r.n);
 }
 
-it('each commit numbers its rows above every number stored, after a restart too', async () => {
+it('each commit numbers its conversations above every number stored, after a restart too', async () => {
   const file = join(tempDir('lla-commitseq'), 'db.duckdb');
   let store = await DuckDBStore.open(file);
-  const message = (id: string) => ({ id, conversation_id: 'c', role: 'user' as const, created_at: T });
-  await commitBatch(store, 'w', { messages: [message('m1')] });
-  await commitBatch(store, 'w', { messages: [message('m2')], conversations: [{ id: 'c' }] });
-  const [first, second] = await numbers(store, 'messages');
-  assert.ok(first >= 1 && second > first);
-  assert.deepEqual(await numbers(store, 'conversations'), [second]);
+  await commitBatch(store, 'w', { conversations: [{ id: 'c1' }] });
+  await commitBatch(store, 'w', { messages: [{ id: 'm', conversation_id: 'c1', role: 'user' }] });
+  await commitBatch(store, 'w', { conversations: [{ id: 'c2' }] });
+  const [first, second] = await numbers(store);
+  assert.ok(first >= 1 && second > first + 1, 'one number per commit, messages-only commits included');
   await store.close();
 
   store = await DuckDBStore.open(file);
   try {
-    await commitBatch(store, 'w', { messages: [message('m3')] });
-    const all = await numbers(store, 'messages');
-    assert.equal(all.length, 3);
-    assert.ok(all[2] > second, 'a restarted writer numbers after the stored rows');
+    await commitBatch(store, 'w', { conversations: [{ id: 'c3' }] });
+    const all = await numbers(store);
+    assert.ok(all[2] > second, 'a restarted writer numbers after the stored conversations');
   } finally {
     await store.close();
   }
 });
 
-it('migration 6 numbers a version-5 database 0, and a late conversation still reaches its children', async () => {
+it('migration 6 numbers a version-5 database 0; late and re-sent conversations still reach old rows', async () => {
   const file = join(tempDir('lla-commitseq-mig'), 'db.duckdb');
   const instance = await DuckDBInstance.create(file);
   const c = await instance.connect();
   await migrateTo((sql) => c.run(sql), 'duckdb', 5);
-  await c.run(`INSERT INTO messages (workspace_id, id, conversation_id, role, created_at)
-    VALUES ('w', 'm0', 'late', 'assistant', TIMESTAMP '2025-05-01')`);
+  await c.run(`INSERT INTO conversations (workspace_id, id, user_id, created_at)
+    VALUES ('w', 'old', 'u0', TIMESTAMP '2025-05-01')`);
+  await c.run(`INSERT INTO messages (workspace_id, id, conversation_id, role, created_at, user_id)
+    VALUES ('w', 'm0', 'late', 'assistant', TIMESTAMP '2025-05-01', NULL),
+           ('w', 'm1', 'old', 'assistant', TIMESTAMP '2025-05-01', 'u0')`);
   await c.run(`INSERT INTO tool_calls (workspace_id, message_id, name, created_at, m_conversation_id)
     VALUES ('w', 'm0', 'search', TIMESTAMP '2025-05-01', 'late')`);
   await c.run(`INSERT INTO evaluations (workspace_id, id, message_id, created_at, m_conversation_id)
@@ -56,14 +56,16 @@ it('migration 6 numbers a version-5 database 0, and a late conversation still re
 
   const store = await DuckDBStore.open(file);
   try {
-    for (const t of ['messages', 'tool_calls', 'evaluations', 'conversations'])
-      assert.deepEqual(await numbers(store, t), t === 'conversations' ? [] : [0], t);
+    assert.deepEqual(await numbers(store), [0], 'the stored conversation');
     await commitBatch(store, 'w', { conversations: [{ id: 'late', user_id: 'u', session_id: 's' }] });
-    const carried = await store.query(
-      `SELECT (SELECT user_id FROM messages) AS m, (SELECT m_user_id FROM tool_calls) AS t,
-         (SELECT m_session_id FROM evaluations) AS e`,
-    );
-    assert.deepEqual(carried, [{ m: 'u', t: 'u', e: 's' }]);
+    const carried = () =>
+      store.query(
+        `SELECT (SELECT user_id FROM messages WHERE id = 'm0') AS m, (SELECT m_user_id FROM tool_calls) AS t,
+           (SELECT m_session_id FROM evaluations) AS e, (SELECT user_id FROM messages WHERE id = 'm1') AS old`,
+      );
+    assert.deepEqual(await carried(), [{ m: 'u', t: 'u', e: 's', old: 'u0' }]);
+    await commitBatch(store, 'w', { conversations: [{ id: 'old', user_id: 'u1' }] });
+    assert.deepEqual(await carried(), [{ m: 'u', t: 'u', e: 's', old: 'u1' }], 're-sent');
   } finally {
     await store.close();
   }

@@ -227,6 +227,39 @@ describe('late parents: every child carries its parents latest context', () => {
       }));
   }
 
+  it('duckdb, a conversation referenced before a restart and again after it reaches its older children', async () => {
+    const file = join(tempDir('lla-late-restart'), 'db.duckdb');
+    const ws = 'restart-roads';
+    const T = '2026-03-02T10:00:00Z';
+    const msg = (id: string, tools = false): Message => ({
+      id,
+      conversation_id: 'c1',
+      role: 'assistant',
+      model_id: 'gpt',
+      created_at: T,
+      ...(tools ? { tools_called: [{ name: 'search' }] } : {}),
+    });
+    const step = (b: Partial<Step['batch']>): Step => ({
+      ws,
+      batch: { conversations: [], messages: [], evaluations: [], ...b },
+    });
+    const before = [step({ messages: [msg('m1', true)], evaluations: [{ id: 'e1', message_id: 'm1' }] })];
+    const after = [
+      step({ messages: [msg('m2')] }),
+      step({ conversations: [{ id: 'c1', user_id: 'u1', session_id: 's1' }] }),
+    ];
+    let store = await DuckDBStore.open(file);
+    for (const s of before) await commitBatch(store, s.ws, s.batch);
+    await store.close();
+    store = await DuckDBStore.open(file);
+    try {
+      for (const s of after) await commitBatch(store, s.ws, s.batch);
+      await check(store, [...before, ...after], ws);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('duckdb, reopened mid-stream (children stored before the restart are found without the writer memory)', async () => {
     const file = join(tempDir('lla-late'), 'db.duckdb');
     for (const seed of SEEDS) {

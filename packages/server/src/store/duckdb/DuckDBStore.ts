@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
-import { conversationRepairs, messageRepair, storedContext } from '../contextSql.ts';
+import { conversationRepairs, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { idKey } from '../idKey.ts';
 import { enrichRows } from '../messageContext.ts';
@@ -22,12 +22,8 @@ import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredId
 import { toPlain } from './toPlain.ts';
 
 const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
-/** ($1 workspace, $2 this commit's number, $3 the first commit whose rows can need the repair) */
-const CONVERSATION_REPAIRS = conversationRepairs({ commit: '$2', since: '$3' });
-/** ($1 workspace, $2 message ids, $3 this commit's number) */
-const MESSAGE_REPAIR = messageRepair('$3');
-/** The tables whose rows carry `commit_seq`. */
-const SEQUENCED = ['conversations', 'messages', 'evaluations', 'tool_calls'];
+/** ($1 workspace, $2 this commit's number) */
+const CONVERSATION_REPAIRS = conversationRepairs('$2');
 
 function bind(params: readonly SqlValue[]): DuckDBValue[] {
   return params.map((p) => (Array.isArray(p) ? listValue(p) : p));
@@ -39,7 +35,7 @@ export class DuckDBStore implements Store {
   private readonly codes = new MemoryCodeBook();
   private readonly conversations = new ConversationCache();
   private readers!: Pool<PreparedCache>;
-  /** The next commit's number (commit_seq of the rows it writes); numbers only grow, across restarts too. */
+  /** The next commit's number (commit_seq of the conversations it writes); numbers only grow, across restarts too. */
   private nextSeq = 1;
 
   private lanes!: CommitLanes;
@@ -113,7 +109,7 @@ export class DuckDBStore implements Store {
   private async loadState(): Promise<void> {
     await this.ids.load(this.writer);
     const last = await this.writer.runAndReadAll(
-      `SELECT greatest(${SEQUENCED.map((t) => `(SELECT coalesce(max(commit_seq), 0) FROM ${t})`).join(', ')})::DOUBLE`,
+      'SELECT coalesce(max(commit_seq), 0)::DOUBLE FROM conversations',
     );
     this.nextSeq = Number(last.getRows()[0][0]) + 1;
     const codes = await this.writer.runAndReadAll('SELECT workspace_id, value, code FROM value_codes');
@@ -172,10 +168,10 @@ export class DuckDBStore implements Store {
           await insertRows(this.prepared(w), rows, codes.created(), workspaceKeys, seq);
           await this.repairConversations(w, convs.referenced, seq);
           for (const [ws, ids] of groupByWorkspace(msgs.referenced))
-            await w.run(MESSAGE_REPAIR, [ws, listValue(ids), BigInt(seq)]);
+            await w.run(MESSAGE_REPAIR, [ws, listValue(ids)]);
           await w.run('COMMIT');
           // Inside the lane: a dependent commit waiting on this one must see these parents as referenced.
-          this.ids.note(rows, seq, new Set(msgs.referenced.map(([ws, id]) => idKey(ws, id))));
+          this.ids.note(rows, new Set(msgs.referenced.map(([ws, id]) => idKey(ws, id))));
           this.conversations.remember(coded.conversations);
           codes.settle(true);
         } catch (e) {
@@ -189,7 +185,7 @@ export class DuckDBStore implements Store {
 
   /**
    * Repairs the stored children of conversations that arrive after them ([workspace, id] pairs), written by
-   * commit `seq`: from the earliest commit that wrote one of them, in the tables that hold any (LateParents).
+   * commit `seq`, in the tables that hold any (LateParents; every table when that is unknown).
    */
   private async repairConversations(
     w: DuckDBConnection,
@@ -197,15 +193,10 @@ export class DuckDBStore implements Store {
     seq: number,
   ): Promise<void> {
     for (const [ws, ids] of groupByWorkspace(parents)) {
-      let since = Number.POSITIVE_INFINITY;
       let tables = 0;
-      for (const id of ids) {
-        const at = this.ids.conversationChildren(ws, id);
-        since = Math.min(since, at.since);
-        tables |= at.tables;
-      }
+      for (const id of ids) tables |= this.ids.conversationChildren(ws, id);
       for (const { table, sql } of CONVERSATION_REPAIRS) {
-        if (tables & CARRIERS[table]) await this.prepared(w).run(sql, [ws, BigInt(seq), BigInt(since)]);
+        if (tables & CARRIERS[table]) await this.prepared(w).run(sql, [ws, BigInt(seq)]);
       }
     }
   }

@@ -1,65 +1,54 @@
-// Owns where the stored rows waiting for a late conversation can be: the first commit that wrote a row carrying
-// a conversation that had not arrived, and which tables it wrote. Rows carry the number of the commit that last
-// wrote them (commit_seq), so a repair scans only the row groups from that commit on (DuckDB settles
-// `commit_seq >= n` from segment statistics, where `conversation_id IN (…)` reads every row) and skips the
-// tables that hold none of them.
+// Owns which tables hold the stored rows of a conversation that has not arrived: its repair, when it does
+// arrive, updates only those (an UPDATE of a table holding none of its rows still scans the whole table).
 
 /** The tables a conversation's carried context lives in, as bits of a mask. */
 export const CARRIERS = { messages: 1, evaluations: 2, tool_calls: 4 } as const;
-export type Carrier = keyof typeof CARRIERS;
-const EVERY_CARRIER = 7;
+/** Unknown: any of them. */
+export const EVERY_CARRIER = 7;
 
-/** Conversations remembered at most; the oldest are forgotten first, and a forgotten one costs a full scan. */
+/** Conversations remembered at most; the oldest are forgotten first, and a forgotten one repairs every table. */
 const CAPACITY = 200_000;
 
-/** Where a late conversation's children can be: commits from `since` on, in the tables of `tables`. */
-export interface ChildrenAt {
-  since: number;
-  tables: number;
-}
-/** Unknown: anywhere. */
-export const ANYWHERE: ChildrenAt = Object.freeze({ since: 0, tables: EVERY_CARRIER });
-
 export class LateParents {
-  /** 53 bits of the conversation key's MD5 → first commit × 8 + the tables' mask. */
-  private readonly first = new Map<number, number>();
+  /** The conversation key's MD5 words ("w0,w1") → the mask of tables holding rows that carry it. */
+  private readonly tables = new Map<string, number>();
 
   constructor(private readonly capacity = CAPACITY) {}
 
-  private static key(w0: number, w1: number): number {
-    return w0 + (w1 & 0x1fffff) * 2 ** 32;
+  /**
+   * A commit is the first ever to store rows (in `tables`, a mask) carrying a conversation that is not stored:
+   * no earlier commit, in this process or before it, references it. Only then is the mask complete.
+   */
+  firstReference(w0: number, w1: number, tables: number): void {
+    const k = `${w0},${w1}`;
+    // Not expected to be there already (a first reference is new to the id filters too); if so, widen.
+    const had = this.tables.get(k);
+    if (had === undefined && this.tables.size >= this.capacity)
+      this.tables.delete(this.tables.keys().next().value as string);
+    this.tables.set(k, (had ?? 0) | tables);
+  }
+
+  /** A later commit stored rows carrying the conversation in `tables`; one with no entry stays unknown. */
+  widen(w0: number, w1: number, tables: number): void {
+    const k = `${w0},${w1}`;
+    const had = this.tables.get(k);
+    if (had !== undefined && (had & tables) !== tables) this.tables.set(k, had | tables);
   }
 
   /**
-   * Commit `seq` stored rows in `tables` (a mask) carrying a conversation that is not stored. Keys that share
-   * 53 bits share one entry, holding the least commit and every table of them all: a bound for each.
+   * The tables holding rows of a conversation arriving now, forgotten from now on (its later rows carry its
+   * context from the start). `EVERY_CARRIER` when unknown: referenced before this process started, forgotten
+   * for room, or a conversation re-sent with new attributes.
    */
-  noteMissing(w0: number, w1: number, seq: number, tables: number): void {
-    const k = LateParents.key(w0, w1);
-    const had = this.first.get(k);
-    if (had !== undefined) {
-      const merged = Math.min(seq, Math.floor(had / 8)) * 8 + ((had & EVERY_CARRIER) | tables);
-      if (merged !== had) this.first.set(k, merged);
-      return;
-    }
-    if (this.first.size >= this.capacity) this.first.delete(this.first.keys().next().value as number);
-    this.first.set(k, seq * 8 + tables);
-  }
-
-  /**
-   * Where the children of a conversation arriving now can be, forgotten from now on (its later children carry
-   * its context from the start). `ANYWHERE` when unknown: referenced before this process started, forgotten
-   * for room, sharing an entry already taken, or a conversation re-sent with new attributes.
-   */
-  take(w0: number, w1: number): ChildrenAt {
-    const k = LateParents.key(w0, w1);
-    const v = this.first.get(k);
-    if (v === undefined) return ANYWHERE;
-    this.first.delete(k);
-    return { since: Math.floor(v / 8), tables: v & EVERY_CARRIER };
+  take(w0: number, w1: number): number {
+    const k = `${w0},${w1}`;
+    const v = this.tables.get(k);
+    if (v === undefined) return EVERY_CARRIER;
+    this.tables.delete(k);
+    return v;
   }
 
   get size(): number {
-    return this.first.size;
+    return this.tables.size;
   }
 }

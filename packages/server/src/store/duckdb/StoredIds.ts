@@ -5,7 +5,7 @@ import { IdFilter } from '../IdFilter.ts';
 import { idKey, idKeySql } from '../idKey.ts';
 import { md5Words } from '../md5Words.ts';
 import type { EnrichedRowSet, StoredHints } from '../messageContext.ts';
-import { CARRIERS, type ChildrenAt, LateParents } from './LateParents.ts';
+import { CARRIERS, LateParents } from './LateParents.ts';
 
 export type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations';
 export const ID_COLUMN: Record<Keyed, string> = {
@@ -89,14 +89,15 @@ export class StoredIds {
   }
 
   /**
-   * Records the parents that committed group `seq`'s children reference, and for each conversation not stored
-   * where its children are (see LateParents). `rows` are the commit's rows with their carried context;
+   * Records the parents that a committed group's children reference, and for each conversation not stored
+   * which tables hold its children (see LateParents). `rows` are the commit's rows with their carried context;
    * `evaluated` holds the keys (idKey) of its messages that stored evaluations reference, which the commit's
    * repair gave the message's conversation.
    */
-  note({ messages, evaluations }: EnrichedRowSet, seq: number, evaluated: ReadonlySet<string>): void {
+  note({ messages, evaluations }: EnrichedRowSet, evaluated: ReadonlySet<string>): void {
     let last: string | undefined;
     let missing = false;
+    let isNew = false;
     const [h, stored, referenced] = [this.h, this.stored.conversations, this.referenced.conversations];
     for (const r of messages) {
       const key = idKey(r.workspace_id, r.conversation_id);
@@ -104,25 +105,29 @@ export class StoredIds {
         // A conversation's messages usually come together: hash it once.
         last = key;
         md5Words(key, h);
-        referenced.addHash(h[0], h[1]);
+        isNew = !referenced.addAndTellHash(h[0], h[1]);
         missing = !stored.mightContainHash(h[0], h[1]);
       }
       if (!missing) continue;
       let tables = CARRIERS.messages;
       if (r.tools?.length) tables |= CARRIERS.tool_calls;
       if (evaluated.size && evaluated.has(idKey(r.workspace_id, r.id))) tables |= CARRIERS.evaluations;
-      this.late.noteMissing(h[0], h[1], seq, tables);
+      if (isNew) {
+        // Only a first reference bounds where the children are: an older one may predate this process.
+        this.late.firstReference(h[0], h[1], tables);
+        isNew = false;
+      } else if (tables !== CARRIERS.messages) this.late.widen(h[0], h[1], tables);
     }
     for (const r of evaluations) {
       this.referenced.messages.add(idKey(r.workspace_id, r.message_id));
       if (r.m_conversation_id === null) continue;
       md5Words(idKey(r.workspace_id, r.m_conversation_id), h);
-      if (!stored.mightContainHash(h[0], h[1])) this.late.noteMissing(h[0], h[1], seq, CARRIERS.evaluations);
+      if (!stored.mightContainHash(h[0], h[1])) this.late.widen(h[0], h[1], CARRIERS.evaluations);
     }
   }
 
-  /** Where the stored children of conversation `id`, arriving now after some of them, can be. */
-  conversationChildren(ws: string, id: string): ChildrenAt {
+  /** The tables holding stored children of conversation `id`, arriving now after some of them (a mask). */
+  conversationChildren(ws: string, id: string): number {
     md5Words(idKey(ws, id), this.h);
     return this.late.take(this.h[0], this.h[1]);
   }

@@ -67,7 +67,6 @@ const TABLES: Record<Table, Columns> = {
     error_code: 'INTEGER',
     ...conversationContext,
     ws: 'INTEGER',
-    commit_seq: 'BIGINT',
   },
   tool_calls: {
     workspace_id: 'VARCHAR',
@@ -78,7 +77,6 @@ const TABLES: Record<Table, Columns> = {
     created_at: 'TIMESTAMP',
     ...messageContext,
     ws: 'INTEGER',
-    commit_seq: 'BIGINT',
   },
   evaluations: {
     workspace_id: 'VARCHAR',
@@ -91,7 +89,6 @@ const TABLES: Record<Table, Columns> = {
     created_at: 'TIMESTAMP',
     ...messageContext,
     ws: 'INTEGER',
-    commit_seq: 'BIGINT',
   },
 };
 

@@ -1,6 +1,6 @@
 // Owns the PostgreSQL store: the shared server engine (DATABASE_URL), same schema, upserts by id.
 import pg from 'pg';
-import { conversationRepairs, messageRepair, storedContext } from '../contextSql.ts';
+import { conversationRepairs, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows, type StoredHints } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
@@ -23,7 +23,6 @@ const TYPES = {
 const EVERYTHING_MAY_EXIST: StoredHints = { conversation: () => true, message: () => true };
 
 const CONVERSATION_REPAIRS = conversationRepairs().map((r) => r.sql);
-const MESSAGE_REPAIR = messageRepair();
 
 const contextSource = (c: pg.PoolClient) =>
   storedContext(
