@@ -10,6 +10,7 @@ import { parseQuery } from './parseQuery.ts';
 import type { BaseColumn, SqlContext } from './registry/types.ts';
 import { SqlParams } from './SqlParams.ts';
 import { resolveWindow, sqlTimestamp } from './timeWindow.ts';
+import { workspaceScope } from './workspaceScope.ts';
 
 export interface EvaluationRowsQuery {
   date_range: DateRange;
@@ -31,12 +32,6 @@ export function compileEvaluationRows(
   const window = resolveWindow(q.date_range, ctx.now);
   const params = new SqlParams();
   const dialect = getDialect(ctx.dialect);
-  const key = ctx.workspaceKey === undefined ? undefined : params.add(ctx.workspaceKey);
-  let wsParam: string | undefined;
-  const workspace = () => {
-    wsParam ??= params.add(ctx.workspaceId);
-    return wsParam;
-  };
   const x: SqlContext = {
     dialect,
     param: (v) => params.add(v),
@@ -45,8 +40,7 @@ export function compileEvaluationRows(
     },
     bucket: 'day',
     m: 'e',
-    workspace,
-    facts: (alias) => (key ? `${alias}.ws = ${key}` : `${alias}.workspace_id = ${workspace()}`),
+    ...workspaceScope(params, ctx),
   };
   const columns = new Set<BaseColumn>(['created_at', 'model_id']);
   for (const d of filterDims(filters))

@@ -32,6 +32,7 @@ import {
   sqlTimestamp,
   type TimeWindow,
 } from './timeWindow.ts';
+import { workspaceScope } from './workspaceScope.ts';
 
 export interface CompileContext {
   workspaceId: string;
@@ -104,13 +105,7 @@ function compileStatement(
 ): CompiledStatement {
   const params = new SqlParams();
   const dialect = getDialect(ctx.dialect);
-  // Bound in this order so a statement without a key reads exactly as before; with one, the id only when used.
-  const key = ctx.workspaceKey === undefined ? undefined : params.add(ctx.workspaceKey);
-  let wsParam = key ? undefined : params.add(ctx.workspaceId);
-  const workspace = () => {
-    wsParam ??= params.add(ctx.workspaceId);
-    return wsParam;
-  };
+  const scope = workspaceScope(params, ctx);
   // Lazily bound, so a statement never carries a parameter it does not use (PostgreSQL rejects those).
   let sla: string | undefined;
   let win: [string, string] | undefined;
@@ -125,8 +120,7 @@ function compileStatement(
     },
     bucket,
     m: 'b',
-    workspace,
-    facts: (alias) => (key ? `${alias}.ws = ${key}` : `${alias}.workspace_id = ${workspace()}`),
+    ...scope,
   };
   const windowSql = (column: string) => {
     if (!window) return '';
@@ -207,7 +201,7 @@ function compileStatement(
     .filter((d) => d.code)
     .map(
       (d) =>
-        ` LEFT JOIN value_codes v_${d.id} ON v_${d.id}.workspace_id = ${workspace()} AND v_${d.id}.code = r.d_${d.id}`,
+        ` LEFT JOIN value_codes v_${d.id} ON v_${d.id}.workspace_id = ${scope.workspace()} AND v_${d.id}.code = r.d_${d.id}`,
     )
     .join('');
   const select = [

@@ -29,32 +29,41 @@ function pathOf(step: Step): number[] {
   return path.reverse();
 }
 
-function grammarTooDeep(root: unknown, maxDepth: number): number[] | undefined {
-  const todo: Step[] = [{ v: root, depth: 1 }];
-  for (let step = todo.pop(); step; step = todo.pop()) {
-    const node = step.v;
-    if (!Array.isArray(node)) continue;
-    if (step.depth > maxDepth) return pathOf(step);
-    const depth = step.depth + 1;
-    if (node[0] === 'not') {
-      todo.push({ v: node[1], depth, from: step, key: 1 });
-    } else if ((node[0] === 'and' || node[0] === 'or') && Array.isArray(node[1])) {
-      const list: Step = { v: node[1], depth, from: step, key: 1 };
-      for (let i = node[1].length - 1; i >= 0; i--) todo.push({ v: node[1][i], depth, from: list, key: i });
-    }
+/**
+ * The path of the first array deeper than `limit` reached from `root`, where `next` gives the steps below an
+ * array (in visiting order). An explicit stack instead of recursion: any depth fits in the heap.
+ */
+function firstTooDeep(
+  root: unknown,
+  limit: number,
+  next: (node: unknown[], at: Step) => Step[],
+): number[] | undefined {
+  const stack: Step[] = [{ v: root, depth: 1 }];
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    if (!Array.isArray(step.v)) continue;
+    if (step.depth > limit) return pathOf(step);
+    const below = next(step.v, step);
+    for (let i = below.length - 1; i >= 0; i--) stack.push(below[i]);
   }
   return undefined;
 }
 
-function nestingTooDeep(root: unknown, maxNesting: number): number[] | undefined {
-  const todo: Step[] = [{ v: root, depth: 1 }];
-  for (let step = todo.pop(); step; step = todo.pop()) {
-    const arr = step.v;
-    if (!Array.isArray(arr)) continue;
-    if (step.depth > maxNesting) return pathOf(step);
-    for (let i = arr.length - 1; i >= 0; i--) {
-      if (Array.isArray(arr[i])) todo.push({ v: arr[i], depth: step.depth + 1, from: step, key: i });
+/** Follows the grammar: one level per `not`, `and` or `or`, through the and/or list to its members. */
+function grammarTooDeep(root: unknown, maxDepth: number): number[] | undefined {
+  return firstTooDeep(root, maxDepth, (node, at) => {
+    const depth = at.depth + 1;
+    if (node[0] === 'not') return [{ v: node[1], depth, from: at, key: 1 }];
+    if ((node[0] === 'and' || node[0] === 'or') && Array.isArray(node[1])) {
+      const list: Step = { v: node[1], depth, from: at, key: 1 };
+      return node[1].map((v, key) => ({ v, depth, from: list, key }));
     }
-  }
-  return undefined;
+    return [];
+  });
+}
+
+/** Counts every array within an array as a level, whatever it holds. */
+function nestingTooDeep(root: unknown, maxNesting: number): number[] | undefined {
+  return firstTooDeep(root, maxNesting, (arr, at) =>
+    arr.flatMap((v, key) => (Array.isArray(v) ? [{ v, depth: at.depth + 1, from: at, key }] : [])),
+  );
 }

@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { conversationRepairs, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
-import { idKey } from '../idKey.ts';
 import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { Pool } from '../Pool.ts';
@@ -171,7 +170,7 @@ export class DuckDBStore implements Store {
             await w.run(MESSAGE_REPAIR, [ws, listValue(ids)]);
           await w.run('COMMIT');
           // Inside the lane: a dependent commit waiting on this one must see these parents as referenced.
-          this.ids.note(rows, new Set(msgs.referenced.map(([ws, id]) => idKey(ws, id))));
+          this.ids.note(rows, msgs.referenced);
           this.conversations.remember(coded.conversations);
           codes.settle(true);
         } catch (e) {

@@ -91,10 +91,13 @@ export class StoredIds {
   /**
    * Records the parents that a committed group's children reference, and for each conversation not stored
    * which tables hold its children (see LateParents). `rows` are the commit's rows with their carried context;
-   * `evaluated` holds the keys (idKey) of its messages that stored evaluations reference, which the commit's
+   * `evaluatedPairs` are its messages ([workspace, id]) that stored evaluations reference, which the commit's
    * repair gave the message's conversation.
    */
-  note({ messages, evaluations }: EnrichedRowSet, evaluated: ReadonlySet<string>): void {
+  note({ messages, evaluations }: EnrichedRowSet, evaluatedPairs: readonly [string, string][]): void {
+    const evaluated = evaluatedPairs.length
+      ? new Set(evaluatedPairs.map(([ws, id]) => idKey(ws, id)))
+      : undefined;
     let last: string | undefined;
     let missing = false;
     let isNew = false;
@@ -111,7 +114,7 @@ export class StoredIds {
       if (!missing) continue;
       let tables = CARRIERS.messages;
       if (r.tools?.length) tables |= CARRIERS.tool_calls;
-      if (evaluated.size && evaluated.has(idKey(r.workspace_id, r.id))) tables |= CARRIERS.evaluations;
+      if (evaluated?.has(idKey(r.workspace_id, r.id))) tables |= CARRIERS.evaluations;
       if (isNew) {
         // Only a first reference bounds where the children are: an older one may predate this process.
         this.late.firstReference(h[0], h[1], tables);
@@ -120,7 +123,8 @@ export class StoredIds {
     }
     for (const r of evaluations) {
       this.referenced.messages.add(idKey(r.workspace_id, r.message_id));
-      if (r.m_conversation_id === null) continue;
+      // Widening needs an entry: with none remembered, there is nothing to hash for.
+      if (r.m_conversation_id === null || this.late.size === 0) continue;
       md5Words(idKey(r.workspace_id, r.m_conversation_id), h);
       if (!stored.mightContainHash(h[0], h[1])) this.late.widen(h[0], h[1], CARRIERS.evaluations);
     }
