@@ -1,5 +1,6 @@
-// Benchmark: server time of the dashboard's full payload (dashboardQueries.ts, concurrent, over HTTP to the real
-// server on a file DuckDB) and of one filter change, p50/p95 over 20 runs, server peak RSS; and the seed's
+// Benchmark: server time of the dashboard's full payload (the requests one dashboard load sends, derived from the
+// widget declarations: web/src/widgets/dashboardRequests.ts; concurrent, over HTTP to the real server on a file
+// DuckDB) and of one filter change, p50/p95 over 20 runs, server peak RSS; and the seed's
 // approach (raw rows as JSON to the client, aggregated in JS) at the same size as the ratio to beat.
 // `npm run bench:query` (1M messages) · `npm run bench:query -- 10000000` or BENCH_10M=1 · BENCH_DATA_DIR=<dir>
 // keeps/reuses the loaded database between runs.
@@ -7,10 +8,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Filter } from '@llm-analytics/core';
+import { dashboardRequests } from '../../web/src/widgets/dashboardRequests.ts';
+import { KPI_ROW } from '../../web/src/widgets/kpis.ts';
+import { WIDGETS } from '../../web/src/widgets/widgets.ts';
 import { createContext } from '../src/AppContext.ts';
 import { loadConfig } from '../src/config.ts';
 import { DEFAULT_WORKSPACE } from '../src/workspaces/WorkspaceService.ts';
-import { dashboardQueries } from './dashboardQueries.ts';
 import { loadDemo } from './loadDemo.ts';
 import { aggregateSeed, fetchSeedData } from './seedApproach.ts';
 import { spawnServer } from './spawnServer.ts';
@@ -23,6 +26,13 @@ const SEED_RUNS = 3;
 const KEY = 'bench-key-0123456789abcdefghijklmnopqrstuvwxyz';
 const FILTER: Filter = ['eq', 'model', 'gpt-4o'];
 const WITH_SEED = SIZE <= 1_000_000 || process.env.BENCH_SEED === '1';
+/** The dashboard's default header: 30 days, comparison on; optionally narrowed by a filter tree. */
+const title = (id: string) => (id === KPI_ROW ? 'KPI cards' : WIDGETS.find((w) => w.id === id)!.title);
+const dashboardLoad = (filter?: Filter) =>
+  dashboardRequests({ dateRange: '30d', filter, compare: true }).map((r) => ({
+    widget: r.widgets.map(title).join(' + '),
+    query: r.query,
+  }));
 
 const ms = (t0: number) => performance.now() - t0;
 const pctl = (xs: number[], f: number) => {
@@ -102,7 +112,7 @@ try {
     const payload = async (filters?: Filter, cached = false) => {
       const t0 = performance.now();
       await Promise.all(
-        dashboardQueries('30d', filters).map(async ({ widget, query }) => {
+        dashboardLoad(filters).map(async ({ widget, query }) => {
           const res = await fetch(`${server.url}/api/analytics/query`, {
             method: 'POST',
             headers: {
@@ -125,7 +135,7 @@ try {
     for (let i = 0; i < RUNS; i++) filtered.push(await payload(FILTER));
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await payload(undefined, true));
-    const n = dashboardQueries().length;
+    const n = dashboardLoad().length;
     rows.push([`dashboard full payload (${n} requests, concurrent), first`, `${fmt(cold)} ms`]);
     rows.push([
       `dashboard full payload, ${RUNS} runs`,
@@ -158,8 +168,8 @@ try {
       }
       return fmt(pctl(t, 0.5));
     };
-    const filteredList = dashboardQueries('30d', FILTER);
-    for (const [i, { widget, query }] of dashboardQueries('30d').entries()) {
+    const filteredList = dashboardLoad(FILTER);
+    for (const [i, { widget, query }] of dashboardLoad().entries()) {
       rows.push([
         `  ${widget} alone (median of 5)`,
         `${await alone(query)} ms · filtered ${await alone(filteredList[i].query)} ms`,

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { catalogPrices } from '@llm-analytics/core';
 import type { Page } from 'playwright-core';
-import { dashboardQueries } from '../../bench/dashboardQueries.ts';
+import { dashboardRequests } from '../../../web/src/widgets/dashboardRequests.ts';
+import { KPI_ROW } from '../../../web/src/widgets/kpis.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
 import { OWNER, startDashboardServer } from './dashboardFixture.ts';
@@ -19,8 +20,11 @@ interface Reply {
 const fmt = (n: number) => new Intl.NumberFormat('en-US').format(n);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** The query one widget group of a dashboard load sends (30 days, comparison on, no filters). */
-const widgetQuery = (widget: string) => dashboardQueries('30d').find((d) => d.widget === widget)!.query;
+/** The request serving `widget` in a dashboard load (30 days, comparison on, no filters). */
+const widgetQuery = (widget: string) =>
+  dashboardRequests({ dateRange: '30d', filter: undefined, compare: true }).find((d) =>
+    d.widgets.includes(widget),
+  )!.query;
 
 /** The unpriced notes on the page: where each sits (KPI or chart id) and its text. */
 function notes(page: Page): Promise<Record<string, string>> {
@@ -107,10 +111,10 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
     // A table counts the rows it shows (its per-row markers add up to its note); it drops the rows without a
     // model or session, whose messages meta.unpriced_messages also counts.
     for (const [where, widget, shownBy] of [
-      ['kpi-cost', 'KPI cards'],
-      ['chart-model-performance', 'Model + training tables', 'model'],
-      ['chart-session-comparison', 'A/B sessions', 'session'],
-      ['chart-cost-tracking', 'Cost by model over time'],
+      ['kpi-cost', KPI_ROW],
+      ['chart-model-performance', 'model-performance', 'model'],
+      ['chart-session-comparison', 'session-comparison', 'session'],
+      ['chart-cost-tracking', 'cost-tracking'],
     ]) {
       const r = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', widgetQuery(widget));
       expected[where] = shownBy
@@ -163,7 +167,7 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
       page,
       'POST',
       '/api/analytics/query',
-      widgetQuery('Model + training tables'),
+      widgetQuery('model-performance'),
     );
     const api = new Map(r.rows.map((row) => [String(row.model), Number(row.unpriced_messages)]));
     // Independently, from the store: messages carrying tokens per model in the reply's window, unpriced when
@@ -254,7 +258,7 @@ describe('cost markers and judgment filters in Chromium', { timeout: 180_000 }, 
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid="unpriced-note"]'));
     await waitForCharts(page);
-    const r = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', widgetQuery('KPI cards'));
+    const r = await apiFromPage<Reply>(page, 'POST', '/api/analytics/query', widgetQuery(KPI_ROW));
     assert.equal(r.meta.unpriced_messages, 0);
     assert.deepEqual(await notes(page), {});
     assert.equal(await page.locator('.unpriced-mark').count(), 0);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { dashboardQueries } from '../../bench/dashboardQueries.ts';
+import { dashboardRequests } from '../../../web/src/widgets/dashboardRequests.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
 import { OWNER, startDashboardServer } from './dashboardFixture.ts';
@@ -57,6 +57,15 @@ describe('dashboard in Chromium', { timeout: 180_000 }, () => {
     await waitForCharts(page);
     const states = await chartStates(page);
     assert.deepEqual(states, Object.fromEntries(ALL_CHARTS.map((id) => [id, 'ready'])));
+    // The page shows the declared widgets and KPI cards, no others, in the declared order.
+    const shown = (prefix: string) =>
+      page.$$eval(
+        `[data-testid^="${prefix}"]`,
+        (els, p) => els.map((e) => e.dataset.testid?.slice(p.length)),
+        prefix,
+      );
+    assert.deepEqual(await shown('chart-'), ALL_CHARTS);
+    assert.deepEqual(await shown('kpi-'), KPI_METRICS);
     // Charts draw on canvas: a canvas with a size means ECharts rendered, tables must have rows.
     const canvases = await page.$$eval(
       '.echart canvas',
@@ -79,7 +88,7 @@ describe('dashboard in Chromium', { timeout: 180_000 }, () => {
       );
     assert.deepEqual(
       sentQueries.map(canonical).sort(),
-      dashboardQueries('30d')
+      dashboardRequests({ dateRange: '30d', filter: undefined, compare: true })
         .map((d) => canonical(d.query))
         .sort(),
     );

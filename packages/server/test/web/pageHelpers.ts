@@ -1,29 +1,15 @@
 // Owns the page-level helpers of the dashboard browser tests: signing in, waiting for charts, calling the API as
 // the user.
 import type { Page } from 'playwright-core';
+import { KPIS } from '../../../web/src/widgets/kpis.ts';
+import { SECTIONS } from '../../../web/src/widgets/sections.ts';
+import { widgetsOf } from '../../../web/src/widgets/widgets.ts';
 
-/** Every registry entry of packages/web/src/charts/registry.ts, by section. */
-export const CHART_IDS: Record<string, string[]> = {
-  model: ['model-performance', 'session-comparison', 'training-effectiveness'],
-  quality: ['rating-distribution', 'success-rate', 'judgments-breakdown', 'judgments-table'],
-  performance: ['conversation-length', 'response-time', 'sla-breach'],
-  cost: ['token-usage', 'cost-tracking'],
-  operations: ['tool-performance', 'error-breakdown'],
-  activity: ['activity-feed'],
-};
-export const ALL_CHARTS = Object.values(CHART_IDS).flat();
+/** Every declared widget's id (packages/web/src/widgets/widgets.ts), in page order. */
+export const ALL_CHARTS = SECTIONS.flatMap((s) => widgetsOf(s.id).map((w) => w.id));
 
-export const KPI_METRICS = [
-  'messages',
-  'conversations',
-  'avg_rating',
-  'success_rate',
-  'error_rate',
-  'latency_p95',
-  'sla_breach_rate',
-  'cost',
-  'total_tokens',
-];
+/** Every KPI card's metric, in the row's order. */
+export const KPI_METRICS = KPIS.map((k) => k.metric);
 
 /**
  * Waits until every chart of `ids` has settled and nothing is fetching: error or empty, or ready with its

@@ -1,6 +1,6 @@
-// Owns coalescing analytics queries: queries issued in the same tick that differ only in their metrics are
-// sent as one request with the union of metrics. Browsers open ~6 HTTP/1.1 connections per host, so fewer
-// requests means fewer round-trip waves on a dashboard of many widgets. Each caller still gets the full reply.
+// Owns batching analytics queries: the queries issued in the same tick are sent as the requests
+// coalesceQueries makes of them (those differing only in metrics become one). Each caller gets the full reply.
+import { coalesceQueries } from '../widgets/coalesceQueries';
 import { runQuery } from './api';
 import type { AnalyticsQuery, QueryResult } from './types';
 
@@ -13,21 +13,15 @@ interface Waiting {
 let queue: Waiting[] = [];
 
 function flush(): void {
-  const groups = new Map<string, Waiting[]>();
-  for (const w of queue) {
-    const { metrics: _, ...rest } = w.query;
-    const key = JSON.stringify(rest);
-    groups.set(key, [...(groups.get(key) ?? []), w]);
-  }
+  const waiting = queue;
   queue = [];
-  for (const group of groups.values()) {
-    const metrics = [...new Set(group.flatMap((w) => w.query.metrics))];
-    runQuery({ ...group[0].query, metrics }).then(
+  for (const { query, members } of coalesceQueries(waiting.map((w) => w.query))) {
+    runQuery(query).then(
       (r) => {
-        for (const w of group) w.resolve(r);
+        for (const i of members) waiting[i].resolve(r);
       },
       (e) => {
-        for (const w of group) w.reject(e);
+        for (const i of members) waiting[i].reject(e);
       },
     );
   }

@@ -1,15 +1,16 @@
-// Owns one widget's frame: title, the registry query, and its loading / empty / error / data states.
+// Owns one widget's frame: title, its declared query, and its loading / empty / error / data states.
 import type { ReactNode } from 'react';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { UnpricedNote, unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
 import { Notice } from '../ui/Notice';
-import type { ChartEntry } from './ChartEntry';
+import type { WidgetDef } from '../widgets/WidgetDef';
 import { ChartSkeleton } from './ChartSkeleton';
 import { ErrorBoundary } from './ErrorBoundary';
+import { RENDERERS } from './renderers';
 import { useAnalytics } from './useAnalytics';
 import { showsCost } from './viewUnits';
 
-export function ChartCard({ entry }: { entry: ChartEntry }) {
+export function ChartCard({ entry }: { entry: WidgetDef }) {
   const { ctx } = useDashboard();
   const query = entry.query ? entry.query(ctx) : null;
   const res = useAnalytics(query);
@@ -38,7 +39,7 @@ export function ChartCard({ entry }: { entry: ChartEntry }) {
     );
   } else {
     state = 'ready';
-    const Component = entry.component;
+    const Component = RENDERERS[entry.view.kind];
     body = <Component entry={entry} rows={rows} result={res.data} />;
   }
   return (

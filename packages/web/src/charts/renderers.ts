@@ -1,33 +1,36 @@
-// Owns the code-split renderer components the registry entries point at (each its own chunk).
-import { lazyComponent } from '../ui/lazyComponent';
-import type { ChartProps } from './ChartEntry';
+// Owns the component behind each renderer key a widget declaration names (each code-split into its own chunk).
+import { type LazyComponent, lazyComponent } from '../ui/lazyComponent';
+import type { RendererKey } from '../widgets/WidgetDef';
+import type { ChartProps } from './ChartProps';
 import { ChartSkeleton } from './ChartSkeleton';
 
-export const SortableTable = lazyComponent<ChartProps>(
-  () => import('../renderers/SortableTable').then((m) => m.SortableTable),
-  ChartSkeleton,
-);
-export const TimeSeriesChart = lazyComponent<ChartProps>(
-  () => import('../renderers/TimeSeriesChart').then((m) => m.TimeSeriesChart),
-  ChartSkeleton,
-);
-export const CategoryChart = lazyComponent<ChartProps>(
-  () => import('../renderers/CategoryChart').then((m) => m.CategoryChart),
-  ChartSkeleton,
-);
-export const PivotChart = lazyComponent<ChartProps>(
-  () => import('../renderers/PivotChart').then((m) => m.PivotChart),
-  ChartSkeleton,
-);
-export const TrainingEffectiveness = lazyComponent<ChartProps>(
-  () => import('../renderers/TrainingEffectiveness').then((m) => m.TrainingEffectiveness),
-  ChartSkeleton,
-);
-export const JudgmentsTable = lazyComponent<ChartProps>(
-  () => import('../renderers/JudgmentsTable').then((m) => m.JudgmentsTable),
-  ChartSkeleton,
-);
-export const ActivityFeed = lazyComponent<ChartProps>(
-  () => import('../renderers/ActivityFeed').then((m) => m.ActivityFeed),
-  ChartSkeleton,
-);
+export const RENDERERS: Record<RendererKey, LazyComponent<ChartProps>> = {
+  table: lazyComponent<ChartProps>(
+    () => import('../renderers/SortableTable').then((m) => m.SortableTable),
+    ChartSkeleton,
+  ),
+  timeseries: lazyComponent<ChartProps>(
+    () => import('../renderers/TimeSeriesChart').then((m) => m.TimeSeriesChart),
+    ChartSkeleton,
+  ),
+  bars: lazyComponent<ChartProps>(
+    () => import('../renderers/CategoryChart').then((m) => m.CategoryChart),
+    ChartSkeleton,
+  ),
+  pivot: lazyComponent<ChartProps>(
+    () => import('../renderers/PivotChart').then((m) => m.PivotChart),
+    ChartSkeleton,
+  ),
+  training: lazyComponent<ChartProps>(
+    () => import('../renderers/TrainingEffectiveness').then((m) => m.TrainingEffectiveness),
+    ChartSkeleton,
+  ),
+  judgments: lazyComponent<ChartProps>(
+    () => import('../renderers/JudgmentsTable').then((m) => m.JudgmentsTable),
+    ChartSkeleton,
+  ),
+  activity: lazyComponent<ChartProps>(
+    () => import('../renderers/ActivityFeed').then((m) => m.ActivityFeed),
+    ChartSkeleton,
+  ),
+};

@@ -1,6 +1,5 @@
 // Owns which units a chart's view shows, read off its view configuration (so "shows a cost" has one source).
-import type { Unit } from '../ui/format';
-import type { ViewConfig } from './ChartEntry';
+import type { Unit, ViewConfig } from '../widgets/WidgetDef';
 
 export function viewUnits(view: ViewConfig): Unit[] {
   switch (view.kind) {
@@ -11,7 +10,9 @@ export function viewUnits(view: ViewConfig): Unit[] {
     case 'timeseries':
     case 'pivot':
       return [view.unit];
-    case 'custom':
+    case 'training':
+    case 'judgments':
+    case 'activity':
       return [];
   }
 }

@@ -2,7 +2,6 @@
 import { useEffect, useMemo } from 'react';
 import { AdminPanel } from '../admin/AdminPanel';
 import type { WorkspaceRef } from '../api/types';
-import { SECTIONS } from '../charts/sections';
 import { FiltersPanel } from '../filters/FiltersPanel';
 import { KpiCards } from '../kpi/KpiCards';
 import { preloadSections } from '../sections/preloadSections';
@@ -10,6 +9,7 @@ import { Section } from '../sections/Section';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { canEditSettings } from '../settings/settingsAccess';
 import { queryContext } from '../state/queryContext';
+import { SECTIONS } from '../widgets/sections';
 import { DashboardContext, type DashboardValue } from './DashboardContext';
 import { HeaderBar } from './HeaderBar';
 import { useDashboardState } from './useDashboardState';

@@ -1,7 +1,7 @@
 // Owns one KPI card: value, and its period-over-period change as ↑ ↓ → coloured by whether it is good news.
 import { UnpricedNote } from '../settings/UnpricedNote';
 import { formatValue } from '../ui/format';
-import type { KpiDef } from './kpiDefs';
+import type { KpiDef } from '../widgets/WidgetDef';
 
 const FLAT = 0.5;
 

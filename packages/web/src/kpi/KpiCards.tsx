@@ -4,9 +4,8 @@ import { useDashboard } from '../dashboard/DashboardContext';
 import { unpricedCount } from '../settings/UnpricedNote';
 import { toNumber } from '../ui/format';
 import { Notice } from '../ui/Notice';
+import { KPIS, kpiQuery } from '../widgets/kpis';
 import { KpiCard } from './KpiCard';
-import { KPIS } from './kpiDefs';
-import { kpiQuery } from './kpiQuery';
 
 function changePct(current: number | null, previous: number | null): number | null {
   if (current === null || previous === null || previous === 0) return null;

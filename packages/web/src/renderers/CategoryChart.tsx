@@ -1,6 +1,6 @@
 // Owns the category bar renderer: bars per dimension value, optionally a second metric on a right axis.
 import { useMemo } from 'react';
-import type { ChartProps } from '../charts/ChartEntry';
+import type { ChartProps } from '../charts/ChartProps';
 import { toNumber } from '../ui/format';
 import { baseOption, tooltipFormatter, valueAxis } from './baseOption';
 import { EChart } from './EChart';

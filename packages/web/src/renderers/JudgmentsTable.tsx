@@ -1,7 +1,7 @@
 // Owns the judgment examples table: evaluated answers with content, rating and tags, per failure tag, paginated.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ChartProps } from '../charts/ChartEntry';
+import type { ChartProps } from '../charts/ChartProps';
 import { ChartSkeleton } from '../charts/ChartSkeleton';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { Notice } from '../ui/Notice';

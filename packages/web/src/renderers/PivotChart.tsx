@@ -1,6 +1,6 @@
 // Owns the stacked-by-dimension renderer: one stacked bar series per value of `split` over time.
 import { useMemo } from 'react';
-import type { ChartProps } from '../charts/ChartEntry';
+import type { ChartProps } from '../charts/ChartProps';
 import { toNumber } from '../ui/format';
 import { baseOption, tooltipFormatter, valueAxis } from './baseOption';
 import { EChart } from './EChart';

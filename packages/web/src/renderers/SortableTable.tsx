@@ -1,6 +1,6 @@
 // Owns the sortable table renderer (model performance, A/B sessions): click or Enter on a header to sort.
 import { useMemo, useState } from 'react';
-import type { ChartProps } from '../charts/ChartEntry';
+import type { ChartProps } from '../charts/ChartProps';
 import { UnpricedMark } from '../settings/UnpricedMark';
 import { rowUnpriced, unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
 import { UnpricedRowMark } from '../settings/UnpricedRowMark';

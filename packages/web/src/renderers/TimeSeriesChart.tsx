@@ -1,7 +1,7 @@
 // Owns the time-series renderer: one line, area or bar series per metric over the `time` dimension, and with
 // comparison on, the previous period as a dashed line of the same colour.
 import { useMemo } from 'react';
-import type { ChartProps } from '../charts/ChartEntry';
+import type { ChartProps } from '../charts/ChartProps';
 import { toNumber } from '../ui/format';
 import { baseOption, tooltipFormatter, valueAxis } from './baseOption';
 import { EChart } from './EChart';

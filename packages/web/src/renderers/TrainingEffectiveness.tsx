@@ -1,7 +1,7 @@
 // Owns the training-effectiveness view: fine-tunes beside their base model, with deltas against the base.
 import { useMemo } from 'react';
 import type { Row } from '../api/types';
-import type { ChartProps } from '../charts/ChartEntry';
+import type { ChartProps } from '../charts/ChartProps';
 import { formatValue, toNumber } from '../ui/format';
 import { baseOption, tooltipFormatter, valueAxis } from './baseOption';
 import { EChart } from './EChart';

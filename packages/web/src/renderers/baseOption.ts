@@ -1,5 +1,6 @@
 // Owns the ECharts option parts every renderer shares: grid, legend, tooltip and a unit-aware value axis.
-import { formatValue, type Unit } from '../ui/format';
+import { formatValue } from '../ui/format';
+import type { Unit } from '../widgets/WidgetDef';
 
 export const baseOption = (legend: boolean) => ({
   grid: { left: 8, right: 16, top: legend ? 36 : 16, bottom: 8, containLabel: true },

@@ -1,6 +1,7 @@
 // Owns the code-split entry of a section's chart grid (loaded on first open, or preloaded by the dashboard).
-import type { SectionId } from '../charts/ChartEntry';
+
 import { lazyComponent } from '../ui/lazyComponent';
+import type { SectionId } from '../widgets/WidgetDef';
 
 const SectionSkeleton = () => (
   <div className="chart-grid skeleton section-skeleton" role="progressbar" aria-label="Loading" />

@@ -1,7 +1,8 @@
 // Owns one collapsible dashboard section; its charts load lazily and only while it is open.
-import type { SectionDef } from '../charts/sections';
+
 import { useDashboard } from '../dashboard/DashboardContext';
 import { Collapsible } from '../ui/Collapsible';
+import type { SectionDef } from '../widgets/sections';
 import { LazySectionBody } from './LazySectionBody';
 
 export function Section({ section }: { section: SectionDef }) {

@@ -3,8 +3,8 @@ import { LazySectionBody } from './LazySectionBody';
 
 export function preloadSections(): void {
   void LazySectionBody.preload()
-    .then(() => import('../charts/registry'))
-    .then(({ CHARTS }) => {
-      for (const c of CHARTS) void c.component.preload();
+    .then(() => import('../charts/renderers'))
+    .then(({ RENDERERS }) => {
+      for (const c of Object.values(RENDERERS)) void c.preload();
     });
 }

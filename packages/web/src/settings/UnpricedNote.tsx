@@ -2,10 +2,8 @@
 import type { QueryResult, Row } from '../api/types';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { formatValue, toNumber } from '../ui/format';
+import { UNPRICED_METRIC } from '../widgets/queryParts';
 import { canEditSettings, SETTINGS_ANCHOR } from './settingsAccess';
-
-/** The per-group metric a table asks for (and does not show as a column) to mark its incomplete rows. */
-export const UNPRICED_METRIC = 'unpriced_messages';
 
 /** A row's unpriced messages; 0 when the row does not carry the metric. */
 export function rowUnpriced(row: Row): number {

@@ -1,12 +1,10 @@
 // Owns the query context every chart builds its AnalyticsQuery from: date range, filters, comparison.
-import type { AnalyticsQuery, Filter } from '../api/types';
+import type { AnalyticsQuery } from '../api/types';
+import type { WidgetQueryState } from '../widgets/WidgetDef';
 import { activeFilterCount, buildFilter } from './buildFilter';
 import type { DashboardState } from './DashboardState';
 
-export interface QueryContext {
-  dateRange: AnalyticsQuery['date_range'];
-  filter: Filter | undefined;
-  compare: boolean;
+export interface QueryContext extends WidgetQueryState {
   rangeLabel: string;
   filtersActive: boolean;
 }

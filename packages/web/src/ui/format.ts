@@ -1,7 +1,6 @@
 // Owns number formatting by unit, shared by KPI cards, tables and chart tooltips.
 import type { Cell } from '../api/types';
-
-export type Unit = 'count' | 'usd' | 'ms' | 'percent' | 'rating' | 'tokens' | 'ratio';
+import type { Unit } from '../widgets/WidgetDef';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });

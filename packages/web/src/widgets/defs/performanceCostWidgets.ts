@@ -1,16 +1,16 @@
-// Owns the chart registry entries of the Performance & SLA and Cost sections.
-import type { ChartEntry } from '../ChartEntry';
-import { notNull, overTime, q } from '../queryParts';
-import { CategoryChart, PivotChart, TimeSeriesChart } from '../renderers';
+// Owns the widget declarations of the Performance & SLA and Cost sections.
 
-export const performanceCostCharts: ChartEntry[] = [
+import { notNull, overTime, q } from '../queryParts.ts';
+import type { WidgetDef } from '../WidgetDef.ts';
+
+export const performanceCostWidgets: WidgetDef[] = [
   {
     id: 'conversation-length',
     section: 'performance',
     title: 'Conversation length',
     description: 'Conversations by number of messages.',
-    query: (ctx) =>
-      q(ctx, {
+    query: (s) =>
+      q(s, {
         metrics: ['conversations'],
         dimensions: ['conversation_length'],
         order_by: [['conversation_length', 'asc']],
@@ -22,7 +22,6 @@ export const performanceCostCharts: ChartEntry[] = [
       series: [{ metric: 'conversations', label: 'Conversations' }],
       unit: 'count',
     },
-    component: CategoryChart,
     empty: 'No conversations',
   },
   {
@@ -30,7 +29,7 @@ export const performanceCostCharts: ChartEntry[] = [
     section: 'performance',
     title: 'Response time',
     description: 'Latency percentiles over time (exact, linear interpolation).',
-    query: (ctx) => overTime(ctx, ['latency_p50', 'latency_p90', 'latency_p95', 'latency_p99']),
+    query: (s) => overTime(s, ['latency_p50', 'latency_p90', 'latency_p95', 'latency_p99']),
     view: {
       kind: 'timeseries',
       style: 'line',
@@ -42,7 +41,6 @@ export const performanceCostCharts: ChartEntry[] = [
         { metric: 'latency_p99', label: 'p99' },
       ],
     },
-    component: TimeSeriesChart,
     empty: 'No messages with a latency',
   },
   {
@@ -50,14 +48,13 @@ export const performanceCostCharts: ChartEntry[] = [
     section: 'performance',
     title: 'SLA breaches',
     description: 'Share of messages slower than the workspace SLA threshold.',
-    query: (ctx) => overTime(ctx, ['sla_breach_rate']),
+    query: (s) => overTime(s, ['sla_breach_rate']),
     view: {
       kind: 'timeseries',
       series: [{ metric: 'sla_breach_rate', label: 'Breach rate' }],
       unit: 'percent',
       style: 'bar',
     },
-    component: TimeSeriesChart,
     empty: 'No messages with a latency',
   },
   {
@@ -65,7 +62,7 @@ export const performanceCostCharts: ChartEntry[] = [
     section: 'cost',
     title: 'Token usage',
     description: 'Input and output tokens over time.',
-    query: (ctx) => overTime(ctx, ['input_tokens', 'output_tokens']),
+    query: (s) => overTime(s, ['input_tokens', 'output_tokens']),
     view: {
       kind: 'timeseries',
       style: 'area',
@@ -76,7 +73,6 @@ export const performanceCostCharts: ChartEntry[] = [
         { metric: 'output_tokens', label: 'Output' },
       ],
     },
-    component: TimeSeriesChart,
     empty: 'No token counts',
   },
   {
@@ -84,9 +80,8 @@ export const performanceCostCharts: ChartEntry[] = [
     section: 'cost',
     title: 'Daily cost by model',
     description: 'Spend over time, stacked by model.',
-    query: (ctx) => overTime(ctx, ['cost'], ['model']),
+    query: (s) => overTime(s, ['cost'], ['model']),
     view: { kind: 'pivot', split: 'model', metric: 'cost', unit: 'usd' },
-    component: PivotChart,
     empty: 'No priced messages',
   },
 ];

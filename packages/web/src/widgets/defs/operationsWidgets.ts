@@ -1,16 +1,16 @@
-// Owns the chart registry entries of the Operations and Workspace Activity sections.
-import type { ChartEntry } from '../ChartEntry';
-import { notNull, q } from '../queryParts';
-import { ActivityFeed, CategoryChart } from '../renderers';
+// Owns the widget declarations of the Operations and Workspace Activity sections.
 
-export const operationsCharts: ChartEntry[] = [
+import { notNull, q } from '../queryParts.ts';
+import type { WidgetDef } from '../WidgetDef.ts';
+
+export const operationsWidgets: WidgetDef[] = [
   {
     id: 'tool-performance',
     section: 'operations',
     title: 'Tool performance',
     description: 'Calls per tool and their success rate.',
-    query: (ctx) =>
-      q(ctx, {
+    query: (s) =>
+      q(s, {
         metrics: ['tool_calls', 'tool_success_rate'],
         dimensions: ['tool'],
         order_by: [['tool_calls', 'desc']],
@@ -24,7 +24,6 @@ export const operationsCharts: ChartEntry[] = [
       series: [{ metric: 'tool_calls', label: 'Calls' }],
       secondary: { metric: 'tool_success_rate', label: 'Success rate', unit: 'percent' },
     },
-    component: CategoryChart,
     empty: 'No tool calls',
   },
   {
@@ -32,8 +31,8 @@ export const operationsCharts: ChartEntry[] = [
     section: 'operations',
     title: 'Errors by type',
     description: 'Failed model calls by error type.',
-    query: (ctx) =>
-      q(ctx, { metrics: ['errors'], dimensions: ['error_type'], order_by: [['errors', 'desc']], limit: 20 }),
+    query: (s) =>
+      q(s, { metrics: ['errors'], dimensions: ['error_type'], order_by: [['errors', 'desc']], limit: 20 }),
     rowFilter: (r) => notNull('error_type')(r) && Number(r.errors) > 0,
     view: {
       kind: 'bars',
@@ -41,7 +40,6 @@ export const operationsCharts: ChartEntry[] = [
       series: [{ metric: 'errors', label: 'Errors' }],
       unit: 'count',
     },
-    component: CategoryChart,
     empty: 'No errors',
   },
   {
@@ -50,8 +48,7 @@ export const operationsCharts: ChartEntry[] = [
     title: 'Recent activity',
     description: 'The latest 50 events of the workspace activity log.',
     query: null,
-    view: { kind: 'custom' },
-    component: ActivityFeed,
+    view: { kind: 'activity' },
     empty: 'No activity recorded',
     wide: true,
   },

@@ -1,20 +1,17 @@
-// Owns the chart registry entries of the Model & Training section.
-
-import { UNPRICED_METRIC } from '../../settings/UnpricedNote';
-import type { ChartEntry } from '../ChartEntry';
-import { notNull, q } from '../queryParts';
-import { SortableTable, TrainingEffectiveness } from '../renderers';
+// Owns the widget declarations of the Model & Training section.
+import { notNull, q, UNPRICED_METRIC } from '../queryParts.ts';
+import type { WidgetDef } from '../WidgetDef.ts';
 
 const MODEL_DIMS = ['model', 'training_method', 'base_model'];
 
-export const modelCharts: ChartEntry[] = [
+export const modelWidgets: WidgetDef[] = [
   {
     id: 'model-performance',
     section: 'model',
     title: 'Model performance',
     description: 'Every model side by side. Click a column to sort.',
-    query: (ctx) =>
-      q(ctx, {
+    query: (s) =>
+      q(s, {
         metrics: [
           'messages',
           'avg_rating',
@@ -50,7 +47,6 @@ export const modelCharts: ChartEntry[] = [
         { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
       ],
     },
-    component: SortableTable,
     empty: 'No model-attributed messages',
     wide: true,
   },
@@ -59,8 +55,8 @@ export const modelCharts: ChartEntry[] = [
     section: 'model',
     title: 'A/B sessions',
     description: 'Sessions and experiments compared on quality, latency and cost.',
-    query: (ctx) =>
-      q(ctx, {
+    query: (s) =>
+      q(s, {
         metrics: [
           'messages',
           'conversations',
@@ -91,7 +87,6 @@ export const modelCharts: ChartEntry[] = [
         { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
       ],
     },
-    component: SortableTable,
     empty: 'No messages carry a session id',
     wide: true,
   },
@@ -101,15 +96,14 @@ export const modelCharts: ChartEntry[] = [
     title: 'Training effectiveness',
     description:
       'Fine-tunes (SFT, DPO, RLHF) against their base model: success rate and the delta to the base.',
-    query: (ctx) =>
-      q(ctx, {
+    query: (s) =>
+      q(s, {
         metrics: ['success_rate', 'avg_rating', 'error_rate', 'latency_p95', 'messages'],
         dimensions: MODEL_DIMS,
         order_by: [['messages', 'desc']],
       }),
     rowFilter: notNull('model'),
-    view: { kind: 'custom' },
-    component: TrainingEffectiveness,
+    view: { kind: 'training' },
     empty: 'No messages from models with a registered training method',
     wide: true,
   },

@@ -1,13 +1,9 @@
-// Owns the KPI card list: metric id, label, unit and which direction of change is good.
-import type { Unit } from '../ui/format';
+// Owns the KPI row: its cards (metric id, label, unit, which direction of change is good) and its one query.
+import type { AnalyticsQuery } from '@llm-analytics/core';
+import type { KpiDef, WidgetQueryState } from './WidgetDef.ts';
 
-export interface KpiDef {
-  metric: string;
-  label: string;
-  unit: Unit;
-  /** Direction that is good news: higher for ratings, lower for errors, latency and cost. */
-  better: 'up' | 'down' | 'none';
-}
+/** The KPI row's id where a widget id is expected (e.g. the widgets a dashboard request serves). */
+export const KPI_ROW = 'kpis';
 
 export const KPIS: KpiDef[] = [
   { metric: 'messages', label: 'Messages', unit: 'count', better: 'none' },
@@ -20,3 +16,13 @@ export const KPIS: KpiDef[] = [
   { metric: 'cost', label: 'Total cost', unit: 'usd', better: 'down' },
   { metric: 'total_tokens', label: 'Tokens', unit: 'tokens', better: 'none' },
 ];
+
+/** Every KPI in one query, with the previous period when comparison is on. */
+export function kpiQuery(s: WidgetQueryState): AnalyticsQuery {
+  return {
+    metrics: KPIS.map((k) => k.metric),
+    date_range: s.dateRange,
+    ...(s.filter ? { filters: s.filter } : {}),
+    ...(s.compare ? { compare: 'previous_period' as const } : {}),
+  };
+}

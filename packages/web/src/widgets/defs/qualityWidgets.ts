@@ -1,16 +1,15 @@
-// Owns the chart registry entries of the Quality section.
-import type { ChartEntry } from '../ChartEntry';
-import { notNull, overTime, q } from '../queryParts';
-import { CategoryChart, JudgmentsTable, TimeSeriesChart } from '../renderers';
+// Owns the widget declarations of the Quality section.
 
-export const qualityCharts: ChartEntry[] = [
+import { notNull, overTime, q } from '../queryParts.ts';
+import type { WidgetDef } from '../WidgetDef.ts';
+
+export const qualityWidgets: WidgetDef[] = [
   {
     id: 'rating-distribution',
     section: 'quality',
     title: 'Rating distribution',
     description: 'Evaluations by rating, 1 to 5.',
-    query: (ctx) =>
-      q(ctx, { metrics: ['evaluations'], dimensions: ['rating'], order_by: [['rating', 'asc']] }),
+    query: (s) => q(s, { metrics: ['evaluations'], dimensions: ['rating'], order_by: [['rating', 'asc']] }),
     rowFilter: notNull('rating'),
     view: {
       kind: 'bars',
@@ -18,7 +17,6 @@ export const qualityCharts: ChartEntry[] = [
       series: [{ metric: 'evaluations', label: 'Evaluations' }],
       unit: 'count',
     },
-    component: CategoryChart,
     empty: 'No rated evaluations',
   },
   {
@@ -26,14 +24,13 @@ export const qualityCharts: ChartEntry[] = [
     section: 'quality',
     title: 'Success rate over time',
     description: 'Successful evaluations / all evaluations.',
-    query: (ctx) => overTime(ctx, ['success_rate']),
+    query: (s) => overTime(s, ['success_rate']),
     view: {
       kind: 'timeseries',
       series: [{ metric: 'success_rate', label: 'Success rate' }],
       unit: 'percent',
       style: 'line',
     },
-    component: TimeSeriesChart,
     empty: 'No evaluations',
   },
   {
@@ -41,8 +38,8 @@ export const qualityCharts: ChartEntry[] = [
     section: 'quality',
     title: 'Failure reasons',
     description: 'Evaluations by failure tag.',
-    query: (ctx) =>
-      q(ctx, {
+    query: (s) =>
+      q(s, {
         metrics: ['evaluations'],
         dimensions: ['failure_tag'],
         order_by: [['evaluations', 'desc']],
@@ -55,7 +52,6 @@ export const qualityCharts: ChartEntry[] = [
       series: [{ metric: 'evaluations', label: 'Evaluations' }],
       unit: 'count',
     },
-    component: CategoryChart,
     empty: 'No evaluations carry a failure tag',
   },
   {
@@ -64,8 +60,7 @@ export const qualityCharts: ChartEntry[] = [
     title: 'Judgment examples',
     description: 'Evaluated answers with their rating and failure tags.',
     query: null,
-    view: { kind: 'custom' },
-    component: JudgmentsTable,
+    view: { kind: 'judgments' },
     empty: 'No evaluated answers',
     wide: true,
   },

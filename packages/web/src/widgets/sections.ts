@@ -1,5 +1,5 @@
-// Owns the dashboard's six sections: id, title and what each answers.
-import type { SectionId } from './ChartEntry';
+// Owns the dashboard's six sections: id, title and what each answers, in page order.
+import type { SectionId } from './WidgetDef.ts';
 
 export interface SectionDef {
   id: SectionId;

@@ -1,0 +1,69 @@
+// Owns the shape of a dashboard widget declaration (and of a KPI card): its query and how it renders, as data.
+// No React and no browser API: the server's bench and browser tests import these declarations too.
+import type { AnalyticsQuery, DateRange, Filter } from '@llm-analytics/core';
+
+export type Unit = 'count' | 'usd' | 'ms' | 'percent' | 'rating' | 'tokens' | 'ratio';
+
+export type SectionId = 'model' | 'quality' | 'performance' | 'cost' | 'operations' | 'activity';
+
+/** What a widget's query depends on: the header's range and comparison switch, the filter panel's tree. */
+export interface WidgetQueryState {
+  dateRange: DateRange;
+  filter: Filter | undefined;
+  compare: boolean;
+}
+
+export interface SeriesDef {
+  metric: string;
+  label: string;
+}
+
+export interface ColumnDef {
+  key: string;
+  label: string;
+  unit?: Unit;
+}
+
+/**
+ * How a widget renders. `kind` is the renderer key: the dashboard maps each kind to one component, which reads
+ * the rest of the configuration. The last three read their rows themselves and need no configuration.
+ */
+export type ViewConfig =
+  | { kind: 'table'; columns: ColumnDef[]; sortBy: string }
+  | { kind: 'timeseries'; series: SeriesDef[]; unit: Unit; style: 'line' | 'area' | 'bar'; stack?: boolean }
+  | {
+      kind: 'bars';
+      category: string;
+      series: SeriesDef[];
+      unit: Unit;
+      secondary?: SeriesDef & { unit: Unit };
+    }
+  | { kind: 'pivot'; split: string; metric: string; unit: Unit }
+  | { kind: 'training' }
+  | { kind: 'judgments' }
+  | { kind: 'activity' };
+
+export type RendererKey = ViewConfig['kind'];
+
+export interface WidgetDef {
+  id: string;
+  section: SectionId;
+  title: string;
+  description: string;
+  /** The one AnalyticsQuery behind the widget; null for widgets that read a seed endpoint themselves. */
+  query: ((state: WidgetQueryState) => AnalyticsQuery) | null;
+  /** Keeps only the rows the widget shows (e.g. drops the "no tag" group). */
+  rowFilter?: (row: Record<string, unknown>) => boolean;
+  view: ViewConfig;
+  /** What is missing when the widget is empty, completed with the range and filters: "No tool calls …". */
+  empty: string;
+  wide?: boolean;
+}
+
+export interface KpiDef {
+  metric: string;
+  label: string;
+  unit: Unit;
+  /** Direction that is good news: higher for ratings, lower for errors, latency and cost. */
+  better: 'up' | 'down' | 'none';
+}
