@@ -1,0 +1,12 @@
+-- by-time-hour (duckdb)
+-- query: {"metrics":["messages"],"dimensions":["time"],"granularity":"hour","date_range":"7d"}
+-- meta: {"metrics":[{"id":"messages","type":"count","unit":"messages"}],"dimensions":["time"],"time_bucket":"hour","window":{"from":"2025-05-25T12:00:00.000Z","to":"2025-06-01T12:00:00.000Z"},"limit":10000,"priced":false}
+-- params: [7,"2025-05-25 12:00:00.000","2025-06-01 12:00:00.000"]
+SELECT strftime(r.d_time, '%Y-%m-%dT%H:%M:%SZ') AS "time", COALESCE(r.p_n, 0) AS "messages"
+FROM (SELECT date_trunc('hour', b.created_at) AS d_time, CAST(count(*) AS DOUBLE) AS p_n
+  FROM (SELECT x.created_at AS created_at
+    FROM messages x
+    WHERE x.ws = $1 AND x.created_at >= CAST($2 AS TIMESTAMP) AND x.created_at < CAST($3 AS TIMESTAMP)) b
+  GROUP BY 1) r
+ORDER BY r.d_time ASC NULLS LAST, "messages" DESC NULLS LAST
+LIMIT 10001;

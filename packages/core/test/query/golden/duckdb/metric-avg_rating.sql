@@ -1,0 +1,11 @@
+-- metric-avg_rating (duckdb)
+-- query: {"metrics":["avg_rating"],"date_range":"30d"}
+-- meta: {"metrics":[{"id":"avg_rating","type":"average","unit":"rating"}],"dimensions":[],"time_bucket":null,"window":{"from":"2025-05-02T12:00:00.000Z","to":"2025-06-01T12:00:00.000Z"},"limit":10000,"priced":false}
+-- params: [7,"2025-05-02 12:00:00.000","2025-06-01 12:00:00.000"]
+SELECT r.p_ev_rating_sum / NULLIF(r.p_ev_rated, 0) AS "avg_rating"
+FROM (SELECT CAST(count(e.rating) AS DOUBLE) AS p_ev_rated, CAST(sum(e.rating) AS DOUBLE) AS p_ev_rating_sum
+  FROM (SELECT x.message_id, x.evaluator_id, x.rating, x.success, x.failure_tags
+    FROM evaluations x
+    WHERE x.ws = $1 AND x.m_created_at >= CAST($2 AS TIMESTAMP) AND x.m_created_at < CAST($3 AS TIMESTAMP) AND x.m_created_at IS NOT NULL) e) r
+ORDER BY "avg_rating" DESC NULLS LAST
+LIMIT 10001;

@@ -1,0 +1,19 @@
+-- metric-cost_per_message (duckdb)
+-- query: {"metrics":["cost_per_message"],"date_range":"30d"}
+-- meta: {"metrics":[{"id":"cost_per_message","type":"ratio","unit":"usd"}],"dimensions":[],"time_bucket":null,"window":{"from":"2025-05-02T12:00:00.000Z","to":"2025-06-01T12:00:00.000Z"},"limit":10000,"priced":true}
+-- params: [7,"ws-1","my-ft",0.0001,0.0002,"openai",0.005,0.015,"anthropic","claude",0.003,0.015,0.001,0.002,"2025-05-02 12:00:00.000","2025-06-01 12:00:00.000"]
+SELECT COALESCE(r.p_cost, 0) / NULLIF(r.p_n, 0) AS "cost_per_message", COALESCE(sum(r.p_unpriced) OVER (), 0) AS "__unpriced"
+FROM (SELECT CAST(sum(g.n) AS DOUBLE) AS p_n, CAST(sum(g.in_tok) AS DOUBLE) AS p_in_tok, CAST(sum(g.out_tok) AS DOUBLE) AS p_out_tok, CAST(sum(g.tok_msgs) AS DOUBLE) AS p_tok_msgs, CAST(sum(COALESCE(g.in_tok, 0) / 1000.0 * COALESCE(COALESCE(pmo.i, ppo.i, pc.i, CAST($13 AS DOUBLE)), 0) + COALESCE(g.out_tok, 0) / 1000.0 * COALESCE(COALESCE(pmo.o, ppo.o, pc.o, CAST($14 AS DOUBLE)), 0)) AS DOUBLE) AS p_cost, CAST(sum(CASE WHEN COALESCE(COALESCE(pmo.i, ppo.i, pc.i, CAST($13 AS DOUBLE)), COALESCE(pmo.o, ppo.o, pc.o, CAST($14 AS DOUBLE))) IS NULL THEN g.tok_msgs ELSE 0 END) AS DOUBLE) AS p_unpriced
+  FROM (SELECT g0.*, vm.value AS pm, vp.value AS pp
+    FROM (SELECT b.model_code AS pmc, b.provider_code AS ppc, count(*) AS n, sum(b.input_tokens) AS in_tok, sum(b.output_tokens) AS out_tok, COALESCE(CAST(count_if(b.input_tokens > 0 OR b.output_tokens > 0) AS BIGINT), 0) AS tok_msgs
+      FROM (SELECT x.input_tokens AS input_tokens, x.model_code AS model_code, x.output_tokens AS output_tokens, x.provider_code AS provider_code
+        FROM messages x
+        WHERE x.ws = $1 AND x.created_at >= CAST($15 AS TIMESTAMP) AND x.created_at < CAST($16 AS TIMESTAMP)) b
+      GROUP BY 1, 2) g0
+    LEFT JOIN value_codes vm ON vm.workspace_id = $2 AND vm.code = g0.pmc
+    LEFT JOIN value_codes vp ON vp.workspace_id = $2 AND vp.code = g0.ppc) g
+  LEFT JOIN (VALUES (CAST($3 AS VARCHAR), CAST($4 AS DOUBLE), CAST($5 AS DOUBLE))) AS pmo(model_id, i, o) ON pmo.model_id = g.pm
+  LEFT JOIN (VALUES (CAST($6 AS VARCHAR), CAST($7 AS DOUBLE), CAST($8 AS DOUBLE))) AS ppo(provider, i, o) ON ppo.provider = lower(g.pp)
+  LEFT JOIN (VALUES (CAST($9 AS VARCHAR), CAST($10 AS VARCHAR), CAST($11 AS DOUBLE), CAST($12 AS DOUBLE))) AS pc(provider, model_id, i, o) ON pc.model_id = g.pm AND pc.provider IS NOT DISTINCT FROM g.pp) r
+ORDER BY "cost_per_message" DESC NULLS LAST
+LIMIT 10001;

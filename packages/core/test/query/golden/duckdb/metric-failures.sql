@@ -1,0 +1,11 @@
+-- metric-failures (duckdb)
+-- query: {"metrics":["failures"],"date_range":"30d"}
+-- meta: {"metrics":[{"id":"failures","type":"count","unit":"evaluations"}],"dimensions":[],"time_bucket":null,"window":{"from":"2025-05-02T12:00:00.000Z","to":"2025-06-01T12:00:00.000Z"},"limit":10000,"priced":false}
+-- params: [7,"2025-05-02 12:00:00.000","2025-06-01 12:00:00.000"]
+SELECT COALESCE(r.p_ev_fail, 0) AS "failures"
+FROM (SELECT CAST(COALESCE(CAST(count_if(NOT e.success) AS BIGINT), 0) AS DOUBLE) AS p_ev_fail
+  FROM (SELECT x.message_id, x.evaluator_id, x.rating, x.success, x.failure_tags
+    FROM evaluations x
+    WHERE x.ws = $1 AND x.m_created_at >= CAST($2 AS TIMESTAMP) AND x.m_created_at < CAST($3 AS TIMESTAMP) AND x.m_created_at IS NOT NULL) e) r
+ORDER BY "failures" DESC NULLS LAST
+LIMIT 10001;

@@ -1,0 +1,11 @@
+-- metric-success_rate (duckdb)
+-- query: {"metrics":["success_rate"],"date_range":"30d"}
+-- meta: {"metrics":[{"id":"success_rate","type":"rate","unit":"percent"}],"dimensions":[],"time_bucket":null,"window":{"from":"2025-05-02T12:00:00.000Z","to":"2025-06-01T12:00:00.000Z"},"limit":10000,"priced":false}
+-- params: [7,"2025-05-02 12:00:00.000","2025-06-01 12:00:00.000"]
+SELECT 100.0 * r.p_ev_succ / NULLIF(r.p_ev_n, 0) AS "success_rate"
+FROM (SELECT CAST(count(*) AS DOUBLE) AS p_ev_n, CAST(COALESCE(CAST(count_if(e.success) AS BIGINT), 0) AS DOUBLE) AS p_ev_succ
+  FROM (SELECT x.message_id, x.evaluator_id, x.rating, x.success, x.failure_tags
+    FROM evaluations x
+    WHERE x.ws = $1 AND x.m_created_at >= CAST($2 AS TIMESTAMP) AND x.m_created_at < CAST($3 AS TIMESTAMP) AND x.m_created_at IS NOT NULL) e) r
+ORDER BY "success_rate" DESC NULLS LAST
+LIMIT 10001;

@@ -1,0 +1,11 @@
+-- metric-evaluators (postgres)
+-- query: {"metrics":["evaluators"],"date_range":"30d"}
+-- meta: {"metrics":[{"id":"evaluators","type":"count","unit":"evaluators"}],"dimensions":[],"time_bucket":null,"window":{"from":"2025-05-02T12:00:00.000Z","to":"2025-06-01T12:00:00.000Z"},"limit":10000,"priced":false}
+-- params: ["ws-1","2025-05-02 12:00:00.000","2025-06-01 12:00:00.000"]
+SELECT COALESCE(r.p_ev_evaluators, 0) AS "evaluators"
+FROM (SELECT CAST(count(DISTINCT e.evaluator_id) AS double precision) AS p_ev_evaluators
+  FROM (SELECT x.message_id, x.evaluator_id, x.rating, x.success, x.failure_tags
+    FROM evaluations x
+    WHERE x.workspace_id = $1 AND x.m_created_at >= CAST($2 AS TIMESTAMP) AND x.m_created_at < CAST($3 AS TIMESTAMP) AND x.m_created_at IS NOT NULL) e) r
+ORDER BY "evaluators" DESC NULLS LAST
+LIMIT 10001;

@@ -1,0 +1,11 @@
+-- metric-success_rate (postgres)
+-- query: {"metrics":["success_rate"],"date_range":"30d"}
+-- meta: {"metrics":[{"id":"success_rate","type":"rate","unit":"percent"}],"dimensions":[],"time_bucket":null,"window":{"from":"2025-05-02T12:00:00.000Z","to":"2025-06-01T12:00:00.000Z"},"limit":10000,"priced":false}
+-- params: ["ws-1","2025-05-02 12:00:00.000","2025-06-01 12:00:00.000"]
+SELECT 100.0 * r.p_ev_succ / NULLIF(r.p_ev_n, 0) AS "success_rate"
+FROM (SELECT CAST(count(*) AS double precision) AS p_ev_n, CAST(count(*) FILTER (WHERE e.success) AS double precision) AS p_ev_succ
+  FROM (SELECT x.message_id, x.evaluator_id, x.rating, x.success, x.failure_tags
+    FROM evaluations x
+    WHERE x.workspace_id = $1 AND x.m_created_at >= CAST($2 AS TIMESTAMP) AND x.m_created_at < CAST($3 AS TIMESTAMP) AND x.m_created_at IS NOT NULL) e) r
+ORDER BY "success_rate" DESC NULLS LAST
+LIMIT 10001;
