@@ -2,6 +2,7 @@
 
 export * from './catalogue/carriedContext.ts';
 export * from './catalogue/catalogue.ts';
+export * from './catalogue/citusStatements.ts';
 export type * from './catalogue/TableDef.ts';
 export * from './catalogue/tableColumns.ts';
 export * from './catalogue/tableDdl.ts';
