@@ -1,5 +1,11 @@
 // Public surface of @llm-analytics/core: schemas, registries, compiler, statistics (pure, no I/O).
 
+export * from './catalogue/carriedContext.ts';
+export * from './catalogue/catalogue.ts';
+export * from './catalogue/citusStatements.ts';
+export type * from './catalogue/TableDef.ts';
+export * from './catalogue/tableColumns.ts';
+export * from './catalogue/tableDdl.ts';
 export * from './pricing/catalogPrices.ts';
 export * from './pricing/PriceBook.ts';
 export * from './query/AnalyticsQuery.ts';

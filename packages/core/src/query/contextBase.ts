@@ -1,5 +1,9 @@
 // Owns a part's row source: messages (`b`) or evaluations / tool calls with their carried message context,
 // for one workspace and window, with only the joins the requested columns need.
+import { evaluations } from '../catalogue/evaluations.ts';
+import { messages } from '../catalogue/messages.ts';
+import type { TableDef } from '../catalogue/TableDef.ts';
+import { toolCalls } from '../catalogue/toolCalls.ts';
 import { type BaseJoin, baseColumn } from './registry/baseColumns.ts';
 import type { BaseColumn, Grain, SqlContext } from './registry/types.ts';
 
@@ -12,11 +16,20 @@ export interface BaseSpec {
   ownExtra?: string[];
 }
 
-const TABLE: Record<Grain, string> = { message: 'messages', evaluation: 'evaluations', tool: 'tool_calls' };
+const TABLE: Record<Grain, string> = {
+  message: messages.name,
+  evaluation: evaluations.name,
+  tool: toolCalls.name,
+};
+/** The fact's declared columns but its workspace, own id and time (parts read the message's) and the engine's. */
+const own = (t: TableDef) =>
+  Object.entries(t.columns)
+    .filter(([n, c]) => !['workspace_id', 'id', 'created_at'].includes(n) && c.engine === undefined)
+    .map(([n]) => n);
 /** A fact's own columns, always selected (engines drop the ones a part does not read). */
 const OWN: Record<Exclude<Grain, 'message'>, string[]> = {
-  evaluation: ['message_id', 'evaluator_id', 'rating', 'success', 'failure_tags'],
-  tool: ['message_id', 'name', 'success', 'duration_ms'],
+  evaluation: own(evaluations),
+  tool: own(toolCalls),
 };
 
 /** The joins `columns` need on rows of `grain`. */

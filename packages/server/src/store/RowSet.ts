@@ -1,59 +1,18 @@
 // Owns the engine-neutral row form of an ingest batch: flat tuples with workspace, ms timestamps, JSON text.
-import type { IngestBatch, ToolCall } from '@llm-analytics/core';
+import type { IngestBatch, RowOf, TABLES, ToolCall } from '@llm-analytics/core';
 import { idKey } from './idKey.ts';
 import { parseIsoMs } from './parseIsoMs.ts';
 
-export interface ModelRow {
-  workspace_id: string;
-  model_id: string;
-  name: string | null;
-  provider: string | null;
-  training_method: string | null;
-  base_model: string | null;
-  training_dataset: string | null;
-  evaluation_metrics: string | null;
-  metadata: string | null;
-  updated_at: number;
-}
-export interface ConversationRow {
-  workspace_id: string;
-  id: string;
-  user_id: string | null;
-  session_id: string | null;
-  experiment_name: string | null;
-  is_widget_session: boolean | null;
-  created_at: number;
-}
-export interface MessageRow {
-  workspace_id: string;
-  id: string;
-  conversation_id: string;
-  role: string;
-  content: string | null;
-  created_at: number;
-  model_id: string | null;
-  provider: string | null;
-  input_tokens: number | null;
-  output_tokens: number | null;
-  latency_ms: number | null;
-  tools_called: string | null;
-  tool_success: boolean | null;
-  error_type: string | null;
-  metadata: string | null;
+// Row types are the catalogue's tables (their columns of both engines, without codes): a column added there
+// fails typecheck in appendBatchRows until it is filled.
+export type ModelRow = RowOf<typeof TABLES.models>;
+export type ConversationRow = RowOf<typeof TABLES.conversations>;
+export type MessageRow = RowOf<typeof TABLES.messages> & {
   /** Parsed tool calls, kept beside the JSON text so engines can fill `tool_calls` without re-parsing.
    *  Non-enumerable (see withTools) so JSON.stringify of a row skips it without a replacer. */
   readonly tools?: ToolCall[];
-}
-export interface EvaluationRow {
-  workspace_id: string;
-  id: string;
-  message_id: string;
-  evaluator_id: string | null;
-  rating: number | null;
-  success: boolean | null;
-  failure_tags: string[] | null;
-  created_at: number;
-}
+};
+export type EvaluationRow = RowOf<typeof TABLES.evaluations>;
 
 export interface RowSet {
   models: ModelRow[];

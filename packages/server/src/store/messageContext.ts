@@ -1,83 +1,47 @@
 // Owns write-time message context: which parent attributes each child row carries (conversation attributes on
 // messages; the message's context on evaluations and tool calls) and filling them in for one commit.
+import {
+  CATALOGUE,
+  CONVERSATION_CONTEXT,
+  type CodesOf,
+  type ConversationContext,
+  codedPairs,
+  MESSAGE_CONTEXT,
+  type MessageContext,
+  type MessageContextColumn,
+  type RowOf,
+  type TABLES,
+  type TableName,
+} from '@llm-analytics/core';
 import { groupByWorkspace } from './groupByWorkspace.ts';
 import { idKey } from './idKey.ts';
 import type { ConversationRow, EvaluationRow, MessageRow, ModelRow, RowSet } from './RowSet.ts';
 
-/** Conversation attributes copied onto every message of the conversation. */
-export const CONVERSATION_CONTEXT = [
-  'user_id',
-  'session_id',
-  'experiment_name',
-  'is_widget_session',
-  'session_code',
-  'experiment_code',
-] as const;
-/** Message attributes copied, as `m_<column>`, onto the message's evaluations and tool calls. */
-export const MESSAGE_CONTEXT = [
-  'created_at',
-  'role',
-  'model_id',
-  'provider',
-  'error_type',
-  'conversation_id',
-  'model_code',
-  'provider_code',
-  'error_code',
-  ...CONVERSATION_CONTEXT,
-] as const;
-export type MessageContextColumn = (typeof MESSAGE_CONTEXT)[number];
+// The carried columns are declared in the catalogue (`carried: true`); re-exported for the store's modules.
+export { CONVERSATION_CONTEXT, MESSAGE_CONTEXT, type MessageContext, type MessageContextColumn };
 
-/** SQL type of a context column (the same names on DuckDB and PostgreSQL). */
-export function contextColumnType(c: MessageContextColumn): 'TIMESTAMP' | 'BOOLEAN' | 'INTEGER' | 'VARCHAR' {
-  if (c === 'created_at') return 'TIMESTAMP';
-  if (c === 'is_widget_session') return 'BOOLEAN';
-  return c.endsWith('_code') ? 'INTEGER' : 'VARCHAR';
-}
+/** Tables with value-coded columns (valueCodes.ts). */
+type CodedTable = {
+  [K in TableName]: keyof CodesOf<(typeof TABLES)[K]> extends never ? never : K;
+}[TableName];
 
 /** Integer codes of grouped string attributes (see valueCodes.ts): `<code column>` holds the code of `<column>`. */
-export const CODED = {
-  conversations: { session_id: 'session_code', experiment_name: 'experiment_code' },
-  messages: { model_id: 'model_code', provider: 'provider_code', error_type: 'error_code' },
-  models: {
-    model_id: 'model_code',
-    training_method: 'training_method_code',
-    base_model: 'base_model_code',
-  },
-} as const;
+export const CODED = Object.fromEntries(
+  CATALOGUE.filter((t) => codedPairs(t).length).map((t) => [t.name, Object.fromEntries(codedPairs(t))]),
+) as Record<CodedTable, Readonly<Record<string, string>>>;
 
-export interface ConversationCodes {
-  session_code: number | null;
-  experiment_code: number | null;
-}
-export interface MessageCodes {
-  model_code: number | null;
-  provider_code: number | null;
-  error_code: number | null;
-}
-export type ConversationAttrs = Pick<
-  ConversationRow,
-  'user_id' | 'session_id' | 'experiment_name' | 'is_widget_session'
-> &
-  ConversationCodes;
-export type MessageContext = Pick<
-  MessageRow,
-  'created_at' | 'role' | 'model_id' | 'provider' | 'error_type' | 'conversation_id'
-> &
-  MessageCodes &
-  ConversationAttrs;
+export type ConversationCodes = CodesOf<typeof TABLES.conversations>;
+export type MessageCodes = CodesOf<typeof TABLES.messages>;
+export type ConversationAttrs = ConversationContext;
 /** `m_`-prefixed message context; all null while the message has not arrived. */
 export type PrefixedContext = { [K in MessageContextColumn as `m_${K}`]: MessageContext[K] | null };
 
 export type CodedConversationRow = ConversationRow & ConversationCodes;
 export type CodedMessageRow = MessageRow & MessageCodes;
-export type CodedModelRow = ModelRow & {
-  model_code: number | null;
-  training_method_code: number | null;
-  base_model_code: number | null;
-};
+export type CodedModelRow = ModelRow & CodesOf<typeof TABLES.models>;
 export type EnrichedMessageRow = CodedMessageRow & ConversationAttrs;
 export type EnrichedEvaluationRow = EvaluationRow & PrefixedContext;
+export type ToolCallRow = RowOf<typeof TABLES.tool_calls> & PrefixedContext;
 export interface CodedRowSet extends RowSet {
   models: CodedModelRow[];
   conversations: CodedConversationRow[];
@@ -172,14 +136,7 @@ export async function enrichRows(
 }
 
 /** A tool call row of `m`, carrying the message's context like an evaluation does. */
-export function toolCallRows(m: EnrichedMessageRow): ({
-  workspace_id: string;
-  message_id: string;
-  name: string;
-  success: boolean | null;
-  duration_ms: number | null;
-  created_at: number;
-} & PrefixedContext)[] {
+export function toolCallRows(m: EnrichedMessageRow): ToolCallRow[] {
   if (!m.tools?.length) return [];
   const ctx = prefixedContext(m);
   return m.tools.map((t) => ({

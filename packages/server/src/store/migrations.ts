@@ -1,10 +1,13 @@
 // Owns the versioned schema: one ordered list of migrations, written once for DuckDB and PostgreSQL.
 // No PRIMARY KEY / UNIQUE constraints on the ingest tables: DuckDB's WAL replay has failed after kill -9
 // when the WAL held index entries, so uniqueness by id is enforced by the single writer instead.
-import { CODED, CONVERSATION_CONTEXT, contextColumnType, MESSAGE_CONTEXT } from './messageContext.ts';
+// The steps are history: each keeps producing the schema it did. The latest state is the catalogue's (core
+// catalogue/), and migrations.test.ts fails when running every step does not give exactly it; a new
+// attribute's step can be generated from the catalogue (columnSteps.ts).
+import { type DialectName, getDialect, type LogicalType } from '@llm-analytics/core';
 import { WORKSPACE_KEYS } from './valueCodes.ts';
 
-export type Dialect = 'duckdb' | 'postgres';
+export type Dialect = DialectName;
 
 export interface Migration {
   version: number;
@@ -12,9 +15,48 @@ export interface Migration {
   sql: (d: Dialect) => string[];
 }
 
-const ts = (d: Dialect) => (d === 'duckdb' ? 'TIMESTAMP' : 'TIMESTAMP');
-const json = (d: Dialect) => (d === 'duckdb' ? 'JSON' : 'JSONB');
-const textArray = (d: Dialect) => (d === 'duckdb' ? 'VARCHAR[]' : 'TEXT[]');
+const type = (t: LogicalType) => (d: Dialect) => getDialect(d).columnType(t);
+const ts = type('timestamp');
+const json = type('json');
+const textArray = type('text[]');
+/** Statements that only `engine` runs (indexes on PostgreSQL; DuckDB's physical layout). */
+const on = (engine: Dialect, d: Dialect, sql: string[]) => (d === engine ? sql : []);
+
+// The coded and carried columns as migration 3 added them (and migration 4 rebuilt messages with). Frozen:
+// a later attribute gets its own step, so these steps never change the databases they made.
+const CODED = {
+  conversations: { session_id: 'session_code', experiment_name: 'experiment_code' },
+  messages: { model_id: 'model_code', provider: 'provider_code', error_type: 'error_code' },
+  models: { model_id: 'model_code', training_method: 'training_method_code', base_model: 'base_model_code' },
+} as const;
+const CONVERSATION_CONTEXT = [
+  'user_id',
+  'session_id',
+  'experiment_name',
+  'is_widget_session',
+  'session_code',
+  'experiment_code',
+] as const;
+const MESSAGE_CONTEXT = [
+  'created_at',
+  'role',
+  'model_id',
+  'provider',
+  'error_type',
+  'conversation_id',
+  'model_code',
+  'provider_code',
+  'error_code',
+  ...CONVERSATION_CONTEXT,
+] as const;
+const contextColumnType = (c: (typeof MESSAGE_CONTEXT)[number]) =>
+  c === 'created_at'
+    ? 'TIMESTAMP'
+    : c === 'is_widget_session'
+      ? 'BOOLEAN'
+      : c.endsWith('_code')
+        ? 'INTEGER'
+        : 'VARCHAR';
 
 /** The columns `messages` was created with (migration 1); `conversationId` is that column's type. */
 const messageColumns = (d: Dialect, conversationId: string) => `
@@ -54,20 +96,18 @@ export const MIGRATIONS: Migration[] = [
         created_at ${ts(d)} NOT NULL)`,
       `CREATE TABLE settings (
         workspace_id VARCHAR NOT NULL, value ${json(d)} NOT NULL, updated_at ${ts(d)} NOT NULL)`,
-      ...(d === 'postgres'
-        ? [
-            'CREATE UNIQUE INDEX workspaces_pk ON workspaces (id)',
-            'CREATE UNIQUE INDEX api_keys_pk ON api_keys (id)',
-            'CREATE UNIQUE INDEX models_pk ON models (workspace_id, model_id)',
-            'CREATE UNIQUE INDEX conversations_pk ON conversations (workspace_id, id)',
-            'CREATE UNIQUE INDEX messages_pk ON messages (workspace_id, id)',
-            'CREATE INDEX messages_time ON messages (workspace_id, created_at)',
-            'CREATE INDEX tool_calls_msg ON tool_calls (workspace_id, message_id)',
-            'CREATE UNIQUE INDEX evaluations_pk ON evaluations (workspace_id, id)',
-            'CREATE INDEX evaluations_msg ON evaluations (workspace_id, message_id)',
-            'CREATE UNIQUE INDEX settings_pk ON settings (workspace_id)',
-          ]
-        : []),
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX workspaces_pk ON workspaces (id)',
+        'CREATE UNIQUE INDEX api_keys_pk ON api_keys (id)',
+        'CREATE UNIQUE INDEX models_pk ON models (workspace_id, model_id)',
+        'CREATE UNIQUE INDEX conversations_pk ON conversations (workspace_id, id)',
+        'CREATE UNIQUE INDEX messages_pk ON messages (workspace_id, id)',
+        'CREATE INDEX messages_time ON messages (workspace_id, created_at)',
+        'CREATE INDEX tool_calls_msg ON tool_calls (workspace_id, message_id)',
+        'CREATE UNIQUE INDEX evaluations_pk ON evaluations (workspace_id, id)',
+        'CREATE INDEX evaluations_msg ON evaluations (workspace_id, message_id)',
+        'CREATE UNIQUE INDEX settings_pk ON settings (workspace_id)',
+      ]),
     ],
   },
   {
@@ -89,19 +129,17 @@ export const MIGRATIONS: Migration[] = [
       `CREATE TABLE activity (
         id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, at_ms BIGINT NOT NULL, actor VARCHAR NOT NULL,
         action VARCHAR NOT NULL, target VARCHAR, details VARCHAR)`,
-      ...(d === 'postgres'
-        ? [
-            'CREATE UNIQUE INDEX users_pk ON users (id)',
-            'CREATE UNIQUE INDEX users_email ON users (email)',
-            'CREATE UNIQUE INDEX sessions_token ON sessions (token_hash)',
-            'CREATE INDEX sessions_user ON sessions (user_id)',
-            'CREATE UNIQUE INDEX memberships_pk ON memberships (workspace_id, user_id)',
-            'CREATE INDEX memberships_user ON memberships (user_id)',
-            'CREATE UNIQUE INDEX activity_pk ON activity (id)',
-            'CREATE INDEX activity_time ON activity (workspace_id, at_ms)',
-            'CREATE INDEX api_keys_hash ON api_keys (hash)',
-          ]
-        : []),
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX users_pk ON users (id)',
+        'CREATE UNIQUE INDEX users_email ON users (email)',
+        'CREATE UNIQUE INDEX sessions_token ON sessions (token_hash)',
+        'CREATE INDEX sessions_user ON sessions (user_id)',
+        'CREATE UNIQUE INDEX memberships_pk ON memberships (workspace_id, user_id)',
+        'CREATE INDEX memberships_user ON memberships (user_id)',
+        'CREATE UNIQUE INDEX activity_pk ON activity (id)',
+        'CREATE INDEX activity_time ON activity (workspace_id, at_ms)',
+        'CREATE INDEX api_keys_hash ON api_keys (hash)',
+      ]),
     ],
   },
   {
@@ -142,15 +180,13 @@ export const MIGRATIONS: Migration[] = [
         (t) => `UPDATE ${t} SET ${MESSAGE_CONTEXT.map((c) => `m_${c} = m.${c}`).join(', ')}
         FROM messages m WHERE m.workspace_id = ${t}.workspace_id AND m.id = ${t}.message_id`,
       ),
-      ...(d === 'postgres'
-        ? [
-            'CREATE UNIQUE INDEX value_codes_value ON value_codes (workspace_id, value)',
-            'CREATE UNIQUE INDEX value_codes_code ON value_codes (workspace_id, code)',
-            'CREATE INDEX messages_conversation ON messages (workspace_id, conversation_id)',
-            'CREATE INDEX evaluations_conversation ON evaluations (workspace_id, m_conversation_id)',
-            'CREATE INDEX tool_calls_conversation ON tool_calls (workspace_id, m_conversation_id)',
-          ]
-        : []),
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX value_codes_value ON value_codes (workspace_id, value)',
+        'CREATE UNIQUE INDEX value_codes_code ON value_codes (workspace_id, code)',
+        'CREATE INDEX messages_conversation ON messages (workspace_id, conversation_id)',
+        'CREATE INDEX evaluations_conversation ON evaluations (workspace_id, m_conversation_id)',
+        'CREATE INDEX tool_calls_conversation ON tool_calls (workspace_id, m_conversation_id)',
+      ]),
     ],
   },
   {
@@ -161,18 +197,16 @@ export const MIGRATIONS: Migration[] = [
     // conversations by length 35% less). DuckDB has no ALTER for a column's compression, so the table is
     // rebuilt, in its stored (time) order; PostgreSQL has nothing to do.
     sql: (d) =>
-      d === 'postgres'
-        ? []
-        : [
-            `CREATE TABLE messages_v4 (${messageColumns(d, 'VARCHAR USING COMPRESSION dictionary')}, ${[
-              ...Object.values(CODED.messages).map((code) => `${code} INTEGER`),
-              ...CONVERSATION_CONTEXT.map((c) => `${c} ${contextColumnType(c)}`),
-            ].join(', ')})`,
-            // BY NAME: a column the new table lacks fails the migration instead of being dropped.
-            'INSERT INTO messages_v4 BY NAME SELECT * FROM messages',
-            'DROP TABLE messages',
-            'ALTER TABLE messages_v4 RENAME TO messages',
-          ],
+      on('duckdb', d, [
+        `CREATE TABLE messages_v4 (${messageColumns(d, 'VARCHAR USING COMPRESSION dictionary')}, ${[
+          ...Object.values(CODED.messages).map((code) => `${code} INTEGER`),
+          ...CONVERSATION_CONTEXT.map((c) => `${c} ${contextColumnType(c)}`),
+        ].join(', ')})`,
+        // BY NAME: a column the new table lacks fails the migration instead of being dropped.
+        'INSERT INTO messages_v4 BY NAME SELECT * FROM messages',
+        'DROP TABLE messages',
+        'ALTER TABLE messages_v4 RENAME TO messages',
+      ]),
   },
   {
     version: 5,
@@ -182,19 +216,17 @@ export const MIGRATIONS: Migration[] = [
     // sum); an integer column holding one value per segment is settled once per segment (the dashboard's
     // statements: 24% fewer instructions). The keys are value codes of the workspace ids (valueCodes.ts).
     sql: (d) =>
-      d === 'postgres'
-        ? []
-        : [
-            // DuckDB refuses to commit a transaction that alters a table again after updating it: ALTERs first.
-            ...FACT_TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN ws INTEGER`),
-            `INSERT INTO value_codes (workspace_id, code, value)
+      on('duckdb', d, [
+        // DuckDB refuses to commit a transaction that alters a table again after updating it: ALTERs first.
+        ...FACT_TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN ws INTEGER`),
+        `INSERT INTO value_codes (workspace_id, code, value)
               SELECT '${WORKSPACE_KEYS}', CAST(row_number() OVER (ORDER BY id) AS INTEGER), id
               FROM (${FACT_TABLES.map((t) => `SELECT workspace_id AS id FROM ${t}`).join(' UNION ')}) w`,
-            ...FACT_TABLES.map(
-              (t) => `UPDATE ${t} SET ws = k.code FROM value_codes k
+        ...FACT_TABLES.map(
+          (t) => `UPDATE ${t} SET ws = k.code FROM value_codes k
               WHERE k.workspace_id = '${WORKSPACE_KEYS}' AND k.value = ${t}.workspace_id`,
-            ),
-          ],
+        ),
+      ]),
   },
   {
     version: 6,
@@ -205,7 +237,17 @@ export const MIGRATIONS: Migration[] = [
     // joins `commit_seq = n`. The fact tables carry no number: a column there cost ingest more than it saved
     // (the repairs of a late conversation scan them instead; duckdb/LateParents.ts skips the tables that hold
     // none of its rows).
+    sql: (d) => on('duckdb', d, ['ALTER TABLE conversations ADD COLUMN commit_seq BIGINT DEFAULT 0']),
+  },
+  {
+    version: 7,
+    name: 'activity keyed by (workspace_id, id) (PostgreSQL)',
+    // A table distributed by workspace (Citus, docs/scaling.md) can only hold unique indexes that include
+    // workspace_id. Ids are unique already, so the wider key accepts the same rows.
     sql: (d) =>
-      d === 'postgres' ? [] : ['ALTER TABLE conversations ADD COLUMN commit_seq BIGINT DEFAULT 0'],
+      on('postgres', d, [
+        'DROP INDEX activity_pk',
+        'CREATE UNIQUE INDEX activity_pk ON activity (workspace_id, id)',
+      ]),
   },
 ];

@@ -1,4 +1,5 @@
 // Owns the few places where DuckDB and PostgreSQL SQL differ; metric and dimension SQL is written once above it.
+import type { LogicalType } from '../../catalogue/TableDef.ts';
 import type { TimeBucket } from '../AnalyticsQuery.ts';
 
 export type DialectName = 'duckdb' | 'postgres';
@@ -27,4 +28,10 @@ export interface SqlDialect {
   arrayAnyContains(arrayExpr: string, param: string): string;
   /** Text value of the top-level key `keyParam` (a bound parameter) of the JSON column `expr`. */
   jsonText(expr: string, keyParam: string): string;
+  /** The column type of a catalogue type in DDL and casts. */
+  columnType(type: LogicalType): string;
+  /** The storage clause of a column's compression hint ('' where the engine has none). */
+  compression(kind: 'dictionary'): string;
+  /** Whether the schema has indexes (DuckDB keeps none: its WAL replay failed after kill -9 on index entries). */
+  readonly indexes: boolean;
 }

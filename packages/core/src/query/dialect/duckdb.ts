@@ -1,6 +1,17 @@
 // Owns the DuckDB flavour of the SQL dialect.
+import type { LogicalType } from '../../catalogue/TableDef.ts';
 import type { TimeBucket } from '../AnalyticsQuery.ts';
 import type { SqlDialect } from './SqlDialect.ts';
+
+const TYPES: Record<LogicalType, string> = {
+  text: 'VARCHAR',
+  integer: 'INTEGER',
+  bigint: 'BIGINT',
+  boolean: 'BOOLEAN',
+  timestamp: 'TIMESTAMP',
+  json: 'JSON',
+  'text[]': 'VARCHAR[]',
+};
 
 export const duckdb: SqlDialect = {
   name: 'duckdb',
@@ -27,4 +38,7 @@ export const duckdb: SqlDialect = {
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `len(list_filter(${arrayExpr}, tag -> strpos(lower(tag), lower(${param})) > 0)) > 0`,
   jsonText: (expr: string, keyParam: string) => `json_extract_string(${expr}, '$.' || ${keyParam})`,
+  columnType: (type) => TYPES[type],
+  compression: (kind) => `USING COMPRESSION ${kind}`,
+  indexes: false,
 };

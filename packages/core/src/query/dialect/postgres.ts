@@ -1,6 +1,18 @@
 // Owns the PostgreSQL flavour of the SQL dialect.
+import type { LogicalType } from '../../catalogue/TableDef.ts';
 import type { TimeBucket } from '../AnalyticsQuery.ts';
 import type { SqlDialect } from './SqlDialect.ts';
+
+// VARCHAR and TEXT are the same type here; VARCHAR keeps the schema migrations 1-3 created.
+const TYPES: Record<LogicalType, string> = {
+  text: 'VARCHAR',
+  integer: 'INTEGER',
+  bigint: 'BIGINT',
+  boolean: 'BOOLEAN',
+  timestamp: 'TIMESTAMP',
+  json: 'JSONB',
+  'text[]': 'TEXT[]',
+};
 
 export const postgres: SqlDialect = {
   name: 'postgres',
@@ -16,4 +28,7 @@ export const postgres: SqlDialect = {
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `EXISTS (SELECT 1 FROM unnest(${arrayExpr}) AS tags(tag) WHERE strpos(lower(tags.tag), lower(${param})) > 0)`,
   jsonText: (expr: string, keyParam: string) => `(${expr} ->> ${keyParam})`,
+  columnType: (type) => TYPES[type],
+  compression: () => '',
+  indexes: true,
 };

@@ -1,7 +1,29 @@
 // Owns where each column of a part's message context comes from: on messages, or carried (`m_*`) on evaluations
 // and tool calls; and which join a column needs (only model attributes and conversation length still join).
 // `*_code` columns hold value codes: integers standing for the text, which groups several times faster.
-import type { BaseColumn, Grain } from './types.ts';
+import { MESSAGE_CONTEXT, type MessageContextColumn } from '../../catalogue/carriedContext.ts';
+import { messages } from '../../catalogue/messages.ts';
+import { models } from '../../catalogue/models.ts';
+import type { FlaggedColumns } from '../../catalogue/TableDef.ts';
+import type { Grain } from './types.ts';
+
+type ModelColumns = (typeof models)['columns'];
+/** The model attributes a part can join, and their codes. */
+type JoinedModelColumn =
+  | FlaggedColumns<typeof models, 'joined'>
+  | {
+      [K in keyof ModelColumns]: ModelColumns[K] extends { joined: true; coded: infer N extends string }
+        ? N
+        : never;
+    }[keyof ModelColumns];
+
+/** Columns the filtered-message row `b` can carry; each pulls in at most one join. */
+export type BaseColumn =
+  | 'id'
+  | MessageContextColumn
+  | FlaggedColumns<typeof messages, 'measure'>
+  | JoinedModelColumn
+  | 'conversation_length';
 
 export type BaseJoin = 'model' | 'conversation_length';
 
@@ -14,33 +36,18 @@ const carried = (onMessages: string, onFacts: string | null = `m_${onMessages}`)
 });
 const joined = (join: BaseJoin, sql: string) => ({ message: { join, sql }, fact: { join, sql } });
 
-const COLUMNS: Record<BaseColumn, { message: Source; fact: Source }> = {
-  id: carried('id', 'message_id'),
-  conversation_id: carried('conversation_id'),
-  created_at: carried('created_at'),
-  role: carried('role'),
-  model_id: carried('model_id'),
-  provider: carried('provider'),
+const COLUMNS = Object.fromEntries([
+  ['id', carried('id', 'message_id')],
+  ...MESSAGE_CONTEXT.map((c) => [c, carried(c)]),
   // Only message partials read these, and they only run on messages.
-  input_tokens: carried('input_tokens', null),
-  output_tokens: carried('output_tokens', null),
-  latency_ms: carried('latency_ms', null),
-  error_type: carried('error_type'),
-  user_id: carried('user_id'),
-  session_id: carried('session_id'),
-  experiment_name: carried('experiment_name'),
-  is_widget_session: carried('is_widget_session'),
-  model_code: carried('model_code'),
-  provider_code: carried('provider_code'),
-  error_code: carried('error_code'),
-  session_code: carried('session_code'),
-  experiment_code: carried('experiment_code'),
-  training_method: joined('model', 'md.training_method'),
-  base_model: joined('model', 'md.base_model'),
-  training_method_code: joined('model', 'md.training_method_code'),
-  base_model_code: joined('model', 'md.base_model_code'),
-  conversation_length: joined('conversation_length', 'cl.n'),
-};
+  ...Object.entries(messages.columns)
+    .filter(([, c]) => 'measure' in c)
+    .map(([n]) => [n, carried(n, null)]),
+  ...Object.entries(models.columns).flatMap(([n, c]) =>
+    'joined' in c ? [n, c.coded].map((col) => [col, joined('model', `md.${col}`)]) : [],
+  ),
+  ['conversation_length', joined('conversation_length', 'cl.n')],
+]) as Record<BaseColumn, { message: Source; fact: Source }>;
 
 /** SQL of `column` on a row of `grain`'s table aliased `x`, and the join it needs (if any). */
 export function baseColumn(grain: Grain, column: BaseColumn): { sql: string; join?: BaseJoin } {

@@ -1,6 +1,7 @@
 // Owns the shape of registry entries: metrics, the partial aggregates they are built from, and dimensions.
 import type { TimeBucket } from '../AnalyticsQuery.ts';
 import type { SqlDialect } from '../dialect/SqlDialect.ts';
+import type { BaseColumn } from './baseColumns.ts';
 
 /**
  * The row a metric aggregates over. Message metrics aggregate filtered messages (alias `b`); evaluation
@@ -9,32 +10,8 @@ import type { SqlDialect } from '../dialect/SqlDialect.ts';
  */
 export type Grain = 'message' | 'evaluation' | 'tool';
 
-/** Columns the filtered-message row `b` can carry; each pulls in at most one join (see baseColumns.ts). */
-export type BaseColumn =
-  | 'id'
-  | 'conversation_id'
-  | 'created_at'
-  | 'role'
-  | 'model_id'
-  | 'provider'
-  | 'input_tokens'
-  | 'output_tokens'
-  | 'latency_ms'
-  | 'error_type'
-  | 'user_id'
-  | 'session_id'
-  | 'experiment_name'
-  | 'is_widget_session'
-  | 'training_method'
-  | 'base_model'
-  | 'conversation_length'
-  | 'model_code'
-  | 'provider_code'
-  | 'error_code'
-  | 'session_code'
-  | 'experiment_code'
-  | 'training_method_code'
-  | 'base_model_code';
+/** Columns the filtered-message row `b` can carry (derived from the catalogue in baseColumns.ts). */
+export type { BaseColumn };
 
 /** What registry SQL may use besides column names: the dialect, bound parameters and the time bucket. */
 export interface SqlContext {

@@ -1,96 +1,22 @@
 // Owns bulk inserts into DuckDB: rows travel as one JSON parameter and DuckDB unpacks them with from_json,
 // so the per-row work runs on DuckDB's threads instead of the Node event loop (appenders run on the loop).
-import {
-  CONVERSATION_CONTEXT,
-  contextColumnType,
-  type EnrichedRowSet,
-  MESSAGE_CONTEXT,
-  toolCallRows,
-} from '../messageContext.ts';
+import { getDialect, type PhysicalColumn, TABLES, tableColumns } from '@llm-analytics/core';
+import { type EnrichedRowSet, toolCallRows } from '../messageContext.ts';
 import type { PreparedCache } from './PreparedCache.ts';
-
-type ColumnType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMP' | 'VARCHAR[]';
-type Columns = Record<string, ColumnType>;
-
-const conversationContext = Object.fromEntries(CONVERSATION_CONTEXT.map((c) => [c, contextColumnType(c)]));
-const messageContext = Object.fromEntries(MESSAGE_CONTEXT.map((c) => [`m_${c}`, contextColumnType(c)]));
 
 type Table = 'value_codes' | 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations';
 
-const TABLES: Record<Table, Columns> = {
-  value_codes: { workspace_id: 'VARCHAR', code: 'INTEGER', value: 'VARCHAR' },
-  models: {
-    workspace_id: 'VARCHAR',
-    model_id: 'VARCHAR',
-    name: 'VARCHAR',
-    provider: 'VARCHAR',
-    training_method: 'VARCHAR',
-    base_model: 'VARCHAR',
-    training_dataset: 'VARCHAR',
-    evaluation_metrics: 'VARCHAR',
-    metadata: 'VARCHAR',
-    updated_at: 'TIMESTAMP',
-    model_code: 'INTEGER',
-    training_method_code: 'INTEGER',
-    base_model_code: 'INTEGER',
-  },
-  conversations: {
-    workspace_id: 'VARCHAR',
-    id: 'VARCHAR',
-    user_id: 'VARCHAR',
-    session_id: 'VARCHAR',
-    experiment_name: 'VARCHAR',
-    is_widget_session: 'BOOLEAN',
-    created_at: 'TIMESTAMP',
-    session_code: 'INTEGER',
-    experiment_code: 'INTEGER',
-    commit_seq: 'BIGINT',
-  },
-  messages: {
-    workspace_id: 'VARCHAR',
-    id: 'VARCHAR',
-    conversation_id: 'VARCHAR',
-    role: 'VARCHAR',
-    content: 'VARCHAR',
-    created_at: 'TIMESTAMP',
-    model_id: 'VARCHAR',
-    provider: 'VARCHAR',
-    input_tokens: 'INTEGER',
-    output_tokens: 'INTEGER',
-    latency_ms: 'INTEGER',
-    tools_called: 'VARCHAR',
-    tool_success: 'BOOLEAN',
-    error_type: 'VARCHAR',
-    metadata: 'VARCHAR',
-    model_code: 'INTEGER',
-    provider_code: 'INTEGER',
-    error_code: 'INTEGER',
-    ...conversationContext,
-    ws: 'INTEGER',
-  },
-  tool_calls: {
-    workspace_id: 'VARCHAR',
-    message_id: 'VARCHAR',
-    name: 'VARCHAR',
-    success: 'BOOLEAN',
-    duration_ms: 'INTEGER',
-    created_at: 'TIMESTAMP',
-    ...messageContext,
-    ws: 'INTEGER',
-  },
-  evaluations: {
-    workspace_id: 'VARCHAR',
-    id: 'VARCHAR',
-    message_id: 'VARCHAR',
-    evaluator_id: 'VARCHAR',
-    rating: 'INTEGER',
-    success: 'BOOLEAN',
-    failure_tags: 'VARCHAR[]',
-    created_at: 'TIMESTAMP',
-    ...messageContext,
-    ws: 'INTEGER',
-  },
-};
+/** Each table's DuckDB columns, from the catalogue. */
+const COLUMNS = Object.fromEntries(
+  (['value_codes', 'models', 'conversations', 'messages', 'tool_calls', 'evaluations'] as const).map((t) => [
+    t,
+    tableColumns(TABLES[t], 'duckdb'),
+  ]),
+) as Record<Table, PhysicalColumn[]>;
+
+/** The type a column travels as in the JSON parameter: JSON as its text, timestamps as epoch ms. */
+const travel = (c: PhysicalColumn) =>
+  c.type === 'json' ? 'VARCHAR' : c.type === 'timestamp' ? 'DOUBLE' : getDialect('duckdb').columnType(c.type);
 
 /**
  * Rows travel column by column (`{"id": [...], "role": [...]}`): without a key per value the JSON is a third
@@ -98,20 +24,18 @@ const TABLES: Record<Table, Columns> = {
  * Timestamps travel as epoch milliseconds (DOUBLE) and become TIMESTAMP in SQL.
  */
 function statement(table: Table): string {
-  const cols = TABLES[table];
-  const structure = JSON.stringify(
-    Object.fromEntries(Object.entries(cols).map(([k, t]) => [k, `${t === 'TIMESTAMP' ? 'DOUBLE' : t}[]`])),
-  );
-  const select = Object.entries(cols)
-    .map(([k, t]) =>
-      t === 'TIMESTAMP' ? `make_timestamp(round(unnest(j.${k}) * 1000)::BIGINT)` : `unnest(j.${k})`,
+  const cols = COLUMNS[table];
+  const structure = JSON.stringify(Object.fromEntries(cols.map((c) => [c.name, `${travel(c)}[]`])));
+  const select = cols
+    .map(({ name, type }) =>
+      type === 'timestamp' ? `make_timestamp(round(unnest(j.${name}) * 1000)::BIGINT)` : `unnest(j.${name})`,
     )
     .join(', ');
-  return `INSERT INTO ${table} (${Object.keys(cols).join(', ')})
+  return `INSERT INTO ${table} (${cols.map((c) => c.name).join(', ')})
     SELECT ${select} FROM (SELECT from_json($1::VARCHAR, '${structure}') AS j)`;
 }
 
-const SQL = Object.fromEntries(Object.keys(TABLES).map((t) => [t, statement(t as Table)])) as Record<
+const SQL = Object.fromEntries(Object.keys(COLUMNS).map((t) => [t, statement(t as Table)])) as Record<
   Table,
   string
 >;
@@ -130,12 +54,13 @@ function columns(
 ): string {
   const out: Record<string, unknown[]> = {};
   const list = rows as readonly Record<string, unknown>[];
-  for (const k of Object.keys(TABLES[table])) {
+  for (const { name, writer } of COLUMNS[table]) {
     const column: unknown[] = [];
-    if (k === 'ws') for (const row of list) column.push(workspaceKeys.get(row.workspace_id as string));
-    else if (k === 'commit_seq') for (let i = 0; i < list.length; i++) column.push(seq);
-    else for (const row of list) column.push(row[k] ?? null);
-    out[k] = column;
+    if (writer === 'workspaceKey')
+      for (const row of list) column.push(workspaceKeys.get(row.workspace_id as string));
+    else if (writer === 'commitSeq') for (let i = 0; i < list.length; i++) column.push(seq);
+    else for (const row of list) column.push(row[name] ?? null);
+    out[name] = column;
   }
   return JSON.stringify(out);
 }

@@ -1,0 +1,37 @@
+// Owns the list of tables: every table the schema holds, each declared once in its own module.
+import { activity } from './activity.ts';
+import { apiKeys } from './apiKeys.ts';
+import { conversations } from './conversations.ts';
+import { evaluations } from './evaluations.ts';
+import { memberships } from './memberships.ts';
+import { messages } from './messages.ts';
+import { models } from './models.ts';
+import { sessions } from './sessions.ts';
+import { settings } from './settings.ts';
+import type { TableDef } from './TableDef.ts';
+import { toolCalls } from './toolCalls.ts';
+import { users } from './users.ts';
+import { valueCodes } from './valueCodes.ts';
+import { workspaces } from './workspaces.ts';
+
+export const TABLES = {
+  workspaces,
+  api_keys: apiKeys,
+  value_codes: valueCodes,
+  // Coded tables in this order: value codes are numbered in it (conversations, messages, models).
+  conversations,
+  messages,
+  models,
+  tool_calls: toolCalls,
+  evaluations,
+  settings,
+  users,
+  sessions,
+  memberships,
+  activity,
+} as const satisfies Record<string, TableDef>;
+
+export type TableName = keyof typeof TABLES;
+
+/** Every table, in declaration order. */
+export const CATALOGUE: readonly TableDef[] = Object.values(TABLES);
