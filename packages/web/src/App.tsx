@@ -1,7 +1,7 @@
 // Owns top-level routing by session state: setup, login, or the dashboard shell.
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api } from './api/api';
-import type { Session } from './api/types';
+import type { Session, SetupStatus } from './api/types';
 import { LoginPage } from './auth/LoginPage';
 import { SetupPage } from './auth/SetupPage';
 import { AppShell } from './shell/AppShell';
@@ -17,7 +17,7 @@ export function App() {
   const unauthenticated = session.error instanceof ApiError && session.error.status === 401;
   const setup = useQuery({
     queryKey: ['auth-setup'],
-    queryFn: () => api<{ needed: boolean }>('GET', '/api/auth/setup'),
+    queryFn: () => api<SetupStatus>('GET', '/api/auth/setup'),
     enabled: unauthenticated,
     retry: false,
   });

@@ -1,22 +1,10 @@
 // Owns turning raw result rows of a compiled query into the API reply: coerced values, comparison, meta.
+
+import type { AnalyticsReply, ReplyRow, ReplyValue } from '../wire/analytics.ts';
 import type { CompiledQuery, QueryMeta } from './compileQuery.ts';
 import { PERIOD_COLUMN } from './periods.ts';
 import { registry } from './registry/registry.ts';
 import { truncateUtc } from './timeWindow.ts';
-
-export type ReplyValue = string | number | boolean | null;
-export type ReplyRow = Record<string, ReplyValue>;
-
-export interface AnalyticsReply {
-  rows: ReplyRow[];
-  /** Present with `compare`: the previous window's rows and, aligned with `rows`, each metric's change in %. */
-  comparison?: { rows: ReplyRow[]; change_pct: Record<string, number | null>[] };
-  meta: Omit<QueryMeta, 'priced'> & {
-    truncated: boolean;
-    /** Messages with tokens that no price-book layer prices (counted, added to cost as 0). Only with cost metrics. */
-    unpriced_messages?: number;
-  };
-}
 
 function toNumber(v: unknown): number | null {
   if (v === null || v === undefined) return null;

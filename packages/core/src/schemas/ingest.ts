@@ -1,5 +1,6 @@
 // Owns the wire format of ingestion: zod schemas for models, conversations, messages, evaluations and the batch.
 import { z } from 'zod';
+import type { ValidationIssue } from '../wire/errors.ts';
 import { jsonValueProblem } from './jsonValueProblem.ts';
 import { LIMITS } from './limits.ts';
 import { textProblem } from './storableText.ts';
@@ -111,15 +112,6 @@ export type Message = z.output<typeof MessageSchema>;
 export type Evaluation = z.output<typeof EvaluationSchema>;
 export type IngestBatch = z.output<typeof IngestBatchSchema>;
 export type IngestBatchInput = z.input<typeof IngestBatchSchema>;
-
-export interface IngestAccepted {
-  accepted: { models: number; conversations: number; messages: number; evaluations: number };
-}
-
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
 
 /** Turns zod issues into the API's `{path, message}` list, with paths like `messages[3].rating`. */
 export function toIssues(error: z.ZodError): ValidationIssue[] {

@@ -8,8 +8,6 @@ import type { Role } from './permissions.ts';
 import type { SessionService } from './SessionService.ts';
 import type { User, UserService } from './UserService.ts';
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 export class AccountService {
   constructor(
     private readonly users: UserService,

@@ -1,22 +1,12 @@
 // Owns memberships (user × workspace × role) and the rules for changing them (owners, the last owner).
+import type { Member, WorkspaceRef } from '@llm-analytics/core';
 import { ApiError } from '../http/ApiError.ts';
 import type { Store } from '../store/Store.ts';
 import { Mutex } from './Mutex.ts';
 import { ROLE_RANK, type Role } from './permissions.ts';
 
-export interface Member {
-  user_id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  created_at: string;
-}
-
-export interface UserWorkspace {
-  id: string;
-  name: string;
-  role: Role;
-}
+export type { Member };
+export type UserWorkspace = WorkspaceRef;
 
 /** Who asks for a change: a user's role, or an admin API key (acts as an admin, never as an owner). */
 export type ActorRole = Role;

@@ -1,8 +1,9 @@
 // Owns the ONE permission table: which role and which API key scope may do what. Routes name a permission.
+import { WORKSPACE_ROLES, type WorkspaceRole } from '@llm-analytics/core';
 import type { Scope } from '../auth/ApiKeyService.ts';
 
-export const ROLES = ['viewer', 'member', 'admin', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = WORKSPACE_ROLES;
+export type Role = WorkspaceRole;
 
 /** Permissions that act on one workspace (the hook resolves which one before checking). */
 export const WORKSPACE_PERMISSIONS = [

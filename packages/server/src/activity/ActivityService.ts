@@ -1,15 +1,7 @@
 // Owns the activity log of a workspace: sign-ins, key and member changes, settings changes, exports.
 import { randomUUID } from 'node:crypto';
+import type { ActivityEvent } from '@llm-analytics/core';
 import type { Store } from '../store/Store.ts';
-
-export interface ActivityEvent {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  details: Record<string, unknown> | null;
-}
 
 export const MAX_ACTIVITY_PAGE = 200;
 

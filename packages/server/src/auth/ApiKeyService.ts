@@ -1,21 +1,10 @@
 // Owns API keys: creation (secret shown once), SHA-256 hashes at rest, scope, listing, revocation, lookup.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { type ApiKeyInfo, KEY_SCOPES, type KeyScope } from '@llm-analytics/core';
 import type { Store } from '../store/Store.ts';
 
-export const SCOPES = ['ingest', 'read', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export interface ApiKeyInfo {
-  id: string;
-  workspace_id: string;
-  name: string | null;
-  prefix: string;
-  scope: Scope;
-  created_by: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+export const SCOPES = KEY_SCOPES;
+export type Scope = KeyScope;
 
 export interface KeyPrincipal {
   keyId: string;

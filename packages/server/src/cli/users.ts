@@ -1,7 +1,7 @@
 // Owns `llm-analytics users create|list`: accounts from the command line (first owner, headless installs).
 
+import { MIN_PASSWORD_LENGTH } from '@llm-analytics/core';
 import { createContext } from '../AppContext.ts';
-import { MIN_PASSWORD_LENGTH } from '../accounts/AccountService.ts';
 import { isRole, type Role } from '../accounts/permissions.ts';
 import type { Config } from '../config.ts';
 import { ApiError } from '../http/ApiError.ts';

@@ -5,11 +5,13 @@ import type { AppContext } from '../AppContext.ts';
 import { installAuth } from '../auth/authHook.ts';
 import { ApiError } from './ApiError.ts';
 import { installJsonParser } from './installJsonParser.ts';
+import { installReplyCheck } from './installReplyCheck.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
 import { keyRoutes } from './routes/keyRoutes.ts';
+import { installOpenApi } from './routes/openApiRoutes.ts';
 import { seedAnalyticsRoutes } from './routes/seedAnalyticsRoutes.ts';
 import { settingsRoutes } from './routes/settingsRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
@@ -17,7 +19,12 @@ import { installSecurity, REDACT_PATHS } from './security.ts';
 
 export async function buildApp(
   ctx: AppContext,
-  opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+  opts: {
+    logger?: boolean;
+    logStream?: NodeJS.WritableStream;
+    /** Judge every reply against its route's schema and turn a mismatch into a 500 (tests turn it on). */
+    checkReplies?: boolean;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: ctx.config.bodyLimitBytes,
@@ -36,6 +43,8 @@ export async function buildApp(
   installJsonParser(app, ctx.config.bodyLimitBytes);
   installSecurity(app, ctx.config);
   installAuth(app, ctx);
+  installOpenApi(app);
+  if (opts.checkReplies) installReplyCheck(app);
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof QueryError) return reply.status(400).send(err.toJSON());
     if (err instanceof ApiError) {

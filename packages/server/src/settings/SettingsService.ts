@@ -1,14 +1,6 @@
 // Owns per-workspace settings (price book, SLA threshold): defaults, validation, read and replace.
-import { PriceBookSchema } from '@llm-analytics/core';
-import { z } from 'zod';
+import { type Settings, type SettingsPatch, SettingsPatchSchema } from '@llm-analytics/core';
 import type { Store } from '../store/Store.ts';
-
-export const SettingsSchema = z.strictObject({
-  price_book: PriceBookSchema,
-  sla_threshold_ms: z.number().int().positive().max(3_600_000),
-});
-export const SettingsPatchSchema = SettingsSchema.partial();
-export type Settings = z.output<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   price_book: { default: null, providers: {}, models: {} },
@@ -49,11 +41,7 @@ export class SettingsService {
   }
 
   /** Merges a validated patch over the current settings (top-level keys replace) and stores the result. */
-  async update(
-    workspaceId: string,
-    patch: z.output<typeof SettingsPatchSchema>,
-    actor = 'system',
-  ): Promise<Settings> {
+  async update(workspaceId: string, patch: SettingsPatch, actor = 'system'): Promise<Settings> {
     const run = this.writing.then(async () => {
       const next: Settings = { ...(await this.get(workspaceId)), ...patch };
       // Writes are serialised here, so delete-then-insert cannot interleave with another update.

@@ -1,6 +1,6 @@
 // Owns the workspace-wide team view (the seed's "multi-user analytics"): totals, per end-user and per evaluator figures,
 // read through the one analytics query path (no SQL of its own).
-import { RELATIVE_RANGES } from '@llm-analytics/core';
+import { RELATIVE_RANGES, type TeamOverview } from '@llm-analytics/core';
 import { z } from 'zod';
 import type { AnalyticsService } from '../analytics/AnalyticsService.ts';
 
@@ -14,7 +14,11 @@ const METRICS = ['messages', 'conversations', 'evaluations', 'avg_rating', 'succ
 /** What each evaluator judged: how many, how they rate, how often they pass a reply. */
 const EVALUATOR_METRICS = ['evaluations', 'avg_rating', 'success_rate', 'failures'];
 
-export async function teamOverview(analytics: AnalyticsService, workspaceId: string, p: TeamOverviewParams) {
+export async function teamOverview(
+  analytics: AnalyticsService,
+  workspaceId: string,
+  p: TeamOverviewParams,
+): Promise<TeamOverview> {
   const [totals, users, evaluators] = await Promise.all([
     analytics.query(workspaceId, { metrics: [...METRICS, 'users', 'evaluators'], date_range: p.date_range }),
     analytics.query(workspaceId, {

@@ -29,6 +29,7 @@ const recent = () => new Date(Date.now() - 3600_000).toISOString();
 /** One case per route ("METHOD url"; HEAD uses the GET case). Keep alphabetical-ish by area. */
 const CASES: Record<string, Case> = {
   'GET /api/health': {},
+  'GET /api/openapi.json': {},
   'GET /*': { params: (i) => ({ '*': ['index.html', i.wsB, 'api/keys'] }) },
   'POST /api/ingest': {
     body: () => ({

@@ -65,7 +65,11 @@ export async function startTestServer(
     { databaseUrl: pgdb?.url ?? null, port: 0, ...opts.config },
   );
   const ctx = await createContext(config);
-  const app = await buildApp(ctx, opts.logStream ? { logStream: opts.logStream } : { logger: false });
+  // Every reply is checked against its route's schema: each route test checks the contract too.
+  const app = await buildApp(ctx, {
+    checkReplies: true,
+    ...(opts.logStream ? { logStream: opts.logStream } : { logger: false }),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -2,20 +2,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/api';
+import type { ApiKeyList, CreatedApiKey, Scope } from '../api/types';
 import { Notice } from '../ui/Notice';
-import type { ApiKeyInfo, Scope } from './adminTypes';
 
 export function ApiKeys() {
   const qc = useQueryClient();
   const keys = useQuery({
     queryKey: ['keys'],
-    queryFn: () => api<{ keys: ApiKeyInfo[] }>('GET', '/api/keys'),
+    queryFn: () => api<ApiKeyList>('GET', '/api/keys'),
   });
   const [name, setName] = useState('');
   const [scope, setScope] = useState<Scope>('ingest');
   const create = useMutation({
-    mutationFn: () =>
-      api<ApiKeyInfo & { key: string }>('POST', '/api/keys', { scope, name: name || undefined }),
+    mutationFn: () => api<CreatedApiKey>('POST', '/api/keys', { scope, name: name || undefined }),
     onSuccess: () => {
       setName('');
       return qc.invalidateQueries({ queryKey: ['keys'] });

@@ -2,9 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/api';
-import type { Role } from '../api/types';
+import type { MemberList, Role } from '../api/types';
 import { Notice } from '../ui/Notice';
-import type { Member } from './adminTypes';
 
 const ROLES: Role[] = ['viewer', 'member', 'admin', 'owner'];
 
@@ -13,7 +12,7 @@ export function Members({ workspaceId }: { workspaceId: string }) {
   const base = `/api/workspaces/${encodeURIComponent(workspaceId)}/members`;
   const members = useQuery({
     queryKey: ['members', workspaceId],
-    queryFn: () => api<{ members: Member[] }>('GET', base),
+    queryFn: () => api<MemberList>('GET', base),
   });
   const [form, setForm] = useState({ email: '', role: 'viewer' as Role, password: '' });
   const done = () => qc.invalidateQueries({ queryKey: ['members', workspaceId] });

@@ -1,7 +1,7 @@
 // Owns the workspace activity feed: the latest events of /api/activity.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/api';
-import type { ActivityEvent } from '../api/types';
+import type { ActivityPage } from '../api/types';
 import type { ChartProps } from '../charts/ChartProps';
 import { ChartSkeleton } from '../charts/ChartSkeleton';
 import { useDashboard } from '../dashboard/DashboardContext';
@@ -11,8 +11,7 @@ export function ActivityFeed({ entry }: ChartProps) {
   const { refetchInterval } = useDashboard();
   const res = useQuery({
     queryKey: ['analytics', 'activity'],
-    queryFn: ({ signal }) =>
-      api<{ events: ActivityEvent[] }>('GET', '/api/activity?limit=50', undefined, signal),
+    queryFn: ({ signal }) => api<ActivityPage>('GET', '/api/activity?limit=50', undefined, signal),
     refetchInterval,
   });
   if (res.isError && !res.data) {

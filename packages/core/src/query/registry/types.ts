@@ -51,21 +51,24 @@ export interface PartialDef {
   needs?: string[];
 }
 
-export type MetricType = 'count' | 'sum' | 'average' | 'percentile' | 'rate' | 'ratio';
-export type Unit =
-  | 'messages'
-  | 'conversations'
-  | 'users'
-  | 'evaluators'
-  | 'tokens'
-  | 'usd'
-  | 'ms'
-  | 'percent'
-  | 'evaluations'
-  | 'tool_calls'
-  | 'rating'
-  | 'messages_per_conversation'
-  | 'none';
+export const METRIC_TYPES = ['count', 'sum', 'average', 'percentile', 'rate', 'ratio'] as const;
+export type MetricType = (typeof METRIC_TYPES)[number];
+export const UNITS = [
+  'messages',
+  'conversations',
+  'users',
+  'evaluators',
+  'tokens',
+  'usd',
+  'ms',
+  'percent',
+  'evaluations',
+  'tool_calls',
+  'rating',
+  'messages_per_conversation',
+  'none',
+] as const;
+export type Unit = (typeof UNITS)[number];
 
 export interface MetricDef {
   id: string;

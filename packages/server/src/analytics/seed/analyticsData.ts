@@ -1,11 +1,16 @@
 // Owns GET /api/analytics/data (the seed's main data API): parameters → AnalyticsQuery objects per requested
 // metric group → the seed's AnalyticsDataset shape. No SQL here: every number comes from AnalyticsService.
-import type { AnalyticsQuery, AnalyticsReply, TimeBucket } from '@llm-analytics/core';
+import {
+  type AnalyticsDataReply,
+  type AnalyticsDataset,
+  type AnalyticsQuery,
+  type AnalyticsReply,
+  DATA_PERIODS,
+} from '@llm-analytics/core';
 import { z } from 'zod';
 import type { AnalyticsService } from '../AnalyticsService.ts';
 import {
   bucketStarts,
-  type DataPoint,
   GROUPS,
   METRIC_GROUPS,
   type MetricGroup,
@@ -14,12 +19,10 @@ import {
 } from './dataGroups.ts';
 import { resolveSeedRange } from './seedParams.ts';
 
-const PERIODS = ['hour', 'day', 'week', 'month', 'all'] as const;
-
 export const AnalyticsDataParams = z.object({
   startDate: z.string().max(64).optional(),
   endDate: z.string().max(64).optional(),
-  period: z.enum(PERIODS).default('day'),
+  period: z.enum(DATA_PERIODS).default('day'),
   metrics: z
     .string()
     .max(200)
@@ -44,13 +47,6 @@ export const AnalyticsDataParams = z.object({
 });
 export type AnalyticsDataParams = z.output<typeof AnalyticsDataParams>;
 
-export interface AnalyticsDataset {
-  userId: string;
-  timeRange: { start: string; end: string; period: (typeof PERIODS)[number]; granularity: TimeBucket | null };
-  metrics: Partial<Record<(typeof GROUPS)[MetricGroup]['key'], DataPoint[]>>;
-  aggregations: Record<string, number | null>;
-}
-
 export interface AnalyticsDataDeps {
   analytics: AnalyticsService;
   config: { maxDateRangeDays: number };
@@ -62,7 +58,7 @@ export async function analyticsData(
   userId: string,
   params: AnalyticsDataParams,
   now = new Date(),
-): Promise<{ success: true; data: AnalyticsDataset }> {
+): Promise<AnalyticsDataReply> {
   const range = resolveSeedRange(params.startDate, params.endDate, {
     maxDays: deps.config.maxDateRangeDays,
     defaultDays: 30,

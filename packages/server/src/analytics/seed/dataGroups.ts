@@ -2,6 +2,8 @@
 // AnalyticsQuery result rows become the seed's datapoints (one per time bucket, gaps filled, camelCase fields).
 import {
   type AnalyticsReply,
+  type DataPoint,
+  type DataSeries,
   registry,
   type TimeBucket,
   type TimeWindow,
@@ -14,7 +16,7 @@ export type MetricGroup = (typeof METRIC_GROUPS)[number];
 
 export interface GroupDef {
   /** Key under `data.metrics` in the seed's response. */
-  key: 'tokenUsage' | 'quality' | 'latency' | 'errors' | 'tools' | 'conversations';
+  key: DataSeries;
   metrics: string[];
   /** A per-bucket breakdown: the dimension, the field it lands in and the metrics it carries. */
   breakdown?: { dimension: string; field: string; metrics: string[] };
@@ -44,11 +46,6 @@ export const GROUPS: Record<MetricGroup, GroupDef> = {
     key: 'conversations',
     metrics: ['conversations', 'messages', 'users', 'messages_per_conversation'],
   },
-};
-
-/** `timestamp` (bucket start, ISO) plus the group's values and, for errors/tools, a breakdown object. */
-export type DataPoint = Record<string, string | number | null | Record<string, unknown>> & {
-  timestamp: string;
 };
 
 const STEP_MS: Record<TimeBucket, number> = { hour: 3.6e6, day: 8.64e7, week: 6.048e8, month: 2.7648e9 };

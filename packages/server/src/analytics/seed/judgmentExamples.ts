@@ -8,9 +8,12 @@ import {
   type Filter,
   FilterSchema,
   getDialect,
+  type JudgmentExample,
+  type JudgmentExamplesReply,
   RELATIVE_RANGES,
   type SqlValue,
   sqlTimestamp,
+  type TagPage,
 } from '@llm-analytics/core';
 import { z } from 'zod';
 import { factWorkspace } from '../../store/factWorkspace.ts';
@@ -67,29 +70,6 @@ export const JudgmentExamplesParams = z
     return { ...rest, date_range: { from, to } as DateRange };
   });
 export type JudgmentExamplesParams = z.output<typeof JudgmentExamplesParams>;
-
-export interface JudgmentExample {
-  evaluation_id: string;
-  message_id: string;
-  conversation_id: string;
-  content: string | null;
-  model_id: string | null;
-  rating: number | null;
-  success: boolean | null;
-  evaluator_id: string | null;
-  failure_tags: string[];
-  /** When the message was created (the window selects on it), and when it was evaluated. */
-  created_at: string;
-  evaluated_at: string;
-}
-
-export interface TagPage {
-  tag: string;
-  total: number;
-  page: number;
-  page_size: number;
-  examples: JudgmentExample[];
-}
 
 type ExampleRow = Omit<JudgmentExample, 'content' | 'conversation_id'> & { tag: string };
 
@@ -161,8 +141,6 @@ async function contents(
   );
   return new Map(rows.map((r) => [r.id, r]));
 }
-
-type JudgmentExamplesReply = { success: true; data: TagPage | { tags: TagPage[] } };
 
 /** Cached like analytics replies: a new commit to the workspace makes the listing unreachable at once. */
 export function judgmentExamples(

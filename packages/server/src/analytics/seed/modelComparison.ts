@@ -1,6 +1,14 @@
 // Owns GET /api/analytics/model-comparison: per-model metrics (one AnalyticsQuery grouped by model) beside the
 // model registry, and each fine-tune's (sft/dpo/rlhf) delta against its base model.
-import { RELATIVE_RANGES, type ReplyRow } from '@llm-analytics/core';
+import {
+  COMPARED_METRICS,
+  type ComparedMetric,
+  type ComparedModel,
+  type Delta,
+  type ModelComparisonReply,
+  RELATIVE_RANGES,
+  type ReplyRow,
+} from '@llm-analytics/core';
 import { z } from 'zod';
 import type { Store } from '../../store/Store.ts';
 import type { AnalyticsService } from '../AnalyticsService.ts';
@@ -8,38 +16,7 @@ import type { AnalyticsService } from '../AnalyticsService.ts';
 export const ModelComparisonParams = z.object({ date_range: z.enum(RELATIVE_RANGES).default('30d') });
 export type ModelComparisonParams = z.output<typeof ModelComparisonParams>;
 
-export const COMPARED_METRICS = [
-  'messages',
-  'evaluations',
-  'avg_rating',
-  'success_rate',
-  'error_rate',
-  'latency_p50',
-  'latency_p95',
-  'input_tokens',
-  'output_tokens',
-  'total_tokens',
-  'cost',
-  'cost_per_message',
-] as const;
-type ComparedMetric = (typeof COMPARED_METRICS)[number];
 const FINE_TUNES = new Set(['sft', 'dpo', 'rlhf']);
-
-export interface Delta {
-  absolute: number | null;
-  /** Change relative to the base model in %; null when the base value is 0 or missing. */
-  pct: number | null;
-}
-
-export interface ComparedModel extends Record<ComparedMetric, number | null> {
-  model_id: string;
-  name: string | null;
-  provider: string | null;
-  training_method: string | null;
-  base_model: string | null;
-  /** Fine-tunes only, when their base model is known: fine-tune minus base, per metric. */
-  vs_base: { base_model: string; deltas: Record<ComparedMetric, Delta> } | null;
-}
 
 interface ModelInfo {
   model_id: string;
@@ -59,7 +36,7 @@ export async function modelComparison(
   workspaceId: string,
   params: ModelComparisonParams,
   now = new Date(),
-) {
+): Promise<ModelComparisonReply> {
   const [reply, registered] = await Promise.all([
     deps.analytics.query(
       workspaceId,

@@ -1,9 +1,11 @@
 // Owns GET /api/activity: the workspace's activity log, newest first, paged with `before`.
+import { ActivityPageSchema } from '@llm-analytics/core';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../AppContext.ts';
 import { MAX_ACTIVITY_PAGE } from '../../activity/ActivityService.ts';
 import { ApiError } from '../ApiError.ts';
+import { apiRoute } from '../apiRoute.ts';
 
 const Query = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_ACTIVITY_PAGE).default(50),
@@ -13,9 +15,18 @@ const Query = z.object({
 export const activityRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    app.get('/api/activity', { config: { permission: 'read' } }, async (req) => {
-      const q = Query.safeParse(req.query);
-      if (!q.success) throw new ApiError(400, 'invalid_query', 'limit must be 1–200 and before an ISO time');
-      return { events: await ctx.activity.list(req.principal!.workspaceId, q.data) };
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/activity',
+      permission: 'read',
+      summary: "The workspace's activity log, newest first; `before` (ISO time) pages back",
+      query: Query,
+      replies: { 200: ActivityPageSchema },
+      handler: async (req) => {
+        const q = Query.safeParse(req.query);
+        if (!q.success)
+          throw new ApiError(400, 'invalid_query', 'limit must be 1–200 and before an ISO time');
+        return { events: await ctx.activity.list(req.principal!.workspaceId, q.data) };
+      },
     });
   };

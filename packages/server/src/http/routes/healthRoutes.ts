@@ -1,25 +1,35 @@
 // Owns GET /api/health: version and database state, for load balancers and humans.
+import { HealthDegradedSchema, HealthReplySchema } from '@llm-analytics/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../AppContext.ts';
 import { VERSION } from '../../version.ts';
+import { apiRoute } from '../apiRoute.ts';
 
 export const healthRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    app.get('/api/health', { config: { permission: 'public' } }, async (_req, reply) => {
-      try {
-        const [m] = await ctx.store.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations');
-        return {
-          status: 'ok',
-          version: VERSION,
-          database: { engine: ctx.store.dialect, ok: true, schema_version: m?.v ?? 0 },
-        };
-      } catch (e) {
-        return reply.status(503).send({
-          status: 'degraded',
-          version: VERSION,
-          database: { engine: ctx.store.dialect, ok: false, error: (e as Error).message },
-        });
-      }
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/health',
+      permission: 'public',
+      summary: 'Version and database state',
+      replies: { 200: HealthReplySchema, 503: HealthDegradedSchema },
+      handler: async (_req, reply) => {
+        try {
+          const [m] = await ctx.store.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations');
+          return {
+            status: 'ok' as const,
+            version: VERSION,
+            database: { engine: ctx.store.dialect, ok: true as const, schema_version: m?.v ?? 0 },
+          };
+        } catch (e) {
+          reply.status(503);
+          return {
+            status: 'degraded' as const,
+            version: VERSION,
+            database: { engine: ctx.store.dialect, ok: false as const, error: (e as Error).message },
+          };
+        }
+      },
     });
   };

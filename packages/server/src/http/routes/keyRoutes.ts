@@ -1,35 +1,56 @@
 // Owns the API key endpoints of the caller's workspace: list, create (secret once), revoke. Permission `keys`
 // (admin role or admin key); creation and revocation are written to the activity log.
+import {
+  ApiKeyListSchema,
+  CreatedApiKeySchema,
+  CreateKeyRequestSchema,
+  RevokedKeySchema,
+} from '@llm-analytics/core';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../../AppContext.ts';
-import { SCOPES } from '../../auth/ApiKeyService.ts';
 import { ApiError } from '../ApiError.ts';
-import { parseBody } from '../parseBody.ts';
-
-const CreateKey = z.strictObject({ scope: z.enum(SCOPES), name: z.string().max(200).optional() });
+import { apiRoute } from '../apiRoute.ts';
 
 export const keyRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    app.get('/api/keys', { config: { permission: 'keys' } }, async (req) => ({
-      keys: await ctx.keys.list(req.principal!.workspaceId),
-    }));
-    app.post('/api/keys', { config: { permission: 'keys' } }, async (req, reply) => {
-      const body = parseBody(CreateKey, req.body);
-      const p = req.principal!;
-      const key = await ctx.keys.create(p.workspaceId, body.scope, { name: body.name, createdBy: p.actor });
-      await ctx.activity.record(p.workspaceId, p.actor, 'key.create', key.prefix, {
-        id: key.id,
-        scope: key.scope,
-        name: key.name,
-      });
-      return reply.status(201).send(key);
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/keys',
+      permission: 'keys',
+      summary: "The workspace's API keys (revoked ones included), oldest first",
+      replies: { 200: ApiKeyListSchema },
+      handler: async (req) => ({ keys: await ctx.keys.list(req.principal!.workspaceId) }),
     });
-    app.delete<{ Params: { id: string } }>(
-      '/api/keys/:id',
-      { config: { permission: 'keys' } },
-      async (req) => {
+    apiRoute(app, {
+      method: 'POST',
+      url: '/api/keys',
+      permission: 'keys',
+      summary: 'Create an API key; the reply holds its secret, shown this once',
+      body: CreateKeyRequestSchema,
+      replies: { 201: CreatedApiKeySchema },
+      handler: async (req, reply) => {
+        const p = req.principal!;
+        const key = await ctx.keys.create(p.workspaceId, req.body.scope, {
+          name: req.body.name,
+          createdBy: p.actor,
+        });
+        await ctx.activity.record(p.workspaceId, p.actor, 'key.create', key.prefix, {
+          id: key.id,
+          scope: key.scope,
+          name: key.name,
+        });
+        reply.status(201);
+        return key;
+      },
+    });
+    apiRoute(app, {
+      method: 'DELETE',
+      url: '/api/keys/:id',
+      permission: 'keys',
+      summary: 'Revoke an API key at once',
+      replies: { 200: RevokedKeySchema },
+      handler: async (req) => {
         const p = req.principal!;
         const [key] = await ctx.keys.list(p.workspaceId, req.params.id);
         if (!key || !(await ctx.keys.revoke(p.workspaceId, req.params.id))) {
@@ -41,5 +62,5 @@ export const keyRoutes =
         });
         return { revoked: req.params.id };
       },
-    );
+    });
   };

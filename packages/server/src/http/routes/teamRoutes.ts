@@ -1,16 +1,26 @@
 // Owns GET /api/team/overview: the workspace-wide view across all end-users and evaluators (permission `read`).
+import { TeamOverviewSchema } from '@llm-analytics/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../AppContext.ts';
 import { TeamOverviewParams, teamOverview } from '../../team/teamOverview.ts';
 import { ApiError } from '../ApiError.ts';
+import { apiRoute } from '../apiRoute.ts';
 
 export const teamRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    app.get('/api/team/overview', { config: { permission: 'read' } }, async (req) => {
-      const p = TeamOverviewParams.safeParse(req.query);
-      if (!p.success)
-        throw new ApiError(400, 'invalid_parameters', 'date_range is 7d|30d|90d|all, limit 1–1000');
-      return teamOverview(ctx.analytics, req.principal!.workspaceId, p.data);
+    apiRoute(app, {
+      method: 'GET',
+      url: '/api/team/overview',
+      permission: 'read',
+      summary: 'Workspace totals and figures per end-user and per evaluator',
+      query: TeamOverviewParams,
+      replies: { 200: TeamOverviewSchema },
+      handler: async (req) => {
+        const p = TeamOverviewParams.safeParse(req.query);
+        if (!p.success)
+          throw new ApiError(400, 'invalid_parameters', 'date_range is 7d|30d|90d|all, limit 1–1000');
+        return teamOverview(ctx.analytics, req.principal!.workspaceId, p.data);
+      },
     });
   };

@@ -1,0 +1,70 @@
+// Owns declaring an API route: its permission, request and reply schemas (the contract the OpenAPI document
+// and the test-time reply check read) and a handler whose return type the reply schemas fix.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Permission } from '../accounts/permissions.ts';
+import { parseBody } from './parseBody.ts';
+
+/** Reply schemas by status code; `null` for a reply without a body (204). Errors are `ApiErrorBody`. */
+export type Replies = Record<number, z.ZodType | null>;
+
+export interface RouteDoc {
+  summary: string;
+  description?: string;
+  /** The JSON body, validated before the handler runs (400 `validation_failed`) unless `rawBody`. */
+  body?: z.ZodType;
+  /** The handler validates the body itself (ingest's fast validator); `body` then only documents it. */
+  rawBody?: true;
+  /** The query string; the handler parses it (each route keeps its own error code). */
+  query?: z.ZodType;
+  replies: Replies;
+  /** Not part of the API (the dashboard's files): left out of the OpenAPI document. */
+  hidden?: true;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    api?: RouteDoc;
+  }
+}
+
+export type ReplyBody<R extends Replies> = {
+  // biome-ignore lint/suspicious/noConfusingVoidType: the handler of a bodiless reply (204) returns nothing
+  [S in keyof R]: R[S] extends z.ZodType ? z.input<R[S]> : void;
+}[keyof R];
+
+type BodyOf<B> = B extends z.ZodType ? z.output<B> : unknown;
+
+export interface RouteSpec<R extends Replies, B extends z.ZodType | undefined> extends RouteDoc {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  permission: Permission;
+  /** Name of the path parameter that names the workspace (the auth hook binds it). */
+  workspaceParam?: string;
+  body?: B;
+  replies: R;
+  /** Sets `reply.status()` for a status other than 200 and returns the body (undefined for 204). */
+  handler: (
+    req: FastifyRequest<{ Body: BodyOf<B>; Params: Record<string, string> }>,
+    reply: FastifyReply,
+  ) => Promise<ReplyBody<R>>;
+}
+
+export function apiRoute<const R extends Replies, B extends z.ZodType | undefined = undefined>(
+  app: FastifyInstance,
+  spec: RouteSpec<R, B>,
+): void {
+  const { method, url, permission, workspaceParam, handler, ...doc } = spec;
+  const schema = doc.rawBody ? undefined : doc.body;
+  app.route<{ Body: BodyOf<B>; Params: Record<string, string> }>({
+    method,
+    url,
+    config: { permission, workspaceParam, api: doc },
+    handler: schema
+      ? async (req, reply) => {
+          req.body = parseBody(schema, req.body) as BodyOf<B>;
+          return handler(req, reply);
+        }
+      : handler,
+  });
+}

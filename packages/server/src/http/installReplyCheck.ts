@@ -1,0 +1,34 @@
+// Owns the test-time contract check: every JSON reply is judged against its route's declared schema, and a
+// mismatch becomes a loud 500 `reply_contract_violated` (logged to stderr) so the route's own test fails.
+import type { FastifyInstance } from 'fastify';
+import { replyProblem } from './replyProblem.ts';
+
+export function installReplyCheck(app: FastifyInstance): void {
+  app.addHook('onSend', async (req, reply, payload) => {
+    const doc = req.routeOptions.config?.api;
+    if (req.method === 'HEAD' || doc?.hidden) return payload;
+    const type = String(reply.getHeader('content-type') ?? '');
+    let body: unknown;
+    if (payload !== undefined && payload !== null && payload !== '') {
+      if (typeof payload !== 'string' || !type.startsWith('application/json')) {
+        return violation(reply, req.method, req.url, 'the reply is not JSON text');
+      }
+      body = JSON.parse(payload);
+    }
+    const problem = replyProblem(doc, reply.statusCode, body);
+    return problem ? violation(reply, req.method, req.url, problem) : payload;
+  });
+}
+
+function violation(
+  reply: { code(n: number): unknown; header(k: string, v: string): unknown },
+  method: string,
+  url: string,
+  problem: string,
+): string {
+  const message = `${method} ${url}: ${problem}`;
+  console.error(`reply contract violated: ${message}`);
+  reply.code(500);
+  reply.header('content-type', 'application/json; charset=utf-8');
+  return JSON.stringify({ error: { code: 'reply_contract_violated', message } });
+}
