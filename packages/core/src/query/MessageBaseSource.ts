@@ -1,6 +1,6 @@
-// Owns how a statement's message parts read the filtered-message row `b`: inline per part, or — when the base
-// joins conversation lengths and several parts read it — one MATERIALIZED CTE they share, so that runs once.
-import { baseJoins } from './contextBase.ts';
+// Owns how a statement's message parts read the filtered-message row `b`: inline per part, or one MATERIALIZED
+// CTE they share (the plan's `base: 'shared'`, chosen when the base joins conversation lengths and several
+// parts read it), so that join runs once.
 import type { BaseColumn } from './registry/types.ts';
 
 const TOKEN = (i: number) => `\u0000base${i}\u0000`;
@@ -11,6 +11,7 @@ export class MessageBaseSource {
   constructor(
     private readonly common: Set<BaseColumn>,
     private readonly build: (columns: Set<BaseColumn>) => string,
+    private readonly shared: boolean,
   ) {}
 
   /**
@@ -23,15 +24,12 @@ export class MessageBaseSource {
   };
 
   /**
-   * Resolves the parts' FROM items in the finished statement. With the conversation-length aggregate a shared
-   * CTE measured 108 ms against 128 ms for separate scans (1M messages, 30 days). The models join is a table of
-   * a few rows: there inline scans won (54 ms against 94 ms), as they do without any join, and they let each
-   * engine push a part's own columns into its scan.
+   * Resolves the parts' FROM items in the finished statement. Shared, the CTE carries every part's columns;
+   * inline, each part's scan carries its own, which lets each engine push them into the scan.
    */
   finish(sql: string): string {
-    const all = new Set<BaseColumn>([...this.common, ...this.uses.flatMap((u) => u.own)]);
-    const joins = baseJoins('message', all).has('conversation_length');
-    if (this.uses.length > 1 && joins) {
+    if (this.shared) {
+      const all = new Set<BaseColumn>([...this.common, ...this.uses.flatMap((u) => u.own)]);
       const cte = `WITH mb AS MATERIALIZED (${this.build(all)}) `;
       return cte + this.uses.reduce((s, _, i) => s.replace(TOKEN(i), 'mb b'), sql);
     }

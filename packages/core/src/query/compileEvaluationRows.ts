@@ -2,8 +2,8 @@
 // keep, built from the compiler's own context base and filter compilation, so a listing keeps exactly the
 // evaluations the analytics count under the same filters.
 import type { DateRange, Filter } from './AnalyticsQuery.ts';
+import type { CompileContext, CompiledStatement } from './CompiledQuery.ts';
 import { compileFilter, filterDims } from './compileFilter.ts';
-import type { CompileContext, CompiledStatement } from './compileQuery.ts';
 import { contextBaseSql } from './contextBase.ts';
 import { getDialect } from './dialect/getDialect.ts';
 import { parseQuery } from './parseQuery.ts';

@@ -1,7 +1,7 @@
 // Owns turning raw result rows of a compiled query into the API reply: coerced values, comparison, meta.
 
 import type { AnalyticsReply, ReplyRow, ReplyValue } from '../wire/analytics.ts';
-import type { CompiledQuery, QueryMeta } from './compileQuery.ts';
+import type { CompiledQuery, QueryMeta } from './CompiledQuery.ts';
 import { PERIOD_COLUMN } from './periods.ts';
 import { registry } from './registry/registry.ts';
 import { truncateUtc } from './timeWindow.ts';

@@ -87,7 +87,22 @@ function checkFilter(f: Filter, path: string, leaves: { n: number }): Filter {
   return checkLeaf(f, path);
 }
 
-/** Parses and validates a query; throws QueryError with a stable code on any problem. */
+/** Queries parseQuery returned: frozen, so they are still what was validated when compileQuery sees them. */
+const validated = new WeakSet<AnalyticsQuery>();
+
+/** Freezes a parsed query's objects and arrays; depth is bounded by the schema (QUERY_LIMITS.filterDepth). */
+function freeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) freeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** True when `q` is a query parseQuery returned, so compiling it needs no second validation. */
+export const isParsedQuery = (q: AnalyticsQuery): boolean => validated.has(q);
+
+/** Parses and validates a query; throws QueryError with a stable code on any problem. The result is frozen. */
 export function parseQuery(input: unknown): AnalyticsQuery {
   const parsed = AnalyticsQuerySchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
@@ -147,5 +162,7 @@ export function parseQuery(input: unknown): AnalyticsQuery {
   if (q.limit !== undefined && q.limit > QUERY_LIMITS.maxRows) {
     throw new QueryError('too_many_groups', `limit is at most ${QUERY_LIMITS.maxRows}`, 'limit');
   }
-  return { ...q, ...(filters ? { filters } : {}) };
+  const out = freeze({ ...q, ...(filters ? { filters } : {}) });
+  validated.add(out);
+  return out;
 }

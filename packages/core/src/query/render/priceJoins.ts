@@ -1,6 +1,6 @@
 // Owns the price-book lookup in SQL: small VALUES tables of bound prices joined to (model, provider) sub-groups.
-import type { CatalogPrice, PriceBook } from '../pricing/PriceBook.ts';
-import type { SqlContext } from './registry/types.ts';
+import type { CatalogPrice, PriceBook } from '../../pricing/PriceBook.ts';
+import type { SqlContext } from '../registry/types.ts';
 
 export interface PriceJoins {
   /** FROM-clause joins against the sub-group alias `g` (columns `pm` model_id, `pp` provider). */
