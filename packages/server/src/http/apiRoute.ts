@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Permission } from '../accounts/permissions.ts';
 import { parseBody } from './parseBody.ts';
+import { parseQueryString, type QueryError } from './parseQueryString.ts';
 
 /** Reply schemas by status code; `null` for a reply without a body (204). Errors are `ApiErrorBody`. */
 export type Replies = Record<number, z.ZodType | null>;
@@ -15,8 +16,9 @@ export interface RouteDoc {
   body?: z.ZodType;
   /** The handler validates the body itself (ingest's fast validator); `body` then only documents it. */
   rawBody?: true;
-  /** The query string; the handler parses it (each route keeps its own error code). */
+  /** The query string, validated before the handler runs (400 `queryError`, else `invalid_parameters`). */
   query?: z.ZodType;
+  queryError?: QueryError;
   replies: Replies;
   /** Not part of the API (the dashboard's files): left out of the OpenAPI document. */
   hidden?: true;
@@ -34,37 +36,44 @@ export type ReplyBody<R extends Replies> = {
 }[keyof R];
 
 type BodyOf<B> = B extends z.ZodType ? z.output<B> : unknown;
+type Req<B, Q> = { Body: BodyOf<B>; Params: Record<string, string>; Querystring: BodyOf<Q> };
 
-export interface RouteSpec<R extends Replies, B extends z.ZodType | undefined> extends RouteDoc {
+export interface RouteSpec<
+  R extends Replies,
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+> extends RouteDoc {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   permission: Permission;
   /** Name of the path parameter that names the workspace (the auth hook binds it). */
   workspaceParam?: string;
   body?: B;
+  query?: Q;
   replies: R;
   /** Sets `reply.status()` for a status other than 200 and returns the body (undefined for 204). */
-  handler: (
-    req: FastifyRequest<{ Body: BodyOf<B>; Params: Record<string, string> }>,
-    reply: FastifyReply,
-  ) => Promise<ReplyBody<R>>;
+  handler: (req: FastifyRequest<Req<B, Q>>, reply: FastifyReply) => Promise<ReplyBody<R>>;
 }
 
-export function apiRoute<const R extends Replies, B extends z.ZodType | undefined = undefined>(
-  app: FastifyInstance,
-  spec: RouteSpec<R, B>,
-): void {
+export function apiRoute<
+  const R extends Replies,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(app: FastifyInstance, spec: RouteSpec<R, B, Q>): void {
   const { method, url, permission, workspaceParam, handler, ...doc } = spec;
-  const schema = doc.rawBody ? undefined : doc.body;
-  app.route<{ Body: BodyOf<B>; Params: Record<string, string> }>({
+  const body = doc.rawBody ? undefined : doc.body;
+  const { query, queryError } = doc;
+  app.route<Req<B, Q>>({
     method,
     url,
     config: { permission, workspaceParam, api: doc },
-    handler: schema
-      ? async (req, reply) => {
-          req.body = parseBody(schema, req.body) as BodyOf<B>;
-          return handler(req, reply);
-        }
-      : handler,
+    handler:
+      body || query
+        ? async (req, reply) => {
+            if (body) req.body = parseBody(body, req.body) as BodyOf<B>;
+            if (query) req.query = parseQueryString(query, req.query, queryError) as BodyOf<Q>;
+            return handler(req, reply);
+          }
+        : handler,
   });
 }

@@ -1,23 +1,8 @@
-// Owns the seed endpoints' shared plumbing: query-string validation, date-range checks and the principal's id.
+// Owns the seed endpoints' shared plumbing: date-range checks and the principal's id.
 import { DateRangeSchema, QueryError, resolveWindow, type TimeWindow } from '@llm-analytics/core';
-import type { z } from 'zod';
 import { ApiError } from '../../http/ApiError.ts';
 
 const DAY_MS = 86_400_000;
-
-/** Validates a query string against `schema`; any problem is a 400 `invalid_parameters` naming the field. */
-export function parseParams<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
-  const r = schema.safeParse(query ?? {});
-  if (r.success) return r.data;
-  const issues = r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  const first = issues[0];
-  throw new ApiError(
-    400,
-    'invalid_parameters',
-    first ? `${first.path || 'query'}: ${first.message}` : 'the query string is invalid',
-    issues,
-  );
-}
 
 /**
  * Resolves `startDate`/`endDate` (ISO-8601 timestamps or dates; a date-only end includes that day) into a

@@ -4,7 +4,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../AppContext.ts';
 import { MAX_ACTIVITY_PAGE } from '../../activity/ActivityService.ts';
-import { ApiError } from '../ApiError.ts';
 import { apiRoute } from '../apiRoute.ts';
 
 const Query = z.object({
@@ -21,12 +20,8 @@ export const activityRoutes =
       permission: 'read',
       summary: "The workspace's activity log, newest first; `before` (ISO time) pages back",
       query: Query,
+      queryError: { code: 'invalid_query', message: 'limit must be 1–200 and before an ISO time' },
       replies: { 200: ActivityPageSchema },
-      handler: async (req) => {
-        const q = Query.safeParse(req.query);
-        if (!q.success)
-          throw new ApiError(400, 'invalid_query', 'limit must be 1–200 and before an ISO time');
-        return { events: await ctx.activity.list(req.principal!.workspaceId, q.data) };
-      },
+      handler: async (req) => ({ events: await ctx.activity.list(req.principal!.workspaceId, req.query) }),
     });
   };

@@ -10,7 +10,7 @@ import type { AppContext } from '../../AppContext.ts';
 import { AnalyticsDataParams, analyticsData } from '../../analytics/seed/analyticsData.ts';
 import { JudgmentExamplesParams, judgmentExamples } from '../../analytics/seed/judgmentExamples.ts';
 import { ModelComparisonParams, modelComparison } from '../../analytics/seed/modelComparison.ts';
-import { parseParams, principalId } from '../../analytics/seed/seedParams.ts';
+import { principalId } from '../../analytics/seed/seedParams.ts';
 import { apiRoute } from '../apiRoute.ts';
 
 export const seedAnalyticsRoutes =
@@ -24,8 +24,12 @@ export const seedAnalyticsRoutes =
       query: AnalyticsDataParams,
       replies: { 200: AnalyticsDataReplySchema },
       handler: async (req, reply) => {
-        const params = parseParams(AnalyticsDataParams, req.query);
-        const body = await analyticsData(ctx, req.principal!.workspaceId, principalId(req.principal), params);
+        const body = await analyticsData(
+          ctx,
+          req.principal!.workspaceId,
+          principalId(req.principal),
+          req.query,
+        );
         reply.header('cache-control', `private, max-age=${ctx.config.cacheMaxAgeSeconds}`);
         return body;
       },
@@ -37,8 +41,7 @@ export const seedAnalyticsRoutes =
       summary: "Per-model metrics and each fine-tune's change against its base model",
       query: ModelComparisonParams,
       replies: { 200: ModelComparisonReplySchema },
-      handler: async (req) =>
-        modelComparison(ctx, req.principal!.workspaceId, parseParams(ModelComparisonParams, req.query)),
+      handler: async (req) => modelComparison(ctx, req.principal!.workspaceId, req.query),
     });
     apiRoute(app, {
       method: 'GET',
@@ -47,7 +50,6 @@ export const seedAnalyticsRoutes =
       summary: 'Per failure tag, a page of the evaluated messages carrying it',
       query: JudgmentExamplesParams,
       replies: { 200: JudgmentExamplesReplySchema },
-      handler: async (req) =>
-        judgmentExamples(ctx, req.principal!.workspaceId, parseParams(JudgmentExamplesParams, req.query)),
+      handler: async (req) => judgmentExamples(ctx, req.principal!.workspaceId, req.query),
     });
   };

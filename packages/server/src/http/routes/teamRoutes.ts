@@ -3,7 +3,6 @@ import { TeamOverviewSchema } from '@llm-analytics/core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../AppContext.ts';
 import { TeamOverviewParams, teamOverview } from '../../team/teamOverview.ts';
-import { ApiError } from '../ApiError.ts';
 import { apiRoute } from '../apiRoute.ts';
 
 export const teamRoutes =
@@ -15,12 +14,8 @@ export const teamRoutes =
       permission: 'read',
       summary: 'Workspace totals and figures per end-user and per evaluator',
       query: TeamOverviewParams,
+      queryError: { code: 'invalid_parameters', message: 'date_range is 7d|30d|90d|all, limit 1–1000' },
       replies: { 200: TeamOverviewSchema },
-      handler: async (req) => {
-        const p = TeamOverviewParams.safeParse(req.query);
-        if (!p.success)
-          throw new ApiError(400, 'invalid_parameters', 'date_range is 7d|30d|90d|all, limit 1–1000');
-        return teamOverview(ctx.analytics, req.principal!.workspaceId, p.data);
-      },
+      handler: async (req) => teamOverview(ctx.analytics, req.principal!.workspaceId, req.query),
     });
   };
