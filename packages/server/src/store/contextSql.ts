@@ -51,13 +51,12 @@ export function storedContext(
 /**
  * Conversations ($2) that arrived (or changed) after some of their messages: copy their attributes onto those
  * messages, then onto the evaluations and tool calls of the conversation. Unchanged rows are not rewritten.
- * DuckDB passes `commit`, a parameter holding this commit's number: the conversations are those the commit
- * wrote (`conversations.commit_seq`), so no id list is bound.
+ * DuckDB passes `parents`, its own predicate on the conversations `c` to repair (those a range of commits
+ * wrote, by `conversations.commit_seq`), so no id list is bound.
  */
 export function conversationRepairs(
-  commit?: string,
+  parents = `c.id ${IDS}`,
 ): { table: 'messages' | 'evaluations' | 'tool_calls'; sql: string }[] {
-  const parents = commit ? `c.commit_seq = ${commit}` : `c.id ${IDS}`;
   return [
     {
       table: 'messages',

@@ -40,6 +40,25 @@ export class CommitLanes {
     while (this.running.length) await Promise.all(this.running.map((r) => r.done));
   }
 
+  /**
+   * Runs `fn` with no commit in flight: it waits for the running ones, and commits arriving meanwhile wait for
+   * it (admission stays in arrival order). `fn` gets a writer connection.
+   */
+  async runAlone<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    let admitted!: () => void;
+    const turn = this.queue;
+    this.queue = new Promise((r) => {
+      admitted = r;
+    });
+    await turn;
+    try {
+      await this.idle();
+      return await fn(this.all[0]);
+    } finally {
+      admitted();
+    }
+  }
+
   close(): void {
     for (const c of this.all) c.closeSync();
   }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
-import { conversationRepairs, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
+import { MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
@@ -14,15 +14,24 @@ import { assignCodes, MemoryCodeBook, WORKSPACE_KEYS, workspaceValues } from '..
 import { CommitLanes } from './CommitLanes.ts';
 import { ConversationCache } from './ConversationCache.ts';
 import { commitKeys } from './commitKeys.ts';
+import { DeferredRepairs } from './DeferredRepairs.ts';
 import { insertRows } from './insertRows.ts';
-import { CARRIERS } from './LateParents.ts';
 import { PreparedCache } from './PreparedCache.ts';
 import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredIds.ts';
 import { toPlain } from './toPlain.ts';
 
 const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
-/** ($1 workspace, $2 this commit's number) */
-const CONVERSATION_REPAIRS = conversationRepairs('$2');
+/** How long late conversations' repairs may wait for more to batch with, when no read asks for them first. */
+const REPAIR_DELAY_MS = 1000;
+
+export interface DuckDBStoreOptions {
+  readers?: number;
+  writers?: number;
+  maxInFlight?: number;
+  threads?: number;
+  /** Milliseconds pending repairs wait for a read before they run anyway (default 1 s). */
+  repairDelayMs?: number;
+}
 
 function bind(params: readonly SqlValue[]): DuckDBValue[] {
   return params.map((p) => (Array.isArray(p) ? listValue(p) : p));
@@ -33,6 +42,10 @@ export class DuckDBStore implements Store {
   private readonly ids = new StoredIds();
   private readonly codes = new MemoryCodeBook();
   private readonly conversations = new ConversationCache();
+  private readonly repairs = new DeferredRepairs();
+  private repairing: Promise<void> | undefined;
+  private repairTimer: NodeJS.Timeout | undefined;
+  private repairDelayMs = REPAIR_DELAY_MS;
   private readers!: Pool<PreparedCache>;
   /** The next commit's number (commit_seq of the conversations it writes); numbers only grow, across restarts too. */
   private nextSeq = 1;
@@ -58,15 +71,13 @@ export class DuckDBStore implements Store {
   }
 
   /** Opens (creating if needed) the database file, migrates it and loads the id filters. */
-  static async open(
-    file: string,
-    opts: { readers?: number; writers?: number; maxInFlight?: number; threads?: number } = {},
-  ): Promise<DuckDBStore> {
+  static async open(file: string, opts: DuckDBStoreOptions = {}): Promise<DuckDBStore> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     // All cores while opening (the id filters load on DuckDB's threads; nothing else runs yet), then `threads`.
     const instance = await DuckDBInstance.create(file);
     const writer = await instance.connect();
     const store = new DuckDBStore(file, instance, writer, new Semaphore(opts.maxInFlight ?? 4));
+    store.repairDelayMs = opts.repairDelayMs ?? REPAIR_DELAY_MS;
     const readers: PreparedCache[] = [];
     for (let i = 0; i < (opts.readers ?? 3); i++) readers.push(new PreparedCache(await instance.connect()));
     store.readers = new Pool(readers);
@@ -111,6 +122,7 @@ export class DuckDBStore implements Store {
       'SELECT coalesce(max(commit_seq), 0)::DOUBLE FROM conversations',
     );
     this.nextSeq = Number(last.getRows()[0][0]) + 1;
+    await this.repairs.load(this.writer, this.nextSeq - 1);
     const codes = await this.writer.runAndReadAll('SELECT workspace_id, value, code FROM value_codes');
     for (const [ws, value, code] of codes.getRowsJS())
       this.codes.add(String(ws), String(value), Number(code));
@@ -126,6 +138,7 @@ export class DuckDBStore implements Store {
     );
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    if (this.repairs.size) await this.repairNow();
     return this.readers.use((conn) =>
       this.gate.run(async () => {
         const reader = await conn.run(sql, bind(params));
@@ -165,7 +178,6 @@ export class DuckDBStore implements Store {
           const rows = await enrichRows(coded, this.context(w), this.ids.hints);
           // The inserts are the same few statements every time: prepared once per connection.
           await insertRows(this.prepared(w), rows, codes.created(), workspaceKeys, seq);
-          await this.repairConversations(w, convs.referenced, seq);
           for (const [ws, ids] of groupByWorkspace(msgs.referenced))
             await w.run(MESSAGE_REPAIR, [ws, listValue(ids)]);
           await w.run('COMMIT');
@@ -173,6 +185,7 @@ export class DuckDBStore implements Store {
           this.ids.note(rows, msgs.referenced);
           this.conversations.remember(coded.conversations);
           codes.settle(true);
+          this.deferRepairs(convs.referenced, evaluations);
         } catch (e) {
           codes.settle(false);
           await w.run('ROLLBACK').catch(() => {});
@@ -183,21 +196,37 @@ export class DuckDBStore implements Store {
   }
 
   /**
-   * Repairs the stored children of conversations that arrive after them ([workspace, id] pairs), written by
-   * commit `seq`, in the tables that hold any (LateParents; every table when that is unknown).
+   * Queues the repairs of the stored children of conversations that arrived after them ([workspace, id]
+   * pairs), in the tables that hold any (LateParents; every table when that is unknown), for the next batch.
    */
-  private async repairConversations(
-    w: DuckDBConnection,
-    parents: [string, string][],
-    seq: number,
-  ): Promise<void> {
+  private deferRepairs(parents: [string, string][], evaluations: readonly { workspace_id: string }[]): void {
     for (const [ws, ids] of groupByWorkspace(parents)) {
       let tables = 0;
       for (const id of ids) tables |= this.ids.conversationChildren(ws, id);
-      for (const { table, sql } of CONVERSATION_REPAIRS) {
-        if (tables & CARRIERS[table]) await this.prepared(w).run(sql, [ws, BigInt(seq)]);
-      }
+      this.repairs.add(ws, tables);
     }
+    let last: string | undefined;
+    for (const e of evaluations) {
+      if (e.workspace_id === last) continue;
+      last = e.workspace_id;
+      this.repairs.noteEvaluations(last);
+    }
+    if (this.repairs.size && !this.repairTimer) {
+      this.repairTimer = setTimeout(() => void this.repairNow().catch(() => {}), this.repairDelayMs);
+      this.repairTimer.unref();
+    }
+  }
+
+  /** Runs the pending repairs, with no commit in flight; concurrent callers share one run. */
+  private repairNow(): Promise<void> {
+    clearTimeout(this.repairTimer);
+    this.repairTimer = undefined;
+    this.repairing ??= this.lanes
+      .runAlone((w) => this.gate.run(() => this.repairs.run(w, this.nextSeq - 1)))
+      .finally(() => {
+        this.repairing = undefined;
+      });
+    return this.repairing;
   }
 
   /**
@@ -242,10 +271,14 @@ export class DuckDBStore implements Store {
 
   forgetWorkspace(workspaceId: string): void {
     this.codes.forget(workspaceId);
+    this.repairs.forget(workspaceId);
     this.conversations.clear();
   }
 
+  /** Pending repairs are left to the next open (see DeferredRepairs): closing loses nothing. */
   async close(): Promise<void> {
+    clearTimeout(this.repairTimer);
+    await this.repairing?.catch(() => {});
     for (const r of this.readers.all) await r.close();
     await this.lanes.idle();
     for (const cache of this.writerStatements.values()) await cache.dropStatements();
