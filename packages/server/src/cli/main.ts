@@ -1,4 +1,4 @@
-// Owns the `llm-analytics` command line (serve, demo, import, explain, keys, users); flags in `help` and the README.
+// Owns the `llm-analytics` command line (serve, demo, import, explain, migration-diff, keys, users); flags in `help` and the README.
 import { parseArgs } from 'node:util';
 import { createContext } from '../AppContext.ts';
 import { SCOPES, type Scope } from '../auth/ApiKeyService.ts';
@@ -7,6 +7,7 @@ import { VERSION } from '../version.ts';
 import { DEFAULT_WORKSPACE } from '../workspaces/WorkspaceService.ts';
 import { explain } from './explain.ts';
 import { openIngestTarget } from './ingestTarget.ts';
+import { migrationDiff } from './migrationDiff.ts';
 import { serve } from './serve.ts';
 import { users } from './users.ts';
 
@@ -19,6 +20,7 @@ Usage:
                        [--data DIR] [--url URL --api-key KEY] [--workspace ID]
   llm-analytics explain '<AnalyticsQuery JSON>' [--dialect duckdb|postgres] [--json] [--now ISO] [--workspace ID]
                        (the plan and the SQL + params it compiles to; opens no database)
+  llm-analytics migration-diff [--data DIR]   (the ALTER TABLE statements the catalogue needs beyond the migrations)
   llm-analytics keys create --scope ingest|read|admin [--name NAME] [--workspace ID] [--data DIR]
   llm-analytics keys list [--workspace ID] [--data DIR]
   llm-analytics keys revoke KEY_ID [--workspace ID] [--data DIR]
@@ -126,6 +128,9 @@ async function main(argv: string[]): Promise<void> {
       console.log(`imported ${result.rows} rows into ${table}`);
       return;
     }
+    case 'migration-diff':
+      process.exitCode = await migrationDiff(config);
+      return;
     case 'keys':
       return keys(rest, f, config);
     case 'users': {
