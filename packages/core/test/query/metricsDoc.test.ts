@@ -1,9 +1,11 @@
-// Checks docs/metrics.md is exactly the registry rendered: one entry per metric and dimension id.
+// Checks docs/metrics.md is exactly the registry rendered: one entry per metric and dimension id, each linking to
+// the file that declares it.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { registry } from '../../src/query/registry/registry.ts';
 import { renderMetricsDoc } from '../../src/query/registry/renderMetricsDoc.ts';
+import type { RegistrySubject } from '../../src/query/registry/types.ts';
 
 const DOC = new URL('../../../../docs/metrics.md', import.meta.url);
 
@@ -73,4 +75,27 @@ test('registry holds exactly the ids issues 3 and 4 name', () => {
     ].sort(),
   );
   assert.ok(registry.dimensions.get('success') && !registry.dimensions.get('success')!.groupable);
+});
+
+const isSubject = (v: unknown): v is RegistrySubject =>
+  typeof v === 'object' && v !== null && 'metrics' in v && 'dimensions' in v && 'module' in v;
+
+test('each entry of docs/metrics.md links to the registry file that declares it', async () => {
+  const doc = readFileSync(DOC, 'utf8');
+  const entries = [...doc.matchAll(/^### `(\w+)`\n[\s\S]*?^Declared in \[`([\w.]+)`\]\(([^)]+)\)\.$/gm)];
+  const ids = [...registry.metrics.keys(), ...registry.dimensions.keys()];
+  assert.deepEqual(
+    entries.map((m) => m[1]),
+    ids,
+    'every entry has its link, before the next entry',
+  );
+  for (const [, id, name, href] of entries) {
+    const file = new URL(href, DOC);
+    assert.ok(existsSync(file), `${id}: ${href} exists`);
+    assert.ok(href.endsWith(`/${name}`), `${id}: the link text names the linked file`);
+    // Declared, not merely mentioned: some ids are generated (latency_p50 … from one template).
+    const subjects = Object.values((await import(file.href)) as Record<string, unknown>).filter(isSubject);
+    const declared = subjects.flatMap((s) => [...s.metrics, ...s.dimensions]).map((d) => d.id);
+    assert.ok(declared.includes(id), `${id} is declared by a subject exported from ${href}`);
+  }
 });

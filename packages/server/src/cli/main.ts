@@ -1,11 +1,13 @@
-// Owns the `llm-analytics` command line: serve, demo, import, keys, users — flags documented in `help` and the README.
+// Owns the `llm-analytics` command line (serve, demo, import, explain, migration-diff, keys, users); flags in `help` and the README.
 import { parseArgs } from 'node:util';
 import { createContext } from '../AppContext.ts';
 import { SCOPES, type Scope } from '../auth/ApiKeyService.ts';
 import { loadConfig } from '../config.ts';
 import { VERSION } from '../version.ts';
 import { DEFAULT_WORKSPACE } from '../workspaces/WorkspaceService.ts';
+import { explain } from './explain.ts';
 import { openIngestTarget } from './ingestTarget.ts';
+import { migrationDiff } from './migrationDiff.ts';
 import { serve } from './serve.ts';
 import { users } from './users.ts';
 
@@ -16,6 +18,9 @@ Usage:
   llm-analytics demo [--messages N] [--seed N] [--data DIR] [--url URL --api-key KEY]
   llm-analytics import FILE --table models|conversations|messages|evaluations|llm_models|message_evaluations
                        [--data DIR] [--url URL --api-key KEY] [--workspace ID]
+  llm-analytics explain '<AnalyticsQuery JSON>' [--dialect duckdb|postgres] [--json] [--now ISO] [--workspace ID]
+                       (the plan and the SQL + params it compiles to; opens no database)
+  llm-analytics migration-diff [--data DIR]   (the ALTER TABLE statements the catalogue needs beyond the migrations)
   llm-analytics keys create --scope ingest|read|admin [--name NAME] [--workspace ID] [--data DIR]
   llm-analytics keys list [--workspace ID] [--data DIR]
   llm-analytics keys revoke KEY_ID [--workspace ID] [--data DIR]
@@ -43,6 +48,9 @@ const OPTIONS = {
   password: { type: 'string' },
   role: { type: 'string' },
   admin: { type: 'boolean' },
+  dialect: { type: 'string' },
+  json: { type: 'boolean' },
+  now: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,6 +76,10 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (f.help || !command || command === 'help') return console.log(HELP);
   if (command === 'version') return console.log(VERSION);
+  if (command === 'explain') {
+    process.exitCode = explain(rest[0], { ...f, workspace: f.workspace ?? DEFAULT_WORKSPACE });
+    return;
+  }
   const env = { ...process.env, ...(f.data ? { DATA_DIR: f.data } : {}) };
   const config = loadConfig(env, f.port ? { port: intFlag(f.port, 'port', 3000) } : {});
   if (f.host) config.host = f.host;
@@ -116,6 +128,9 @@ async function main(argv: string[]): Promise<void> {
       console.log(`imported ${result.rows} rows into ${table}`);
       return;
     }
+    case 'migration-diff':
+      process.exitCode = await migrationDiff(config);
+      return;
     case 'keys':
       return keys(rest, f, config);
     case 'users': {

@@ -2,8 +2,8 @@
 // No PRIMARY KEY / UNIQUE constraints on the ingest tables: DuckDB's WAL replay has failed after kill -9
 // when the WAL held index entries, so uniqueness by id is enforced by the single writer instead.
 // The steps are history: each keeps producing the schema it did. The latest state is the catalogue's (core
-// catalogue/), and migrations.test.ts fails when running every step does not give exactly it; a new
-// attribute's step can be generated from the catalogue (columnSteps.ts).
+// catalogue/), and catalogueSchema.test.ts fails when running every step does not give exactly it; a new
+// attribute's step is printed from the catalogue (columnSteps.ts; `npm run cli -- migration-diff`).
 import { type DialectName, getDialect, type LogicalType } from '@llm-analytics/core';
 import { WORKSPACE_KEYS } from './valueCodes.ts';
 

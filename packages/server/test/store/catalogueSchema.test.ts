@@ -1,10 +1,12 @@
 // Running every migration on an empty database gives exactly the catalogue's schema, on both engines: the same
 // tables, columns, types, nullability, defaults and (PostgreSQL) indexes as the DDL rendered from the catalogue.
+// When they disagree, the failure prints the ALTER TABLE statements the new step needs (columnSteps.ts).
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CATALOGUE, type DialectName, schemaDdl, tableIndexes } from '@llm-analytics/core';
 import pg from 'pg';
+import { columnSteps, type LiveColumn } from '../../src/store/columnSteps.ts';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { migrateTo } from '../helpers/migrateTo.ts';
 import { PG_ADMIN_URL } from '../helpers/testServer.ts';
@@ -15,6 +17,8 @@ const COLUMNS = `SELECT table_name, column_name, data_type, udt_name, is_nullabl
   ORDER BY table_name, column_name`;
 
 type Run = (sql: string) => Promise<unknown>;
+const columnRows = (rows: Record<string, unknown>[]) =>
+  rows.filter((r) => typeof r.column_name === 'string') as unknown as LiveColumn[];
 /** The schema `build` leaves, as comparable rows. */
 type Describe = (build: (run: Run) => Promise<void>) => Promise<Record<string, unknown>[]>;
 
@@ -71,6 +75,12 @@ for (const [engine, describeSchema] of [
     it('every migration, run on an empty database, leaves exactly the catalogue schema', async () => {
       const fromMigrations = await describeSchema(migrated(engine));
       const expected = await describeSchema(fromCatalogue(engine));
+      const steps = columnSteps(engine, columnRows(fromMigrations));
+      assert.deepEqual(
+        steps,
+        { add: [], extra: [] },
+        `the migrations and the catalogue disagree on ${engine}: a new step in migrations.ts needs\n  ${steps.add.join(';\n  ')}\n(and a backfill for carried copies); columns no catalogue entry declares: ${steps.extra.join(', ') || 'none'}`,
+      );
       // Table by table, so a disagreement names its table and the diff stays short.
       for (const t of CATALOGUE) {
         const of = (rows: Record<string, unknown>[]) =>
@@ -78,6 +88,19 @@ for (const [engine, describeSchema] of [
         assert.deepEqual(of(fromMigrations), of(expected), `table ${t.name}`);
       }
       assert.deepEqual(fromMigrations, expected);
+    });
+
+    it('the generated steps take an older schema to the catalogue columns', async () => {
+      // Version 2 predates the value codes, the carried context and (DuckDB) the workspace key and commit
+      // numbers: the steps must add every one of them with the catalogue's type, nullability and default.
+      const v2 = (run: Run) => migrateTo(run, engine, 2);
+      const steps = columnSteps(engine, columnRows(await describeSchema(v2))).add;
+      const stepped = await describeSchema(async (run) => {
+        await v2(run);
+        for (const sql of steps) await run(sql);
+      });
+      assert.ok(steps.filter((s) => s.startsWith('ALTER TABLE ')).length > 5, steps.join('\n'));
+      assert.deepEqual(columnRows(stepped), columnRows(await describeSchema(fromCatalogue(engine))));
     });
 
     it('holds every catalogue table and no other', async () => {

@@ -17,6 +17,8 @@ const label = ([lo, hi]: [number, number | null]) =>
 export const CONVERSATION_LENGTH_BUCKETS: string[] = LENGTH_BUCKETS.map(label);
 
 export const conversationsSubject: RegistrySubject = {
+  // Where the subject is declared, for the links of docs/metrics.md.
+  module: import.meta.url,
   partials: [
     {
       id: 'conv',

@@ -2,6 +2,8 @@
 import type { RegistrySubject } from './types.ts';
 
 export const costSubject: RegistrySubject = {
+  // Where the subject is declared, for the links of docs/metrics.md.
+  module: import.meta.url,
   partials: [
     {
       id: 'in_tok',

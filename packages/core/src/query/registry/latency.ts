@@ -25,6 +25,8 @@ const percentileMetrics: MetricDef[] = PERCENTILES.map((p) => ({
 }));
 
 export const latencySubject: RegistrySubject = {
+  // Where the subject is declared, for the links of docs/metrics.md.
+  module: import.meta.url,
   partials: [
     {
       id: 'lat_n',

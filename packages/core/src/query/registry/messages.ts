@@ -11,6 +11,8 @@ const errors = (x: SqlContext) =>
   `count(NULLIF(b.error_code, (SELECT vc.code FROM value_codes vc WHERE vc.workspace_id = ${x.workspace()} AND vc.value = '')))`;
 
 export const messagesSubject: RegistrySubject = {
+  // Where the subject is declared, for the links of docs/metrics.md.
+  module: import.meta.url,
   partials: [
     { id: 'n', grain: 'message', kind: 'additive', sql: () => 'count(*)' },
     {

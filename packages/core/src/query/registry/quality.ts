@@ -2,6 +2,8 @@
 import type { RegistrySubject } from './types.ts';
 
 export const qualitySubject: RegistrySubject = {
+  // Where the subject is declared, for the links of docs/metrics.md.
+  module: import.meta.url,
   partials: [
     { id: 'ev_n', grain: 'evaluation', kind: 'additive', sql: () => 'count(*)' },
     { id: 'ev_rated', grain: 'evaluation', kind: 'additive', sql: () => 'count(e.rating)' },

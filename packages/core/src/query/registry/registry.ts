@@ -31,6 +31,13 @@ export const registry = {
   metrics: byId<MetricDef>(SUBJECTS.flatMap((s) => s.metrics)),
   partials: byId<PartialDef>(SUBJECTS.flatMap((s) => s.partials)),
   dimensions: byId<DimensionDef>(SUBJECTS.flatMap((s) => s.dimensions)),
+  /** Metric and dimension id → file name (in this directory) of the subject module that declares it. */
+  files: new Map(
+    SUBJECTS.flatMap((s) => {
+      const file = new URL(s.module).pathname.split('/').pop() ?? '';
+      return [...s.metrics, ...s.dimensions].map((d) => [d.id, file] as const);
+    }),
+  ) as ReadonlyMap<string, string>,
 } as const;
 
 /** Partial ids a metric's SQL reads, in order of appearance. */

@@ -45,14 +45,23 @@ Every number the product shows comes from one \`AnalyticsQuery\` compiled agains
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** Where docs/metrics.md finds the registry's files. */
+export const REGISTRY_DIR_FROM_DOCS = '../packages/core/src/query/registry/';
+
+/** The link line of an entry: the registry file that declares `id`. */
+const declared = (id: string) => {
+  const file = registry.files.get(id);
+  return `Declared in [\`${file}\`](${REGISTRY_DIR_FROM_DOCS}${file}).\n\n`;
+};
+
 export function renderMetricsDoc(): string {
   const metrics = [...registry.metrics.values()].map(
     (m) =>
-      `### \`${m.id}\`\n\n${m.description}\n\n${m.notes ? `${m.notes}\n\n` : ''}| grain | type | unit | empty group |\n| --- | --- | --- | --- |\n| ${m.grain} | ${m.type} | ${m.unit} | ${m.empty === 0 ? '0' : 'null'} |\n`,
+      `### \`${m.id}\`\n\n${m.description}\n\n${m.notes ? `${m.notes}\n\n` : ''}${declared(m.id)}| grain | type | unit | empty group |\n| --- | --- | --- | --- |\n| ${m.grain} | ${m.type} | ${m.unit} | ${m.empty === 0 ? '0' : 'null'} |\n`,
   );
   const dims = [...registry.dimensions.values()].map(
     (d) =>
-      `### \`${d.id}\`\n\n${cell(d.description)}\n\n| grain | type | unit | group by |\n| --- | --- | --- | --- |\n| ${d.grain} | ${d.type} | ${d.unit} | ${d.groupable ? 'yes' : 'filter only'} |\n`,
+      `### \`${d.id}\`\n\n${cell(d.description)}\n\n${declared(d.id)}| grain | type | unit | group by |\n| --- | --- | --- | --- |\n| ${d.grain} | ${d.type} | ${d.unit} | ${d.groupable ? 'yes' : 'filter only'} |\n`,
   );
   return `${INTRO}\n## Metrics\n\n${metrics.join('\n')}\n## Dimensions\n\n${dims.join('\n')}`;
 }

@@ -2,6 +2,8 @@
 import type { RegistrySubject } from './types.ts';
 
 export const toolsSubject: RegistrySubject = {
+  // Where the subject is declared, for the links of docs/metrics.md.
+  module: import.meta.url,
   partials: [
     { id: 'tc_n', grain: 'tool', kind: 'additive', sql: () => 'count(*)' },
     { id: 'tc_known', grain: 'tool', kind: 'additive', sql: () => 'count(t.success)' },

@@ -108,6 +108,8 @@ export interface DimensionDef {
 }
 
 export interface RegistrySubject {
+  /** The declaring module's `import.meta.url`: docs/metrics.md links each id to its file. */
+  module: string;
   partials: PartialDef[];
   metrics: MetricDef[];
   dimensions: DimensionDef[];
