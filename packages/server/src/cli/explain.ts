@@ -1,6 +1,7 @@
 // Owns `llm-analytics explain`: a query's plan and the SQL and parameters it compiles to, per dialect, without
 // opening a database (default settings, no catalog prices).
 import {
+  type CompiledQuery,
   type CompiledStatement,
   type DialectName,
   explainQuery,
@@ -34,10 +35,12 @@ export function explainContext(o: { workspace: string; now: Date }) {
   };
 }
 
-const statements = (c: QueryExplanation['rendered'][number]['compiled']) =>
-  [['main', c] as const, ...(c.comparison ? [['comparison', c.comparison] as const] : [])].map(
-    ([role, s]: readonly [string, CompiledStatement]) => ({ role, sql: s.sql, params: s.params }),
-  );
+/** The statements that run, in order: the main one, then the previous period's own one when it has one. */
+function statements(c: CompiledQuery): { role: string; sql: string; params: CompiledStatement['params'] }[] {
+  const out = [{ role: 'main', sql: c.sql, params: c.params }];
+  if (c.comparison) out.push({ role: 'comparison', sql: c.comparison.sql, params: c.comparison.params });
+  return out;
+}
 
 /** Runs the command; returns the exit code (2: bad input, with the error on stderr). */
 export function explain(queryJson: string | undefined, o: ExplainOptions): number {
