@@ -33,6 +33,7 @@ export * from './wire/judgmentExamples.ts';
 export * from './wire/keys.ts';
 export * from './wire/members.ts';
 export * from './wire/modelComparison.ts';
+export * from './wire/otlpTraces.ts';
 export * from './wire/roles.ts';
 export * from './wire/settings.ts';
 export * from './wire/team.ts';
