@@ -26,7 +26,16 @@ const MAX_DEPTH = 32;
 class InvalidSpan extends Error {}
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const SNAKE = new Map<string, string>();
+/** `k` in snake_case, computed once per field name (this runs for every field of every span). */
+function snake(k: string): string {
+  let s = SNAKE.get(k);
+  if (s === undefined) {
+    s = k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    SNAKE.set(k, s);
+  }
+  return s;
+}
 /** Field `k` of `o`, under its lowerCamelCase name or its proto (snake_case) one. */
 const field = (o: Obj, k: string): unknown => o[k] ?? o[snake(k)];
 const list = (o: Obj, k: string): unknown[] => {
