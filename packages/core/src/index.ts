@@ -21,6 +21,7 @@ export type * from './query/registry/types.ts';
 export type { SqlValue } from './query/SqlParams.ts';
 export * from './query/timeWindow.ts';
 export * from './schemas/ingest.ts';
+export { isStorableText } from './schemas/storableText.ts';
 export * from './schemas/validateBatchFast.ts';
 export * from './wire/activity.ts';
 export * from './wire/analytics.ts';

@@ -70,7 +70,7 @@ describe('crash safety (kill -9 during ingest)', () => {
             const res = await fetch(`${server.url}/v1/traces`, {
               method: 'POST',
               headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${KEY}` },
-              body: b.body,
+              body: new Uint8Array(b.body),
             });
             await res.arrayBuffer();
             if (res.status === 200) for (const k of b.keys) ackedSpans.add(k);

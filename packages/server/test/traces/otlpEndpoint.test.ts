@@ -141,6 +141,24 @@ for (const engine of ENGINES) {
       assert.equal(await spanCount(s, ws), 1);
     });
 
+    it('stores NUL and unpaired surrogates as U+FFFD (both engines can store them), emoji as they are', async () => {
+      const ws = 'odd-text';
+      const wsKey = await s.createKey('ingest', ws);
+      const attributes = [
+        { key: 'k\ud800', value: { stringValue: 'x\udc00y\u0000' } },
+        { key: 'e', value: { stringValue: 'ok 😀' } },
+      ];
+      const span = jsonSpan(35, { name: 'a\u0000b', attributes, status: { code: 2, message: '\ud83d' } });
+      const res = await postTraces(s.url, JSON.stringify(request([span, jsonSpan(36)])), { key: wsKey });
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), {});
+      const [row] = await storedSpans(s, ws);
+      assert.equal(row.name, 'a\ufffdb');
+      assert.deepEqual(row.attributes, { 'k\ufffd': 'x\ufffdy\ufffd', e: 'ok 😀' });
+      assert.equal(row.status_message, '\ufffd');
+      assert.equal(await spanCount(s, ws), 2);
+    });
+
     it('accepts int64 times as JSON numbers and ids in upper-case hex', async () => {
       const ws = 'numbers';
       const wsKey = await s.createKey('ingest', ws);

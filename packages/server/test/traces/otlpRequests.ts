@@ -60,5 +60,9 @@ export async function postTraces(url: string, body: Buffer | string, o: PostOpti
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   if (o.gzip) headers['content-encoding'] = 'gzip';
   if (o.encoding) headers['content-encoding'] = o.encoding;
-  return fetch(`${url}/v1/traces`, { method: 'POST', headers, body: o.gzip ? gzipSync(bytes) : bytes });
+  return fetch(`${url}/v1/traces`, {
+    method: 'POST',
+    headers,
+    body: new Uint8Array(o.gzip ? gzipSync(bytes) : bytes),
+  });
 }

@@ -1,6 +1,7 @@
 // Owns turning a decoded ExportTraceServiceRequest into span rows: both encodings normalised (ids to
 // lowercase hex, int64 nanoseconds to milliseconds, attribute values to plain JSON), invalid spans counted
 // and described instead of stored.
+import { isStorableText } from '@llm-analytics/core';
 import { ApiError } from '../../http/ApiError.ts';
 import type { SpanRow } from '../../store/RowSet.ts';
 import { TRACE_PROTO } from './traceProto.ts';
@@ -42,7 +43,16 @@ const list = (o: Obj, k: string): unknown[] => {
   const v = field(o, k);
   return Array.isArray(v) ? v : [];
 };
-const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/**
+ * `s` storable on both engines: NUL (which PostgreSQL cannot store) and unpaired surrogates (no UTF-8 form;
+ * jsonb refuses their escapes) become U+FFFD. One span's odd text must not fail the commit it shares.
+ */
+const LONE_SURROGATE = /\p{Cs}/gu;
+function clean(s: string): string {
+  return isStorableText(s) ? s : s.replaceAll('\u0000', '\ufffd').replace(LONE_SURROGATE, '\ufffd');
+}
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? clean(v) : null);
+const name = (v: unknown): string => (typeof v === 'string' ? clean(v) : '');
 
 const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 
@@ -87,7 +97,7 @@ function enumValue(v: unknown, values: Record<string, number>): number {
 function plain(v: unknown, depth: number): unknown {
   if (!isObj(v) || depth > MAX_DEPTH) return null;
   let x = field(v, 'stringValue');
-  if (x !== undefined && x !== null) return String(x);
+  if (x !== undefined && x !== null) return clean(String(x));
   x = field(v, 'boolValue');
   if (x !== undefined && x !== null) return x === true || x === 'true';
   x = field(v, 'intValue');
@@ -106,7 +116,7 @@ function plain(v: unknown, depth: number): unknown {
   if (isObj(x)) return attributes(list(x, 'values'), depth + 1);
   x = field(v, 'bytesValue');
   if (x instanceof Uint8Array) return Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('base64');
-  if (typeof x === 'string') return x; // OTLP/JSON sends bytes as base64 already
+  if (typeof x === 'string') return clean(x); // OTLP/JSON sends bytes as base64 already
   return null;
 }
 
@@ -115,7 +125,7 @@ function attributes(kvs: unknown[], depth = 0): Record<string, unknown> {
   const pairs: [string, unknown][] = [];
   for (const kv of kvs) {
     if (!isObj(kv) || typeof kv.key !== 'string') continue;
-    pairs.push([kv.key, plain(kv.value, depth)]);
+    pairs.push([clean(kv.key), plain(kv.value, depth)]);
   }
   // fromEntries defines own properties: a "__proto__" attribute stays an attribute.
   return Object.fromEntries(pairs);
@@ -181,7 +191,7 @@ function spanRow(span: unknown, ws: string): SpanRow {
     span_id: spanId,
     parent_span_id: parent,
     trace_state: text(field(span, 'traceState')),
-    name: typeof span.name === 'string' ? span.name : '',
+    name: name(span.name),
     kind: enumValue(span.kind, TRACE_PROTO.spanKind),
     start_time: toMs(start),
     end_time: toMs(end),
@@ -193,7 +203,7 @@ function spanRow(span: unknown, ws: string): SpanRow {
     events: events.length
       ? json(
           events.map((e) => ({
-            name: typeof e.name === 'string' ? e.name : '',
+            name: name(e.name),
             time_ms: toMs(safeNanos(field(e, 'timeUnixNano'))),
             attributes: attributes(list(e, 'attributes')),
           })),
