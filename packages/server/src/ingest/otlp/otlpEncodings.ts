@@ -18,9 +18,9 @@ const protobuf: OtlpEncoding & { decodeResponse(payload: Buffer): unknown } = {
   mediaType: 'application/x-protobuf',
   decodeRequest(body) {
     try {
-      const message = TRACE_PROTO.request.decode(body);
-      // Ids stay bytes (Uint8Array), int64 become decimal strings: what spanRows reads for both encodings.
-      return TRACE_PROTO.request.toObject(message, { longs: String, enums: Number });
+      // The decoded messages as they are (no toObject copy, about half the decoding time): spanRows reads
+      // their Uint8Array ids and Long int64s beside JSON's hex and strings.
+      return TRACE_PROTO.request.decode(body);
     } catch (e) {
       throw invalid('a protobuf ExportTraceServiceRequest', e);
     }

@@ -7,9 +7,9 @@ import type { SpanRow } from '../../store/RowSet.ts';
 import { TRACE_PROTO } from './traceProto.ts';
 
 /**
- * The request as the decoder gives it: protobuf through `toObject` (bytes as Uint8Array, int64 as decimal
- * strings, enums as numbers) or parsed JSON (hex ids, int64 as strings or numbers). Fields are lowerCamelCase,
- * as OTLP/JSON requires; snake_case is accepted too.
+ * The request as the decoder gives it: protobufjs messages (bytes as Uint8Array, int64 as Long, enums as
+ * numbers, unset fields falling back to their defaults on the prototype) or parsed JSON (hex ids, int64 as
+ * strings or numbers). Fields are lowerCamelCase, as OTLP/JSON requires; snake_case is accepted too.
  */
 type Obj = Record<string, unknown>;
 
@@ -59,7 +59,8 @@ const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 /** The id as lowercase hex; null when absent; InvalidSpan when it is not `bytes` long or (if `required`) zero. */
 function hexId(v: unknown, bytes: number, what: string, required: boolean): string | null {
   let hex: string | undefined;
-  if (v === undefined || v === null || v === '') hex = '';
+  // An unset bytes field of a protobuf message reads its prototype default, an empty array.
+  if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) hex = '';
   else if (v instanceof Uint8Array) hex = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
   else if (typeof v === 'string' && /^[0-9a-fA-F]*$/.test(v)) hex = v.toLowerCase();
   else if (typeof v === 'string' && v.length === base64Length(bytes) && /^[A-Za-z0-9+/]+=*$/.test(v))
@@ -75,9 +76,23 @@ function hexId(v: unknown, bytes: number, what: string, required: boolean): stri
   return hex;
 }
 
-/** An unsigned int64 (nanoseconds) sent as a decimal string or a number; absent is 0. */
+/** protobufjs's int64: two 32-bit halves. */
+interface Long {
+  low: number;
+  high: number;
+  unsigned: boolean;
+}
+const isLong = (v: unknown): v is Long =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Long).low === 'number' &&
+  typeof (v as Long).high === 'number';
+const longBits = (v: Long) => (BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0);
+
+/** An unsigned int64 (nanoseconds) sent as a Long, a decimal string or a number; absent is 0. */
 function nanos(v: unknown, what: string): bigint {
   if (v === undefined || v === null) return 0n;
+  if (isLong(v)) return longBits(v);
   if (typeof v === 'string' && /^\d+$/.test(v)) return BigInt(v);
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return BigInt(v);
   throw new InvalidSpan(`${what} must be an unsigned integer of nanoseconds`);
@@ -93,18 +108,34 @@ function enumValue(v: unknown, values: Record<string, number>): number {
   return 0;
 }
 
+/** The oneof member `k` of `o` if it is set: own properties only (a protobuf message's prototype holds defaults). */
+function member(o: Obj, k: string): unknown {
+  if (Object.hasOwn(o, k)) return o[k];
+  const s = snake(k);
+  return Object.hasOwn(o, s) ? o[s] : undefined;
+}
+
+/** int64 as a number, or as its decimal string beyond 2^53. */
+function int64(x: unknown): number | string {
+  if (isLong(x)) {
+    const n = (x.unsigned ? x.high >>> 0 : x.high) * 2 ** 32 + (x.low >>> 0);
+    if (Number.isSafeInteger(n)) return n;
+    return String(x.unsigned ? longBits(x) : BigInt.asIntN(64, longBits(x)));
+  }
+  const n = Number(x);
+  return Number.isSafeInteger(n) ? n : String(x);
+}
+
 /** An AnyValue as plain JSON: int64 beyond 2^53 stays a decimal string, bytes become base64. */
 function plain(v: unknown, depth: number): unknown {
   if (!isObj(v) || depth > MAX_DEPTH) return null;
+  const field = member;
   let x = field(v, 'stringValue');
   if (x !== undefined && x !== null) return clean(String(x));
   x = field(v, 'boolValue');
   if (x !== undefined && x !== null) return x === true || x === 'true';
   x = field(v, 'intValue');
-  if (x !== undefined && x !== null) {
-    const n = Number(x);
-    return Number.isSafeInteger(n) ? n : String(x);
-  }
+  if (x !== undefined && x !== null) return int64(x);
   x = field(v, 'doubleValue');
   if (x !== undefined && x !== null) {
     const n = Number(x);
