@@ -129,23 +129,22 @@ function int64(x: unknown): number | string {
 /** An AnyValue as plain JSON: int64 beyond 2^53 stays a decimal string, bytes become base64. */
 function plain(v: unknown, depth: number): unknown {
   if (!isObj(v) || depth > MAX_DEPTH) return null;
-  const field = member;
-  let x = field(v, 'stringValue');
+  let x = member(v, 'stringValue');
   if (x !== undefined && x !== null) return clean(String(x));
-  x = field(v, 'boolValue');
+  x = member(v, 'boolValue');
   if (x !== undefined && x !== null) return x === true || x === 'true';
-  x = field(v, 'intValue');
+  x = member(v, 'intValue');
   if (x !== undefined && x !== null) return int64(x);
-  x = field(v, 'doubleValue');
+  x = member(v, 'doubleValue');
   if (x !== undefined && x !== null) {
     const n = Number(x);
     return Number.isFinite(n) ? n : String(x); // NaN and ±Infinity have no JSON number
   }
-  x = field(v, 'arrayValue');
+  x = member(v, 'arrayValue');
   if (isObj(x)) return list(x, 'values').map((e) => plain(e, depth + 1));
-  x = field(v, 'kvlistValue');
+  x = member(v, 'kvlistValue');
   if (isObj(x)) return attributes(list(x, 'values'), depth + 1);
-  x = field(v, 'bytesValue');
+  x = member(v, 'bytesValue');
   if (x instanceof Uint8Array) return Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('base64');
   if (typeof x === 'string') return clean(x); // OTLP/JSON sends bytes as base64 already
   return null;
