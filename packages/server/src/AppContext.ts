@@ -38,7 +38,7 @@ export interface AppContext {
 
 export async function createContext(config: Config, store?: Store): Promise<AppContext> {
   const s = store ?? (await openStore(config));
-  const writer = new GroupCommitWriter(s);
+  const writer = new GroupCommitWriter(s, undefined, config.ingestMaxQueuedRows);
   const workspaces = new WorkspaceService(s);
   const keys = new ApiKeyService(s);
   const activity = new ActivityService(s);

@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | null;
   initApiKey: string | null;
   bodyLimitBytes: number;
+  /** Rows waiting for a commit beyond which ingest answers 503 with Retry-After. */
+  ingestMaxQueuedRows: number;
   logLevel: string;
   maxDateRangeDays: number;
   /** DuckDB worker threads; null lets DuckDB use one per core. */
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || null,
     initApiKey,
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 10 * 1024 * 1024, env),
+    ingestMaxQueuedRows: int('INGEST_MAX_QUEUED_ROWS', 200_000, env),
     logLevel: env.LOG_LEVEL || 'info',
     maxDateRangeDays: int('ANALYTICS_MAX_DATE_RANGE_DAYS', 90, env),
     duckdbThreads: int('DUCKDB_THREADS', 0, env) || Math.max(1, availableParallelism() - 1),

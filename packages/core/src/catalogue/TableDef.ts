@@ -2,7 +2,15 @@
 import type { DialectName } from '../query/dialect/SqlDialect.ts';
 
 /** Engine-neutral column types; each dialect renders them (SqlDialect.columnType). */
-export type LogicalType = 'text' | 'integer' | 'bigint' | 'boolean' | 'timestamp' | 'json' | 'text[]';
+export type LogicalType =
+  | 'text'
+  | 'integer'
+  | 'bigint'
+  | 'double'
+  | 'boolean'
+  | 'timestamp'
+  | 'json'
+  | 'text[]';
 
 export interface ColumnDef {
   readonly type: LogicalType;

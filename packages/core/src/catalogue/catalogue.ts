@@ -8,6 +8,7 @@ import { messages } from './messages.ts';
 import { models } from './models.ts';
 import { sessions } from './sessions.ts';
 import { settings } from './settings.ts';
+import { spans } from './spans.ts';
 import type { TableDef } from './TableDef.ts';
 import { toolCalls } from './toolCalls.ts';
 import { users } from './users.ts';
@@ -29,6 +30,7 @@ export const TABLES = {
   sessions,
   memberships,
   activity,
+  spans,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

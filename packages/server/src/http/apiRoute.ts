@@ -20,6 +20,11 @@ export interface RouteDoc {
   query?: z.ZodType;
   queryError?: QueryError;
   replies: Replies;
+  /**
+   * A second encoding of the body and 200 reply besides JSON (OTLP's protobuf): its media type, and how the
+   * test-time reply check decodes such a reply to judge it against the same schema.
+   */
+  binary?: { mediaType: string; decodeReply(payload: Buffer): unknown };
   /** Not part of the API (the dashboard's files): left out of the OpenAPI document. */
   hidden?: true;
 }

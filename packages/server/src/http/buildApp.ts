@@ -14,6 +14,7 @@ import { keyRoutes } from './routes/keyRoutes.ts';
 import { installOpenApi } from './routes/openApiRoutes.ts';
 import { seedAnalyticsRoutes } from './routes/seedAnalyticsRoutes.ts';
 import { settingsRoutes } from './routes/settingsRoutes.ts';
+import { traceRoutes } from './routes/traceRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 import { installSecurity, REDACT_PATHS } from './security.ts';
 
@@ -60,6 +61,7 @@ export async function buildApp(
   });
   await app.register(healthRoutes(ctx));
   await app.register(ingestRoutes(ctx));
+  await app.register(traceRoutes(ctx));
   await app.register(keyRoutes(ctx));
   await app.register(accountRoutes(ctx));
   await app.register(settingsRoutes(ctx));

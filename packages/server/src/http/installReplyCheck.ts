@@ -9,7 +9,9 @@ export function installReplyCheck(app: FastifyInstance): void {
     if (req.method === 'HEAD' || doc?.hidden) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     let body: unknown;
-    if (payload !== undefined && payload !== null && payload !== '') {
+    if (doc?.binary && type.startsWith(doc.binary.mediaType) && Buffer.isBuffer(payload)) {
+      body = doc.binary.decodeReply(payload);
+    } else if (payload !== undefined && payload !== null && payload !== '') {
       if (typeof payload !== 'string' || !type.startsWith('application/json')) {
         return violation(reply, req.method, req.url, 'the reply is not JSON text');
       }

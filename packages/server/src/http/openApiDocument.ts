@@ -119,6 +119,11 @@ function queryParameters(schema: z.ZodType, components: SchemaComponents): Json[
   }));
 }
 
+/** The body in its second encoding: opaque bytes to JSON Schema; the description names the message. */
+const binaryContent = (mediaType: string) => ({
+  [mediaType]: { schema: { type: 'string', contentMediaType: mediaType } },
+});
+
 function operation(route: DocumentedRoute, components: SchemaComponents, errorRef: Json): Json {
   const { doc } = route;
   const pathParams = [...route.url.matchAll(/:(\w+)/g)].map(([, name]) => ({
@@ -143,7 +148,13 @@ function operation(route: DocumentedRoute, components: SchemaComponents, errorRe
   for (const [status, schema] of Object.entries(doc.replies)) {
     const description = STATUS_TEXT[Number(status)] ?? `Status ${status}`;
     responses[status] = schema
-      ? { description, content: { 'application/json': { schema: components.convert(schema, 'output') } } }
+      ? {
+          description,
+          content: {
+            'application/json': { schema: components.convert(schema, 'output') },
+            ...(doc.binary && status === '200' ? binaryContent(doc.binary.mediaType) : {}),
+          },
+        }
       : { description };
   }
   const errors = [
@@ -170,7 +181,10 @@ function operation(route: DocumentedRoute, components: SchemaComponents, errorRe
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: components.convert(doc.body, 'input') } },
+            content: {
+              'application/json': { schema: components.convert(doc.body, 'input') },
+              ...(doc.binary ? binaryContent(doc.binary.mediaType) : {}),
+            },
           },
         }
       : {}),

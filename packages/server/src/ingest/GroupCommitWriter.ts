@@ -1,4 +1,5 @@
 // Owns group commit: concurrent ingest requests share one transaction; each is acknowledged after it commits.
+import { ApiError } from '../http/ApiError.ts';
 import { appendRowSets, type RowSet, rowCount } from '../store/RowSet.ts';
 import type { Store } from '../store/Store.ts';
 
@@ -7,6 +8,9 @@ interface Pending {
   resolve: () => void;
   reject: (e: unknown) => void;
 }
+
+/** How long a client refused for a full queue is told to wait (Retry-After): about a few commits' time. */
+const RETRY_AFTER_SECONDS = 1;
 
 /**
  * Requests queue up while commits run; each commit takes everything queued (up to `maxGroupRows`). A store
@@ -17,15 +21,31 @@ export class GroupCommitWriter {
   private inFlight = 0;
   private drained: (() => void)[] = [];
   private closed = false;
+  private queuedRows = 0;
 
+  /**
+   * `maxQueuedRows` bounds what waits for a commit: past it a write is refused with a 503 and Retry-After
+   * (backpressure: memory stays bounded when clients send faster than commits land). An empty queue
+   * always takes a write, so one batch larger than the bound still goes through.
+   */
   constructor(
     private readonly store: Store,
     private readonly maxGroupRows = 50_000,
+    private readonly maxQueuedRows = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Resolves once the rows are committed; rejects if their commit failed (nothing of them is stored). */
   write(rows: RowSet): Promise<void> {
     if (this.closed) return Promise.reject(new Error('writer is shut down'));
+    const n = rowCount(rows);
+    if (this.queue.length && this.queuedRows + n > this.maxQueuedRows) {
+      return Promise.reject(
+        new ApiError(503, 'ingest_saturated', 'the writer is saturated: retry shortly', undefined, {
+          'retry-after': String(RETRY_AFTER_SECONDS),
+        }),
+      );
+    }
+    this.queuedRows += n;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
       this.pump();
@@ -41,7 +61,9 @@ export class GroupCommitWriter {
         (group.length === 0 || size + rowCount(this.queue[0].rows) <= this.maxGroupRows)
       ) {
         const p = this.queue.shift()!;
-        size += rowCount(p.rows);
+        const n = rowCount(p.rows);
+        size += n;
+        this.queuedRows -= n;
         group.push(p);
       }
       this.inFlight++;

@@ -13,19 +13,22 @@ export type MessageRow = RowOf<typeof TABLES.messages> & {
   readonly tools?: ToolCall[];
 };
 export type EvaluationRow = RowOf<typeof TABLES.evaluations>;
+/** An OpenTelemetry span (ingest/otlp); times in epoch ms with microsecond fractions. */
+export type SpanRow = RowOf<typeof TABLES.spans>;
 
 export interface RowSet {
   models: ModelRow[];
   conversations: ConversationRow[];
   messages: MessageRow[];
   evaluations: EvaluationRow[];
+  spans: SpanRow[];
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const time = (iso: string | undefined, now: number): number => (iso ? parseIsoMs(iso) : now);
 
 export function emptyRowSet(): RowSet {
-  return { models: [], conversations: [], messages: [], evaluations: [] };
+  return { models: [], conversations: [], messages: [], evaluations: [], spans: [] };
 }
 
 /** Appends a validated batch's rows to `out`; records without `created_at` get the arrival time. */
@@ -91,6 +94,13 @@ export function appendBatchRows(out: RowSet, workspaceId: string, b: IngestBatch
   }
 }
 
+/**
+ * A span's key within all workspaces, as `idKey` of its trace and span ids. Valid ids are hex of fixed
+ * length (32 and 16 digits), so their concatenation is unambiguous; SPAN_ID_SQL is the same in SQL.
+ */
+export const spanKey = (r: SpanRow): string => idKey(r.workspace_id, r.trace_id + r.span_id);
+export const SPAN_ID_SQL = '(trace_id || span_id)';
+
 /** Keeps the last occurrence of each key: a commit group may carry the same id twice (client retries). */
 function lastWins<T>(rows: T[], key: (r: T) => string): T[] {
   if (rows.length < 2) return rows;
@@ -107,11 +117,12 @@ export function latestById(rows: RowSet): RowSet {
     conversations: lastWins(rows.conversations, (r) => idKey(r.workspace_id, r.id)),
     messages: lastWins(rows.messages, (r) => idKey(r.workspace_id, r.id)),
     evaluations: lastWins(rows.evaluations, (r) => idKey(r.workspace_id, r.id)),
+    spans: lastWins(rows.spans, spanKey),
   };
 }
 
 export function rowCount(r: RowSet): number {
-  return r.models.length + r.conversations.length + r.messages.length + r.evaluations.length;
+  return r.models.length + r.conversations.length + r.messages.length + r.evaluations.length + r.spans.length;
 }
 
 export function appendRowSets(sets: RowSet[]): RowSet {
@@ -121,6 +132,7 @@ export function appendRowSets(sets: RowSet[]): RowSet {
     out.conversations.push(...s.conversations);
     for (const m of s.messages) out.messages.push(m);
     for (const e of s.evaluations) out.evaluations.push(e);
+    for (const x of s.spans) out.spans.push(x);
   }
   return out;
 }

@@ -250,4 +250,22 @@ export const MIGRATIONS: Migration[] = [
         'CREATE UNIQUE INDEX activity_pk ON activity (workspace_id, id)',
       ]),
   },
+  {
+    version: 8,
+    name: 'spans (OpenTelemetry traces)',
+    // Written literally, not from the catalogue: a later change to the table gets a step of its own.
+    sql: (d) => [
+      `CREATE TABLE spans (
+        workspace_id VARCHAR NOT NULL, trace_id VARCHAR NOT NULL, span_id VARCHAR NOT NULL,
+        parent_span_id VARCHAR, trace_state VARCHAR, name VARCHAR NOT NULL, kind INTEGER NOT NULL,
+        start_time ${ts(d)} NOT NULL, end_time ${ts(d)} NOT NULL, duration_ms ${type('double')(d)} NOT NULL,
+        status_code INTEGER NOT NULL, status_message VARCHAR, attributes ${json(d)} NOT NULL,
+        resource_attributes ${json(d)} NOT NULL, events ${json(d)}, links ${json(d)}, service_name VARCHAR,
+        scope_name VARCHAR, scope_version VARCHAR)`,
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX spans_pk ON spans (workspace_id, trace_id, span_id)',
+        'CREATE INDEX spans_time ON spans (workspace_id, start_time)',
+      ]),
+    ],
+  },
 ];

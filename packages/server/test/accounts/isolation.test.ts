@@ -36,6 +36,27 @@ const CASES: Record<string, Case> = {
       messages: [{ id: 'a-iso-1', conversation_id: 'a-conv', role: 'user', created_at: recent() }],
     }),
   },
+  'POST /v1/traces': {
+    body: () => ({
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: '0af7651916cd43dd8448eb211c80319c',
+                  spanId: 'b7ad6b7169203331',
+                  name: 'a-iso-span',
+                  startTimeUnixNano: '1700000000000000000',
+                  endTimeUnixNano: '1700000000100000000',
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  },
   'GET /api/keys': {},
   'POST /api/keys': { body: () => ({ scope: 'read', name: 'iso' }) },
   'DELETE /api/keys/:id': {},

@@ -1,5 +1,5 @@
 // Crash safety: kill -9 the server during sustained ingest (re-sends included), restart on the same file,
-// and every acknowledged message id is present exactly once. Rounds repeat so a kill lands mid-commit and
+// and every acknowledged message id, and every acknowledged span (POST /v1/traces), is present exactly once. Rounds repeat so a kill lands mid-commit and
 // mid-checkpoint; the schema keeps index and DDL entries out of the WAL (see store/migrations.ts).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { spawnServer } from '../../bench/spawnServer.ts';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
 import { tempDir } from '../helpers/tempDir.ts';
+import { jsonSpan, protobufBody, request } from '../traces/otlpRequests.ts';
 
 const KEY = 'crash-test-key-0123456789abcdefghijklmnop';
 const ROUNDS = 3;
@@ -27,6 +28,15 @@ function batch(round: number, n: number) {
   };
 }
 
+/** A request of BATCH spans in a trace of its own (round and batch number), as OTLP protobuf. */
+function spanBatch(round: number, n: number) {
+  const traceId = (round * 1_000_000 + n + 1).toString(16).padStart(32, '0');
+  const spans = Array.from({ length: BATCH }, (_, i) =>
+    jsonSpan(i, { traceId, attributes: [{ key: 'k', value: { stringValue: 'a value for the WAL' } }] }),
+  );
+  return { keys: spans.map((sp) => `${traceId}:${sp.spanId}`), body: protobufBody(request(spans)) };
+}
+
 describe('crash safety (kill -9 during ingest)', () => {
   const dir = tempDir('lla-crash');
 
@@ -34,6 +44,7 @@ describe('crash safety (kill -9 during ingest)', () => {
     timeout: 180_000,
   }, async () => {
     const acked = new Set<string>();
+    const ackedSpans = new Set<string>();
     const port = 4300 + (process.pid % 500);
     for (let round = 0; round < ROUNDS; round++) {
       const server = await spawnServer({ dataDir: dir, port, env: { LLM_ANALYTICS_INIT_API_KEY: KEY } });
@@ -49,6 +60,26 @@ describe('crash safety (kill -9 during ingest)', () => {
         if (res.status === 200) for (const m of b.messages) acked.add(m.id);
         else if (res.status !== 503) assert.fail(`unexpected status ${res.status}`);
       };
+      // A fifth client exports spans, re-sending every third request too.
+      let nextSpans = 0;
+      const spanClient = (async () => {
+        while (!stop) {
+          const n = nextSpans > 3 && nextSpans % 3 === 0 ? nextSpans - 3 : nextSpans++;
+          const b = spanBatch(round, n);
+          try {
+            const res = await fetch(`${server.url}/v1/traces`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${KEY}` },
+              body: new Uint8Array(b.body),
+            });
+            await res.arrayBuffer();
+            if (res.status === 200) for (const k of b.keys) ackedSpans.add(k);
+            else if (res.status !== 503) assert.fail(`unexpected status ${res.status}`);
+          } catch {
+            stop = true;
+          }
+        }
+      })();
       const clients = Array.from({ length: 4 }, async (_, c) => {
         while (!stop) {
           // Every third request re-sends an earlier batch: the delete-then-insert path must survive a kill too.
@@ -61,7 +92,7 @@ describe('crash safety (kill -9 during ingest)', () => {
       await new Promise((r) => setTimeout(r, 1500 + round * 700));
       const killed = server.stop('SIGKILL');
       stop = true;
-      await Promise.all([killed, ...clients]);
+      await Promise.all([killed, spanClient, ...clients]);
     }
     // Restart once more through the real server (WAL replay), then stop it cleanly and inspect the file.
     const server = await spawnServer({ dataDir: dir, port, env: { LLM_ANALYTICS_INIT_API_KEY: KEY } });
@@ -84,6 +115,20 @@ describe('crash safety (kill -9 during ingest)', () => {
         'SELECT message_id, name, count(*) AS n FROM tool_calls GROUP BY 1, 2 HAVING count(*) > 1 LIMIT 5',
       );
       assert.deepEqual(toolDupes, []);
+      const spanDupes = await store.query(
+        'SELECT trace_id, span_id, count(*) AS n FROM spans GROUP BY 1, 2 HAVING count(*) > 1 LIMIT 5',
+      );
+      assert.deepEqual(spanDupes, [], 'no span may be stored twice');
+      const spans = new Set(
+        (
+          await store.query<{ k: string }>(
+            "SELECT trace_id || ':' || span_id AS k FROM spans WHERE workspace_id = 'default'",
+          )
+        ).map((r) => r.k),
+      );
+      const missingSpans = [...ackedSpans].filter((k) => !spans.has(k));
+      assert.ok(ackedSpans.size > BATCH * 4, `the test must acknowledge real spans (got ${ackedSpans.size})`);
+      assert.deepEqual(missingSpans.slice(0, 5), [], `${missingSpans.length} acknowledged spans are missing`);
     } finally {
       await store.close();
     }

@@ -7,6 +7,7 @@ const TYPES: Record<LogicalType, string> = {
   text: 'VARCHAR',
   integer: 'INTEGER',
   bigint: 'BIGINT',
+  double: 'DOUBLE',
   boolean: 'BOOLEAN',
   timestamp: 'TIMESTAMP',
   json: 'JSON',

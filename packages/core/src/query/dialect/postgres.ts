@@ -8,6 +8,7 @@ const TYPES: Record<LogicalType, string> = {
   text: 'VARCHAR',
   integer: 'INTEGER',
   bigint: 'BIGINT',
+  double: 'DOUBLE PRECISION',
   boolean: 'BOOLEAN',
   timestamp: 'TIMESTAMP',
   json: 'JSONB',

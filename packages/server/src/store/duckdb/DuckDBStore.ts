@@ -158,7 +158,7 @@ export class DuckDBStore implements Store {
 
   async commit(rows: RowSet): Promise<void> {
     const batch = latestById(rows);
-    const { models, conversations, messages, evaluations } = batch;
+    const { models, conversations, messages, evaluations, spans } = batch;
     const keys = commitKeys(batch);
     const workspaces = workspaceValues(batch);
     for (const k of this.codes.newValueKeys(batch, workspaces)) keys.add(k);
@@ -173,6 +173,7 @@ export class DuckDBStore implements Store {
           const msgs = await this.deleteExisting(w, 'messages', messages, (r) => r.id);
           if (msgs.resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', msgs.resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
+          await this.deleteExisting(w, 'spans', spans, (r) => r.trace_id + r.span_id);
           const coded = await assignCodes(batch, codes.book);
           const workspaceKeys = await codes.book.codes(WORKSPACE_KEYS, workspaces);
           const rows = await enrichRows(coded, this.context(w), this.ids.hints);

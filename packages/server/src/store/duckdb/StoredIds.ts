@@ -5,14 +5,16 @@ import { IdFilter } from '../IdFilter.ts';
 import { idKey, idKeySql } from '../idKey.ts';
 import { md5Words } from '../md5Words.ts';
 import type { EnrichedRowSet, StoredHints } from '../messageContext.ts';
+import { SPAN_ID_SQL } from '../RowSet.ts';
 import { CARRIERS, LateParents } from './LateParents.ts';
 
-export type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations';
+export type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations' | 'spans';
 export const ID_COLUMN: Record<Keyed, string> = {
   models: 'model_id',
   conversations: 'id',
   messages: 'id',
   evaluations: 'id',
+  spans: SPAN_ID_SQL,
 };
 
 /** Bits of `StoredIds.claim`'s answer. */
@@ -26,6 +28,7 @@ export class StoredIds {
     conversations: new IdFilter(),
     messages: new IdFilter(),
     evaluations: new IdFilter(),
+    spans: new IdFilter(),
   };
   /** A parent arriving that no stored child references needs no repair, which is nearly always the case. */
   private readonly referenced = { conversations: new IdFilter(), messages: new IdFilter() };

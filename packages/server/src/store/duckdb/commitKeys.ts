@@ -1,6 +1,6 @@
 // Owns what a commit touches, for deciding which commits may run side by side: its ids and the parents its
 // children point at (a message's conversation, an evaluation's message), per workspace and kind.
-import type { RowSet } from '../RowSet.ts';
+import { type RowSet, spanKey } from '../RowSet.ts';
 
 export function commitKeys(rows: RowSet): Set<string> {
   const keys = new Set<string>();
@@ -15,5 +15,6 @@ export function commitKeys(rows: RowSet): Set<string> {
     add('evaluation', r.workspace_id, r.id);
     add('message', r.workspace_id, r.message_id);
   }
+  for (const r of rows.spans) keys.add(`span\u0000${spanKey(r)}`);
   return keys;
 }

@@ -4,14 +4,13 @@ import { getDialect, type PhysicalColumn, TABLES, tableColumns } from '@llm-anal
 import { type EnrichedRowSet, toolCallRows } from '../messageContext.ts';
 import type { PreparedCache } from './PreparedCache.ts';
 
-type Table = 'value_codes' | 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations';
+type Table = 'value_codes' | 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations' | 'spans';
 
 /** Each table's DuckDB columns, from the catalogue. */
 const COLUMNS = Object.fromEntries(
-  (['value_codes', 'models', 'conversations', 'messages', 'tool_calls', 'evaluations'] as const).map((t) => [
-    t,
-    tableColumns(TABLES[t], 'duckdb'),
-  ]),
+  (['value_codes', 'models', 'conversations', 'messages', 'tool_calls', 'evaluations', 'spans'] as const).map(
+    (t) => [t, tableColumns(TABLES[t], 'duckdb')],
+  ),
 ) as Record<Table, PhysicalColumn[]>;
 
 /** The type a column travels as in the JSON parameter: JSON as its text, timestamps as epoch ms. */
@@ -85,4 +84,5 @@ export async function insertRows(
   await insert('messages', rows.messages);
   if (rows.messages.length) await insert('tool_calls', rows.messages.flatMap(toolCallRows));
   await insert('evaluations', rows.evaluations);
+  await insert('spans', rows.spans);
 }

@@ -118,9 +118,11 @@ export class PostgresStore implements Store {
       await c.query('BEGIN');
       // Other instances may write the same workspace: a per-workspace lock orders commits, so a parent and
       // its late child committed at once on two instances cannot both miss each other's context.
-      const { models, conversations, messages, evaluations } = deduped;
+      const { models, conversations, messages, evaluations, spans } = deduped;
       const workspaces = [
-        ...new Set([...models, ...conversations, ...messages, ...evaluations].map((r) => r.workspace_id)),
+        ...new Set(
+          [...models, ...conversations, ...messages, ...evaluations, ...spans].map((r) => r.workspace_id),
+        ),
       ];
       for (const ws of workspaces.sort())
         await c.query('SELECT pg_advisory_xact_lock(7427002, hashtext($1))', [ws]);

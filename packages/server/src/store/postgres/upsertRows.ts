@@ -5,9 +5,16 @@ import type pg from 'pg';
 import { type EnrichedRowSet, toolCallRows } from '../messageContext.ts';
 
 type Row = Record<string, unknown>;
-type Table = 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations';
+type Table = 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations' | 'spans';
 
-const iso = (ms: unknown) => (ms === null || ms === undefined ? null : new Date(ms as number).toISOString());
+/** ISO text of epoch ms; a fractional part (span times) keeps its microseconds, as DuckDB's insert does. */
+function iso(ms: unknown): string | null {
+  if (ms === null || ms === undefined) return null;
+  const whole = Math.floor(ms as number);
+  const us = Math.round(((ms as number) - whole) * 1000);
+  if (us === 0 || us === 1000) return new Date(whole + us / 1000).toISOString();
+  return new Date(whole).toISOString().replace('Z', `${String(us).padStart(3, '0')}Z`);
+}
 
 /** A column's value as it travels: timestamps as ISO text; text arrays as JSON text (unnest() would flatten
  *  text[][]), rebuilt per row in SQL; JSON columns already hold their text. */
@@ -45,7 +52,10 @@ function upsert(table: Table): Upsert {
 }
 
 const UPSERTS = Object.fromEntries(
-  (['models', 'conversations', 'messages', 'tool_calls', 'evaluations'] as const).map((t) => [t, upsert(t)]),
+  (['models', 'conversations', 'messages', 'tool_calls', 'evaluations', 'spans'] as const).map((t) => [
+    t,
+    upsert(t),
+  ]),
 ) as Record<Table, Upsert>;
 
 async function write(c: pg.PoolClient, table: Table, rows: readonly object[]): Promise<void> {
@@ -71,4 +81,5 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
     await write(c, 'tool_calls', rows.messages.flatMap(toolCallRows));
   }
   await write(c, 'evaluations', rows.evaluations);
+  await write(c, 'spans', rows.spans);
 }

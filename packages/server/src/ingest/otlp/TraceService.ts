@@ -1,0 +1,32 @@
+// Owns OTLP trace ingestion: decode, normalise, and hand the valid spans to the one writer (ack after commit).
+import type { OtlpTraceResponse } from '@llm-analytics/core';
+import { emptyRowSet } from '../../store/RowSet.ts';
+import type { GroupCommitWriter } from '../GroupCommitWriter.ts';
+import type { OtlpEncoding } from './otlpEncodings.ts';
+import { spanRows } from './spanRows.ts';
+
+export class TraceService {
+  // No analytics observer yet: spans feed no metric until LLM spans also become messages (issue 16, item 3).
+  constructor(private readonly writer: GroupCommitWriter) {}
+
+  /**
+   * Stores the request's valid spans (upsert by workspace, trace and span id) and resolves once they are
+   * committed. Invalid spans are counted in `partialSuccess`, never stored; an undecodable body is a 400.
+   */
+  async export(workspaceId: string, body: Buffer, encoding: OtlpEncoding): Promise<OtlpTraceResponse> {
+    const { rows, rejected, reasons } = spanRows(encoding.decodeRequest(body), workspaceId);
+    if (rows.length) {
+      const set = emptyRowSet();
+      set.spans = rows;
+      await this.writer.write(set);
+    }
+    if (!rejected) return {};
+    const more = rejected > reasons.length ? `; and ${rejected - reasons.length} more` : '';
+    return {
+      partialSuccess: {
+        rejectedSpans: rejected,
+        errorMessage: `${rejected} span(s) rejected: ${reasons.join('; ')}${more}`,
+      },
+    };
+  }
+}
