@@ -10,7 +10,7 @@ interface Pending {
 
 /**
  * Requests queue up while commits run; each commit takes everything queued (up to `maxGroupRows`). A store
- * with several commit lanes gets that many commits in flight, and orders the ones that depend on each other.
+ * keeps `concurrentCommits` commits in flight, and orders the ones that depend on each other.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
@@ -33,7 +33,7 @@ export class GroupCommitWriter {
   }
 
   private pump(): void {
-    while (this.queue.length && this.inFlight < (this.store.commitLanes ?? 1)) {
+    while (this.queue.length && this.inFlight < this.store.concurrentCommits) {
       const group: Pending[] = [];
       let size = 0;
       while (

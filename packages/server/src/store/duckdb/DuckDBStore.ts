@@ -1,32 +1,31 @@
-// Owns the embedded DuckDB store: open, migrate, bounded reads, and the single transactional writer.
+// Owns the embedded DuckDB store: open, migrate, bounded reads, the transactional writer (ingest commits and
+// the services' transactions).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, listValue } from '@duckdb/node-api';
 import { conversationRepairs, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
+import type { FactScope } from '../FactScope.ts';
 import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { Pool } from '../Pool.ts';
 import { latestById, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
-import type { Row, SqlValue, Store } from '../Store.ts';
+import type { Row, SqlValue, Store, Tx } from '../Store.ts';
 import { assignCodes, MemoryCodeBook, WORKSPACE_KEYS, workspaceValues } from '../valueCodes.ts';
+import { WORKSPACE_DELETES } from '../workspaceDeletes.ts';
 import { CommitLanes } from './CommitLanes.ts';
 import { ConversationCache } from './ConversationCache.ts';
 import { commitKeys } from './commitKeys.ts';
 import { insertRows } from './insertRows.ts';
 import { CARRIERS } from './LateParents.ts';
+import { bind, plainRows } from './plainRows.ts';
 import { PreparedCache } from './PreparedCache.ts';
 import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredIds.ts';
-import { toPlain } from './toPlain.ts';
 
 const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
 /** ($1 workspace, $2 this commit's number) */
 const CONVERSATION_REPAIRS = conversationRepairs('$2');
-
-function bind(params: readonly SqlValue[]): DuckDBValue[] {
-  return params.map((p) => (Array.isArray(p) ? listValue(p) : p));
-}
 
 export class DuckDBStore implements Store {
   readonly dialect = 'duckdb' as const;
@@ -53,7 +52,7 @@ export class DuckDBStore implements Store {
   ) {}
 
   /** Commits that may run at once (see CommitLanes); the group-commit writer keeps this many in flight. */
-  get commitLanes(): number {
+  get concurrentCommits(): number {
     return this.lanes.size;
   }
 
@@ -127,20 +126,51 @@ export class DuckDBStore implements Store {
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     return this.readers.use((conn) =>
-      this.gate.run(async () => {
-        const reader = await conn.run(sql, bind(params));
-        const names = reader.columnNames();
-        const cols = reader.getColumnsJS();
-        const n = reader.currentRowCount;
-        const rows: T[] = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const row: Row = {};
-          for (let c = 0; c < names.length; c++) row[names[c]] = toPlain(cols[c][i]);
-          rows[i] = row as T;
-        }
-        return rows;
-      }),
+      this.gate.run(async () => plainRows<T>(await conn.run(sql, bind(params)))),
     );
+  }
+
+  /**
+   * On a writer connection, alone between ingest commits (CommitLanes.runAlone): DuckDB would abort one of
+   * two transactions writing the same table at once, and a commit's in-memory state (value codes, cached
+   * conversations) must not change under it. Each statement takes the gate, not the whole transaction, so a
+   * read `fn` makes outside it never waits for a slot the transaction holds.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.lanes.runAlone((w) => this.inTransaction(w, fn));
+  }
+
+  private async inTransaction<T>(w: DuckDBConnection, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    // Not prepared: the writer's statement cache holds the ingest statements, which these must not evict.
+    const tx: Tx = {
+      query: <R extends Row = Row>(sql: string, params: readonly SqlValue[] = []) =>
+        this.gate.run(async () => plainRows<R>(await w.runAndReadAll(sql, bind(params)))),
+    };
+    const run = (sql: string) => this.gate.run(() => w.run(sql));
+    await run('BEGIN');
+    try {
+      const result = await fn(tx);
+      await run('COMMIT');
+      return result;
+    } catch (e) {
+      await run('ROLLBACK').catch(() => {});
+      throw e;
+    }
+  }
+
+  /**
+   * The id filters (StoredIds) keep the removed ids: they say "may be stored", so a re-sent id costs one
+   * needless DELETE, never a wrong row.
+   */
+  removeWorkspace(workspaceId: string): Promise<void> {
+    return this.lanes.runAlone(async (w) => {
+      await this.inTransaction(w, async (tx) => {
+        for (const sql of WORKSPACE_DELETES) await tx.query(sql, [workspaceId]);
+      });
+      // Still alone: no commit runs with codes or conversations of the removed workspace in hand.
+      this.codes.forget(workspaceId);
+      this.conversations.forget(workspaceId);
+    });
   }
 
   async commit(rows: RowSet): Promise<void> {
@@ -240,14 +270,16 @@ export class DuckDBStore implements Store {
     return this.codes.code(WORKSPACE_KEYS, workspaceId);
   }
 
-  forgetWorkspace(workspaceId: string): void {
-    this.codes.forget(workspaceId);
-    this.conversations.clear();
+  /** Fact rows carry the workspace's integer key in `ws` (migration 5) once it has one. */
+  factScope(workspaceId: string): FactScope {
+    const key = this.workspaceKey(workspaceId);
+    return key === undefined ? { column: 'workspace_id', value: workspaceId } : { column: 'ws', value: key };
   }
 
   async close(): Promise<void> {
     for (const r of this.readers.all) await r.close();
-    await this.lanes.idle();
+    // Every commit and transaction admitted so far ends first.
+    await this.lanes.runAlone(async () => {});
     for (const cache of this.writerStatements.values()) await cache.dropStatements();
     this.lanes.close();
     this.instance.closeSync();
