@@ -84,7 +84,11 @@ async function requireMember(db: Db, workspaceId: string, userId: string): Promi
 
 async function assertNotLastOwner(db: Db, workspaceId: string): Promise<void> {
   if ((await countOwners(db, workspaceId)) <= 1) {
-    throw new ApiError(409, 'last_owner', 'a workspace keeps at least one owner: make someone else owner first');
+    throw new ApiError(
+      409,
+      'last_owner',
+      'a workspace keeps at least one owner: make someone else owner first',
+    );
   }
 }
 

@@ -7,7 +7,6 @@
 import { type DialectName, getDialect, type LogicalType } from '@llm-analytics/core';
 import { WORKSPACE_KEYS } from './valueCodes.ts';
 
-
 export interface Migration {
   version: number;
   name: string;

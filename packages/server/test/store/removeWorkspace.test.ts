@@ -36,10 +36,9 @@ const facts = (i: number, session: string): IngestBatch => ({
 async function counts(store: Store, ws: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of WORKSPACE_TABLES) {
-    const [r] = await store.query<{ n: number }>(
-      `SELECT count(*) AS n FROM ${t} WHERE workspace_id = $1`,
-      [ws],
-    );
+    const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE workspace_id = $1`, [
+      ws,
+    ]);
     out[t] = Number(r.n);
   }
   const [w] = await store.query<{ n: number }>('SELECT count(*) AS n FROM workspaces WHERE id = $1', [ws]);

@@ -1,7 +1,6 @@
 // Owns reading the id and password hash of the user with an email (sign-in).
 import type { Db } from '../../store/Store.ts';
 
-
 export async function findCredentials(
   db: Db,
   email: string,

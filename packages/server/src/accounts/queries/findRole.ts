@@ -2,7 +2,6 @@
 import type { Db } from '../../store/Store.ts';
 import type { Role } from '../permissions.ts';
 
-
 export async function findRole(db: Db, workspaceId: string, userId: string): Promise<Role | null> {
   const rows = await db.query<{ role: Role }>(
     'SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2',

@@ -1,7 +1,6 @@
 // Owns reading the session of a token's hash, with its user's email and name.
 import type { Db } from '../../store/Store.ts';
 
-
 interface StoredSession {
   id: string;
   user_id: string;

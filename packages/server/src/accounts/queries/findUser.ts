@@ -2,7 +2,6 @@
 import type { Db } from '../../store/Store.ts';
 import type { User } from '../UserService.ts';
 
-
 export async function findUser(db: Db, id: string): Promise<User | null> {
   const rows = await db.query<User & Record<string, unknown>>(
     'SELECT id, email, name, created_at FROM users WHERE id = $1',

@@ -1,7 +1,6 @@
 // Owns writing a new session row (the token only as its hash).
 import type { Db } from '../../store/Store.ts';
 
-
 interface NewSession {
   id: string;
   tokenHash: string;

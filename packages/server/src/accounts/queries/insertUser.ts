@@ -1,7 +1,6 @@
 // Owns writing a new user row (password already hashed).
 import type { Db } from '../../store/Store.ts';
 
-
 export async function insertUser(
   db: Db,
   user: { id: string; email: string; name: string | null; passwordHash: string },

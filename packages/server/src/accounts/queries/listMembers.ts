@@ -2,7 +2,6 @@
 import type { Member } from '@llm-analytics/core';
 import type { Db } from '../../store/Store.ts';
 
-
 export async function listMembers(db: Db, workspaceId: string): Promise<Member[]> {
   return db.query<Member & Record<string, unknown>>(
     `SELECT m.user_id, u.email, u.name, m.role, m.created_at FROM memberships m

@@ -2,7 +2,6 @@
 import type { WorkspaceRef } from '@llm-analytics/core';
 import type { Db } from '../../store/Store.ts';
 
-
 export async function listUserWorkspaces(db: Db, userId: string): Promise<WorkspaceRef[]> {
   return db.query<WorkspaceRef & Record<string, unknown>>(
     `SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id

@@ -1,7 +1,6 @@
 // Owns appending one row to the activity log.
 import type { Db } from '../../store/Store.ts';
 
-
 interface ActivityRow {
   id: string;
   workspaceId: string;

@@ -1,7 +1,6 @@
 // Owns reading a page of a workspace's activity log, newest first.
 import type { Db } from '../../store/Store.ts';
 
-
 interface StoredActivity {
   id: string;
   at_ms: number;

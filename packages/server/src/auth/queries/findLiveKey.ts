@@ -2,7 +2,6 @@
 import type { Db } from '../../store/Store.ts';
 import type { Scope } from '../ApiKeyService.ts';
 
-
 interface LiveKey {
   id: string;
   workspace_id: string;

@@ -2,7 +2,6 @@
 import type { ApiKeyInfo } from '@llm-analytics/core';
 import type { Db } from '../../store/Store.ts';
 
-
 export async function listApiKeys(db: Db, workspaceId: string, id?: string): Promise<ApiKeyInfo[]> {
   return db.query<ApiKeyInfo & Record<string, unknown>>(
     `SELECT id, workspace_id, name, prefix, scope, created_by, created_at, last_used_at, revoked_at

@@ -1,8 +1,8 @@
 // Owns the PostgreSQL store: the shared server engine (DATABASE_URL), same schema, upserts by id.
 import pg from 'pg';
 import { conversationRepairs, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
-import { groupByWorkspace } from '../groupByWorkspace.ts';
 import type { FactScope } from '../FactScope.ts';
+import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows, type StoredHints } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { latestById, type RowSet } from '../RowSet.ts';
