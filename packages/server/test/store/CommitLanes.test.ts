@@ -69,9 +69,10 @@ describe('CommitLanes', () => {
       lanes.run(new Set(['c']), () => step('c')),
       lanes.run(new Set(['d']), () => step('d')),
     ]);
-    const at = (e: string) => log.indexOf(e);
+    const at = (e: string) => log.findIndex((x) => x.startsWith(e));
     assert.ok(at('start tx') > at('end a') && at('start tx') > at('end b'), log.join(', '));
     assert.ok(at('start c') > at('end tx') && at('start d') > at('end tx'), log.join(', '));
+    assert.ok(at('start d') > 0);
     assert.ok(!log.includes('start tx (overlapping)'), log.join(', '));
     assert.ok(log.includes('start d (overlapping)'), `commits after it still overlap: ${log.join(', ')}`);
   });
