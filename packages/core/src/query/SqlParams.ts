@@ -1,5 +1,6 @@
 // Owns the bound-parameter list of one compiled statement: values go here, never into the SQL text.
-export type SqlValue = string | number | boolean | null;
+/** A bound value of either engine; a text array binds as an array (LIST on DuckDB). */
+export type SqlValue = string | number | boolean | null | string[];
 
 export class SqlParams {
   readonly values: SqlValue[] = [];

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnalyticsQuery } from '../../src/query/AnalyticsQuery.ts';
 import { type CompileContext, compileQuery } from '../../src/query/compileQuery.ts';
+import type { DialectName } from '../../src/query/dialect/SqlDialect.ts';
 
-function ctx(dialect: 'duckdb' | 'postgres'): CompileContext {
+function ctx(dialect: DialectName): CompileContext {
   return {
     workspaceId: 'ws-1',
     now: new Date('2025-06-01T12:00:00Z'),

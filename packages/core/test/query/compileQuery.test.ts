@@ -3,13 +3,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnalyticsQuery } from '../../src/query/AnalyticsQuery.ts';
 import { type CompileContext, compileQuery } from '../../src/query/compileQuery.ts';
+import type { DialectName } from '../../src/query/dialect/SqlDialect.ts';
 import { QueryError } from '../../src/query/QueryError.ts';
 import { registry } from '../../src/query/registry/registry.ts';
 
 const INJECTION = "'; DROP TABLE messages; --";
 const TABLES = ['messages', 'conversations', 'models', 'evaluations', 'tool_calls'];
 
-function ctx(dialect: 'duckdb' | 'postgres', over: Partial<CompileContext> = {}): CompileContext {
+function ctx(dialect: DialectName, over: Partial<CompileContext> = {}): CompileContext {
   return {
     workspaceId: 'ws-1',
     now: new Date('2025-06-01T12:00:00Z'),

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type CompileContext, compileQuery } from '../../src/query/compileQuery.ts';
+import type { DialectName } from '../../src/query/dialect/SqlDialect.ts';
 
-const ctx = (dialect: 'duckdb' | 'postgres'): CompileContext => ({
+const ctx = (dialect: DialectName): CompileContext => ({
   workspaceId: 'ws-1',
   now: new Date('2025-06-01T12:00:00Z'),
   dialect,

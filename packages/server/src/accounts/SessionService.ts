@@ -1,6 +1,12 @@
 // Owns server-side sessions: random tokens (only their SHA-256 stored), CSRF tokens, absolute + idle expiry.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../store/Store.ts';
+import { deleteOtherSessions } from './queries/deleteOtherSessions.ts';
+import { deleteSession } from './queries/deleteSession.ts';
+import { deleteStaleSessions } from './queries/deleteStaleSessions.ts';
+import { findSessionByToken } from './queries/findSessionByToken.ts';
+import { insertSession } from './queries/insertSession.ts';
+import { touchSession } from './queries/touchSession.ts';
 
 export interface Session {
   id: string;
@@ -32,43 +38,28 @@ export class SessionService {
     const now = this.now();
     const expiresMs = now + this.opts.maxAgeSeconds * 1000;
     // Sign-ins are rare: a good moment to drop sessions that expired without being presented again.
-    await this.store.query('DELETE FROM sessions WHERE expires_ms < $1 OR last_seen_ms < $2', [
-      now,
-      now - this.opts.idleSeconds * 1000,
-    ]);
-    await this.store.query(
-      `INSERT INTO sessions (id, token_hash, user_id, csrf_token, created_ms, last_seen_ms, expires_ms, ip, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8)`,
-      [
-        randomUUID(),
-        sha256(token),
+    await this.store.transaction(async (tx) => {
+      await deleteStaleSessions(tx, now, now - this.opts.idleSeconds * 1000);
+      await insertSession(tx, {
+        id: randomUUID(),
+        tokenHash: sha256(token),
         userId,
         csrfToken,
-        now,
+        createdMs: now,
         expiresMs,
-        meta.ip ?? null,
-        meta.userAgent?.slice(0, 300) ?? null,
-      ],
-    );
+        ip: meta.ip ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      });
+    });
     return { token, csrfToken, expiresMs };
   }
 
   /** The live session of a token, or null (unknown, expired, idle too long). Expired rows are deleted. */
   async resolve(token: string): Promise<Session | null> {
-    const rows = await this.store.query<{
-      id: string;
-      user_id: string;
-      email: string;
-      name: string | null;
-      csrf_token: string;
-      last_seen_ms: number;
-      expires_ms: number;
-    }>(
-      `SELECT s.id, s.user_id, u.email, u.name, s.csrf_token, s.last_seen_ms, s.expires_ms
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
-      [sha256(token)],
-    );
-    const r = rows[0];
+    // Every signed-in request reads here: outside a transaction, which on DuckDB would wait between ingest
+    // commits. The writes below need no read in their transaction: deleting or touching a row by id is the
+    // same whatever happened to it meanwhile.
+    const r = await findSessionByToken(this.store, sha256(token));
     if (!r) return null;
     const now = this.now();
     const lastSeen = Number(r.last_seen_ms);
@@ -77,7 +68,7 @@ export class SessionService {
       return null;
     }
     if (now - lastSeen > TOUCH_EVERY_MS) {
-      await this.store.query('UPDATE sessions SET last_seen_ms = $2 WHERE id = $1', [r.id, now]);
+      await this.store.transaction((tx) => touchSession(tx, r.id, now));
     }
     return {
       id: r.id,
@@ -90,11 +81,11 @@ export class SessionService {
   }
 
   async revokeById(id: string): Promise<void> {
-    await this.store.query('DELETE FROM sessions WHERE id = $1', [id]);
+    await this.store.transaction((tx) => deleteSession(tx, id));
   }
 
   /** After a password change: every other session of the user ends. */
   async revokeOthers(userId: string, keepId: string | null): Promise<void> {
-    await this.store.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepId ?? '']);
+    await this.store.transaction((tx) => deleteOtherSessions(tx, userId, keepId ?? ''));
   }
 }

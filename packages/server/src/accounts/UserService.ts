@@ -4,6 +4,13 @@ import { ApiError } from '../http/ApiError.ts';
 import type { Store } from '../store/Store.ts';
 import { Mutex } from './Mutex.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { countUsers } from './queries/countUsers.ts';
+import { findCredentials } from './queries/findCredentials.ts';
+import { findPasswordHash } from './queries/findPasswordHash.ts';
+import { findUser } from './queries/findUser.ts';
+import { findUserByEmail } from './queries/findUserByEmail.ts';
+import { insertUser } from './queries/insertUser.ts';
+import { updatePassword } from './queries/updatePassword.ts';
 
 export interface User {
   id: string;
@@ -20,70 +27,51 @@ export class UserService {
 
   constructor(private readonly store: Store) {}
 
-  async count(): Promise<number> {
-    const [r] = await this.store.query<{ n: number }>('SELECT count(*) AS n FROM users');
-    return Number(r.n);
+  count(): Promise<number> {
+    return countUsers(this.store);
   }
 
   /** Creates a user; 409 `email_taken` if the email exists. `onlyIfFirst` makes it the first-run setup. */
   async create(input: { email: string; password: string; name?: string | null }, onlyIfFirst = false) {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
-    return this.lock.run(async () => {
-      if (onlyIfFirst && (await this.count()) > 0) {
-        throw new ApiError(409, 'setup_done', 'setup is already done: sign in instead');
-      }
-      if (await this.findByEmail(email)) {
-        throw new ApiError(409, 'email_taken', 'a user with this email already exists');
-      }
-      const id = randomUUID();
-      await this.store.query(
-        `INSERT INTO users (id, email, name, password_hash, created_at, password_changed_at)
-         VALUES ($1, $2, $3, $4, now(), now())`,
-        [id, email, input.name ?? null, passwordHash],
-      );
-      return (await this.get(id))!;
-    });
+    // The checks read in the insert's transaction (and the lock orders this process's creations).
+    return this.lock.run(() =>
+      this.store.transaction(async (tx) => {
+        if (onlyIfFirst && (await countUsers(tx)) > 0) {
+          throw new ApiError(409, 'setup_done', 'setup is already done: sign in instead');
+        }
+        if (await findUserByEmail(tx, email)) {
+          throw new ApiError(409, 'email_taken', 'a user with this email already exists');
+        }
+        const id = randomUUID();
+        await insertUser(tx, { id, email, name: input.name ?? null, passwordHash });
+        return (await findUser(tx, id))!;
+      }),
+    );
   }
 
-  async get(id: string): Promise<User | null> {
-    const rows = await this.store.query<User & Record<string, unknown>>(
-      'SELECT id, email, name, created_at FROM users WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? null;
+  get(id: string): Promise<User | null> {
+    return findUser(this.store, id);
   }
 
-  async findByEmail(email: string): Promise<User | null> {
-    const rows = await this.store.query<User & Record<string, unknown>>(
-      'SELECT id, email, name, created_at FROM users WHERE email = $1',
-      [normalizeEmail(email)],
-    );
-    return rows[0] ?? null;
+  findByEmail(email: string): Promise<User | null> {
+    return findUserByEmail(this.store, normalizeEmail(email));
   }
 
   /** The user when email and password match, else null — in about the same time either way. */
   async verifyCredentials(email: string, password: string): Promise<User | null> {
-    const rows = await this.store.query<{ id: string; password_hash: string }>(
-      'SELECT id, password_hash FROM users WHERE email = $1',
-      [normalizeEmail(email)],
-    );
-    const ok = await verifyPassword(password, rows[0]?.password_hash ?? null);
-    return ok && rows[0] ? this.get(rows[0].id) : null;
+    const found = await findCredentials(this.store, normalizeEmail(email));
+    const ok = await verifyPassword(password, found?.password_hash ?? null);
+    return ok && found ? this.get(found.id) : null;
   }
 
   async checkPassword(userId: string, password: string): Promise<boolean> {
-    const rows = await this.store.query<{ password_hash: string }>(
-      'SELECT password_hash FROM users WHERE id = $1',
-      [userId],
-    );
-    return verifyPassword(password, rows[0]?.password_hash ?? null);
+    return verifyPassword(password, await findPasswordHash(this.store, userId));
   }
 
   async setPassword(userId: string, password: string): Promise<void> {
-    await this.store.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
-      userId,
-      await hashPassword(password),
-    ]);
+    const passwordHash = await hashPassword(password);
+    await this.store.transaction((tx) => updatePassword(tx, userId, passwordHash));
   }
 }

@@ -11,8 +11,10 @@ import {
   parseQuery,
 } from '@llm-analytics/core';
 import type { SettingsService } from '../settings/SettingsService.ts';
-import { factWorkspace } from '../store/factWorkspace.ts';
+import { scopeKey } from '../store/FactScope.ts';
 import type { Store } from '../store/Store.ts';
+import { findDataSpan } from './queries/findDataSpan.ts';
+import { listModelPairs } from './queries/listModelPairs.ts';
 import { ResultCache } from './ResultCache.ts';
 
 const CACHE_MS = 30_000;
@@ -101,7 +103,7 @@ export class AnalyticsService {
       slaThresholdMs: settings.sla_threshold_ms,
       catalogPrices: facts.catalog,
       dataSpan: facts.span,
-      workspaceKey: this.store.workspaceKey?.(workspaceId),
+      workspaceKey: scopeKey(this.store.factScope(workspaceId)),
     });
   }
 
@@ -134,27 +136,16 @@ export class AnalyticsService {
   }
 
   private async loadFacts(workspaceId: string): Promise<WorkspaceFacts> {
-    const ws = factWorkspace(this.store, workspaceId);
-    const [pairs, [span]] = await Promise.all([
-      // On the value codes: distinct integer pairs, then their text (a scan of every message, at cold start).
-      this.store.query<{ provider: string | null; model_id: string }>(
-        `SELECT vp.value AS provider, vm.value AS model_id
-         FROM (SELECT DISTINCT provider_code, model_code FROM messages
-               WHERE ${ws.column} = $2 AND model_code IS NOT NULL) p
-         JOIN value_codes vm ON vm.workspace_id = $1 AND vm.code = p.model_code
-         LEFT JOIN value_codes vp ON vp.workspace_id = $1 AND vp.code = p.provider_code`,
-        [workspaceId, ws.value],
-      ),
-      this.store.query<{ lo: string | null; hi: string | null }>(
-        `SELECT min(created_at) AS lo, max(created_at) AS hi FROM messages WHERE ${ws.column} = $1`,
-        [ws.value],
-      ),
+    const ws = this.store.factScope(workspaceId);
+    const [pairs, span] = await Promise.all([
+      listModelPairs(this.store, workspaceId, ws),
+      findDataSpan(this.store, ws),
     ]);
     return {
       pairs: new Set(pairs.map((p) => `${p.provider}\u0000${p.model_id}`)),
       catalog: catalogPrices(pairs),
       span:
-        span?.lo && span.hi
+        span.lo && span.hi
           ? { from: new Date(span.lo), to: new Date(new Date(span.hi).getTime() + 1) }
           : undefined,
     };

@@ -2,6 +2,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { type ApiKeyInfo, KEY_SCOPES, type KeyScope } from '@llm-analytics/core';
 import type { Store } from '../store/Store.ts';
+import { findLiveKey } from './queries/findLiveKey.ts';
+import { insertApiKey } from './queries/insertApiKey.ts';
+import { keyHashExists } from './queries/keyHashExists.ts';
+import { listApiKeys } from './queries/listApiKeys.ts';
+import { revokeApiKey } from './queries/revokeApiKey.ts';
+import { revokeWorkspaceKeys } from './queries/revokeWorkspaceKeys.ts';
+import { updateKeyLastUsed } from './queries/updateKeyLastUsed.ts';
 
 export const SCOPES = KEY_SCOPES;
 export type Scope = KeyScope;
@@ -15,6 +22,8 @@ export interface KeyPrincipal {
 
 // Keys are 256-bit random secrets, so a fast hash is enough (no password stretching needed).
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** What listings show of a key: enough to tell keys apart, too little to use. */
+const prefixOf = (key: string) => key.slice(0, 12);
 const CACHE_MS = 5_000;
 // last_used_at is kept in memory and written in one pass every 30 s (and at close), not once per request.
 const USAGE_FLUSH_MS = 30_000;
@@ -33,12 +42,10 @@ export class ApiKeyService {
   async flushUsage(): Promise<void> {
     const pending = [...this.used];
     this.used.clear();
-    for (const [id, at] of pending) {
-      await this.store.query('UPDATE api_keys SET last_used_at = $2 WHERE id = $1', [
-        id,
-        new Date(at).toISOString(),
-      ]);
-    }
+    if (pending.length === 0) return;
+    await this.store.transaction(async (tx) => {
+      for (const [id, at] of pending) await updateKeyLastUsed(tx, id, new Date(at).toISOString());
+    });
   }
 
   async close(): Promise<void> {
@@ -53,23 +60,28 @@ export class ApiKeyService {
   ): Promise<ApiKeyInfo & { key: string }> {
     const key = opts.secret ?? `lla_${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();
-    const prefix = key.slice(0, 12);
-    await this.store.query(
-      `INSERT INTO api_keys (id, workspace_id, name, prefix, hash, scope, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
-      [id, workspaceId, opts.name ?? null, prefix, hash(key), scope, opts.createdBy ?? null],
-    );
+    const info = await this.store.transaction(async (tx) => {
+      await insertApiKey(tx, {
+        id,
+        workspaceId,
+        name: opts.name ?? null,
+        prefix: prefixOf(key),
+        hash: hash(key),
+        scope,
+        createdBy: opts.createdBy ?? null,
+      });
+      return (await listApiKeys(tx, workspaceId, id))[0];
+    });
     this.cache.delete(hash(key));
-    const [info] = await this.list(workspaceId, id);
     return { ...info, key };
   }
 
   async list(workspaceId: string, id?: string): Promise<ApiKeyInfo[]> {
-    const rows = await this.store.query<ApiKeyInfo & Record<string, unknown>>(
-      `SELECT id, workspace_id, name, prefix, scope, created_by, created_at, last_used_at, revoked_at
-       FROM api_keys WHERE workspace_id = $1 ${id ? 'AND id = $2' : ''} ORDER BY created_at`,
-      id ? [workspaceId, id] : [workspaceId],
-    );
+    return this.withUsage(await listApiKeys(this.store, workspaceId, id));
+  }
+
+  /** Rows with the last-used times not yet flushed. */
+  private withUsage(rows: ApiKeyInfo[]): ApiKeyInfo[] {
     for (const r of rows) {
       const at = this.used.get(r.id);
       if (at !== undefined) r.last_used_at = new Date(at).toISOString();
@@ -79,22 +91,18 @@ export class ApiKeyService {
 
   /** Revokes at once: the in-process cache is cleared so the next request with the key is refused. */
   async revoke(workspaceId: string, id: string): Promise<boolean> {
-    const found = await this.list(workspaceId, id);
-    if (!found.length) return false;
-    await this.store.query('UPDATE api_keys SET revoked_at = now() WHERE workspace_id = $1 AND id = $2', [
-      workspaceId,
-      id,
-    ]);
-    this.cache.clear();
-    return true;
+    const found = await this.store.transaction(async (tx) => {
+      if ((await listApiKeys(tx, workspaceId, id)).length === 0) return false;
+      await revokeApiKey(tx, workspaceId, id);
+      return true;
+    });
+    if (found) this.cache.clear();
+    return found;
   }
 
   /** Revokes every key of a workspace (the workspace is being deleted). */
   async revokeAll(workspaceId: string): Promise<void> {
-    await this.store.query(
-      'UPDATE api_keys SET revoked_at = now() WHERE workspace_id = $1 AND revoked_at IS NULL',
-      [workspaceId],
-    );
+    await this.store.transaction((tx) => revokeWorkspaceKeys(tx, workspaceId));
     this.cache.clear();
   }
 
@@ -105,12 +113,9 @@ export class ApiKeyService {
       if (hit.principal) this.used.set(hit.principal.keyId, Date.now());
       return hit.principal;
     }
-    const rows = await this.store.query<{ id: string; workspace_id: string; scope: Scope; prefix: string }>(
-      'SELECT id, workspace_id, scope, prefix FROM api_keys WHERE hash = $1 AND revoked_at IS NULL',
-      [h],
-    );
-    const principal = rows[0]
-      ? { keyId: rows[0].id, workspaceId: rows[0].workspace_id, scope: rows[0].scope, prefix: rows[0].prefix }
+    const row = await findLiveKey(this.store, h);
+    const principal = row
+      ? { keyId: row.id, workspaceId: row.workspace_id, scope: row.scope, prefix: row.prefix }
       : null;
     if (this.cache.size > 10_000) this.cache.clear(); // unknown secrets must not grow it without bound
     this.cache.set(h, { principal, at: Date.now() });
@@ -120,7 +125,19 @@ export class ApiKeyService {
 
   /** Headless setup: makes `secret` an admin key of the workspace unless it already exists. */
   async ensureKey(workspaceId: string, secret: string): Promise<void> {
-    const rows = await this.store.query('SELECT id FROM api_keys WHERE hash = $1', [hash(secret)]);
-    if (!rows.length) await this.create(workspaceId, 'admin', { name: 'init key', createdBy: 'env', secret });
+    const h = hash(secret);
+    await this.store.transaction(async (tx) => {
+      if (await keyHashExists(tx, h)) return;
+      await insertApiKey(tx, {
+        id: randomUUID(),
+        workspaceId,
+        name: 'init key',
+        prefix: prefixOf(secret),
+        hash: h,
+        scope: 'admin',
+        createdBy: 'env',
+      });
+    });
+    this.cache.delete(h);
   }
 }

@@ -14,7 +14,7 @@ const RETRY_AFTER_SECONDS = 1;
 
 /**
  * Requests queue up while commits run; each commit takes everything queued (up to `maxGroupRows`). A store
- * with several commit lanes gets that many commits in flight, and orders the ones that depend on each other.
+ * keeps `concurrentCommits` commits in flight, and orders the ones that depend on each other.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
@@ -53,7 +53,7 @@ export class GroupCommitWriter {
   }
 
   private pump(): void {
-    while (this.queue.length && this.inFlight < (this.store.commitLanes ?? 1)) {
+    while (this.queue.length && this.inFlight < this.store.concurrentCommits) {
       const group: Pending[] = [];
       let size = 0;
       while (

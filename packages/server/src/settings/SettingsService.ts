@@ -1,6 +1,8 @@
 // Owns per-workspace settings (price book, SLA threshold): defaults, validation, read and replace.
 import { type Settings, type SettingsPatch, SettingsPatchSchema } from '@llm-analytics/core';
 import type { Store } from '../store/Store.ts';
+import { findSettings } from './queries/findSettings.ts';
+import { replaceSettings } from './queries/replaceSettings.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
   price_book: { default: null, providers: {}, models: {} },
@@ -18,6 +20,12 @@ export interface ActivityRecorder {
   ): Promise<void>;
 }
 
+/** The stored document (JSON text, or parsed by the engine) over the defaults; the defaults when none. */
+function parseSettings(value: unknown): Settings {
+  const raw = typeof value === 'string' ? JSON.parse(value) : value;
+  return raw ? { ...DEFAULT_SETTINGS, ...SettingsPatchSchema.parse(raw) } : DEFAULT_SETTINGS;
+}
+
 export class SettingsService {
   private cache = new Map<string, Settings>();
   private writing: Promise<unknown> = Promise.resolve();
@@ -30,12 +38,7 @@ export class SettingsService {
   async get(workspaceId: string): Promise<Settings> {
     const hit = this.cache.get(workspaceId);
     if (hit) return hit;
-    const [row] = await this.store.query<{ value: unknown }>(
-      'SELECT value FROM settings WHERE workspace_id = $1',
-      [workspaceId],
-    );
-    const raw = typeof row?.value === 'string' ? JSON.parse(row.value) : row?.value;
-    const settings = raw ? { ...DEFAULT_SETTINGS, ...SettingsPatchSchema.parse(raw) } : DEFAULT_SETTINGS;
+    const settings = parseSettings(await findSettings(this.store, workspaceId));
     this.cache.set(workspaceId, settings);
     return settings;
   }
@@ -43,13 +46,12 @@ export class SettingsService {
   /** Merges a validated patch over the current settings (top-level keys replace) and stores the result. */
   async update(workspaceId: string, patch: SettingsPatch, actor = 'system'): Promise<Settings> {
     const run = this.writing.then(async () => {
-      const next: Settings = { ...(await this.get(workspaceId)), ...patch };
-      // Writes are serialised here, so delete-then-insert cannot interleave with another update.
-      await this.store.query('DELETE FROM settings WHERE workspace_id = $1', [workspaceId]);
-      await this.store.query(
-        'INSERT INTO settings (workspace_id, value, updated_at) VALUES ($1, $2, now())',
-        [workspaceId, JSON.stringify(next)],
-      );
+      // The current settings are read in the transaction that replaces them: a failed write leaves them.
+      const next = await this.store.transaction(async (tx) => {
+        const merged: Settings = { ...parseSettings(await findSettings(tx, workspaceId)), ...patch };
+        await replaceSettings(tx, workspaceId, JSON.stringify(merged));
+        return merged;
+      });
       this.cache.set(workspaceId, next);
       await this.activity?.record(workspaceId, actor, 'settings.update', 'settings', patch);
       return next;

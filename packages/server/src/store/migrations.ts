@@ -7,20 +7,18 @@
 import { type DialectName, getDialect, type LogicalType } from '@llm-analytics/core';
 import { WORKSPACE_KEYS } from './valueCodes.ts';
 
-export type Dialect = DialectName;
-
 export interface Migration {
   version: number;
   name: string;
-  sql: (d: Dialect) => string[];
+  sql: (d: DialectName) => string[];
 }
 
-const type = (t: LogicalType) => (d: Dialect) => getDialect(d).columnType(t);
+const type = (t: LogicalType) => (d: DialectName) => getDialect(d).columnType(t);
 const ts = type('timestamp');
 const json = type('json');
 const textArray = type('text[]');
 /** Statements that only `engine` runs (indexes on PostgreSQL; DuckDB's physical layout). */
-const on = (engine: Dialect, d: Dialect, sql: string[]) => (d === engine ? sql : []);
+const on = (engine: DialectName, d: DialectName, sql: string[]) => (d === engine ? sql : []);
 
 // The coded and carried columns as migration 3 added them (and migration 4 rebuilt messages with). Frozen:
 // a later attribute gets its own step, so these steps never change the databases they made.
@@ -59,7 +57,7 @@ const contextColumnType = (c: (typeof MESSAGE_CONTEXT)[number]) =>
         : 'VARCHAR';
 
 /** The columns `messages` was created with (migration 1); `conversationId` is that column's type. */
-const messageColumns = (d: Dialect, conversationId: string) => `
+const messageColumns = (d: DialectName, conversationId: string) => `
         workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, conversation_id ${conversationId} NOT NULL,
         role VARCHAR NOT NULL, content VARCHAR, created_at ${ts(d)} NOT NULL, model_id VARCHAR,
         provider VARCHAR, input_tokens INTEGER, output_tokens INTEGER, latency_ms INTEGER,

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AnalyticsService } from '../../src/analytics/AnalyticsService.ts';
+import { scopeKey } from '../../src/store/FactScope.ts';
 import type { Store } from '../../src/store/Store.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -66,7 +67,7 @@ for (const engine of ENGINES) {
       // A write that bypasses the ingest path (no version bump): only a fresh reply can see it. On DuckDB the
       // row carries the workspace key, as the writer's rows do.
       const at = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
-      const key = s.ctx.store.workspaceKey?.('default');
+      const key = scopeKey(s.ctx.store.factScope('default'));
       await s.ctx.store.query(
         `INSERT INTO messages (workspace_id, id, conversation_id, role, created_at${key ? ', ws' : ''})
          VALUES ('default', 'raw', 'c1', 'user', CAST($1 AS TIMESTAMP)${key ? ', $2' : ''})`,

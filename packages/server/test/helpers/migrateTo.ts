@@ -1,10 +1,11 @@
 // Owns writing the schema an older server left: the migrations up to a version, recorded as applied, so a test
 // can fill it the way that server did and prove the next start migrates it.
+import type { DialectName } from '@llm-analytics/core';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 
 export async function migrateTo(
   run: (sql: string) => Promise<unknown>,
-  dialect: 'duckdb' | 'postgres',
+  dialect: DialectName,
   version: number,
 ): Promise<void> {
   await run('CREATE TABLE schema_migrations (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)');

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DialectName } from '@llm-analytics/core';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { type AppContext, createContext } from '../../src/AppContext.ts';
@@ -10,7 +11,7 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/buildApp.ts';
 import { DEFAULT_WORKSPACE } from '../../src/workspaces/WorkspaceService.ts';
 
-export type Engine = 'duckdb' | 'postgres';
+export type Engine = DialectName;
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestServer {

@@ -1,5 +1,5 @@
-// Commit lanes: independent commits overlap, dependent ones (a shared key) run one after the other, and
-// admission keeps arrival order, so a later commit never overtakes an earlier one it depends on.
+// Commit lanes: independent commits overlap, dependent ones (a shared key) run one after the other, a transaction
+// runs alone between them, and admission keeps arrival order, so nothing overtakes an earlier commit it depends on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -49,5 +49,41 @@ describe('CommitLanes', () => {
     );
     assert.equal(await lanes.run(new Set(['a']), async () => 'ok'), 'ok');
     await lanes.idle();
+  });
+
+  it('runs a transaction alone: after the commits admitted before it, before the ones arriving later', async () => {
+    const lanes = new CommitLanes(conns(2));
+    const log: string[] = [];
+    let running = 0;
+    const step = async (name: string) => {
+      running++;
+      log.push(`start ${name}${running > 1 ? ' (overlapping)' : ''}`);
+      await tick();
+      running--;
+      log.push(`end ${name}`);
+    };
+    await Promise.all([
+      lanes.run(new Set(['a']), () => step('a')),
+      lanes.run(new Set(['b']), () => step('b')),
+      lanes.runAlone(() => step('tx')),
+      lanes.run(new Set(['c']), () => step('c')),
+      lanes.run(new Set(['d']), () => step('d')),
+    ]);
+    const at = (e: string) => log.findIndex((x) => x.startsWith(e));
+    assert.ok(at('start tx') > at('end a') && at('start tx') > at('end b'), log.join(', '));
+    assert.ok(at('start c') > at('end tx') && at('start d') > at('end tx'), log.join(', '));
+    assert.ok(at('start d') > 0);
+    assert.ok(!log.includes('start tx (overlapping)'), log.join(', '));
+    assert.ok(log.includes('start d (overlapping)'), `commits after it still overlap: ${log.join(', ')}`);
+  });
+
+  it('admits commits again after a transaction fails', async () => {
+    const lanes = new CommitLanes(conns(1));
+    await assert.rejects(
+      lanes.runAlone(async () => {
+        throw new Error('boom');
+      }),
+    );
+    assert.equal(await lanes.run(new Set(['a']), async () => 'ok'), 'ok');
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { DialectName } from '@llm-analytics/core';
 import pg from 'pg';
 import { DuckDBStore } from '../../src/store/duckdb/DuckDBStore.ts';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
@@ -25,7 +26,7 @@ const OLD_ROWS = [
 ];
 
 /** Runs migrations 1 and 2 and writes rows the way a version-2 server did. */
-async function writeVersion2(run: (sql: string) => Promise<unknown>, dialect: 'duckdb' | 'postgres') {
+async function writeVersion2(run: (sql: string) => Promise<unknown>, dialect: DialectName) {
   await migrateTo(run, dialect, 2);
   for (const sql of OLD_ROWS) await run(sql);
 }

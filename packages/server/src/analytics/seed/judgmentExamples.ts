@@ -7,18 +7,16 @@ import {
   type DateRange,
   type Filter,
   FilterSchema,
-  getDialect,
-  type JudgmentExample,
   type JudgmentExamplesReply,
   RELATIVE_RANGES,
-  type SqlValue,
-  sqlTimestamp,
   type TagPage,
 } from '@llm-analytics/core';
 import { z } from 'zod';
-import { factWorkspace } from '../../store/factWorkspace.ts';
+import { scopeKey } from '../../store/FactScope.ts';
 import type { Store } from '../../store/Store.ts';
 import { type AnalyticsService, queryNow } from '../AnalyticsService.ts';
+import { findMessageContents } from '../queries/findMessageContents.ts';
+import { listExamplePage } from '../queries/listExamplePage.ts';
 
 export const MAX_PAGE_SIZE = 100;
 /** A filter tree travels as JSON in the query string; this bounds its text (the schema bounds its shape). */
@@ -71,8 +69,6 @@ export const JudgmentExamplesParams = z
   });
 export type JudgmentExamplesParams = z.output<typeof JudgmentExamplesParams>;
 
-type ExampleRow = Omit<JudgmentExample, 'content' | 'conversation_id'> & { tag: string };
-
 /** The filter tree the listing and its totals share: the request's filters, narrowed to the tag when given. */
 function scopeFilter(params: JudgmentExamplesParams): Filter | undefined {
   const tag: Filter | undefined =
@@ -81,65 +77,13 @@ function scopeFilter(params: JudgmentExamplesParams): Filter | undefined {
   return params.filters ? ['and', [params.filters, tag]] : tag;
 }
 
-function examplesSql(
-  store: Store,
-  workspaceId: string,
-  params: JudgmentExamplesParams,
-  now: Date,
-): { sql: string; values: SqlValue[] } {
+/** Core's evaluation rows of the listing: the compiler's window and filters, on the store's fact scope. */
+function evaluationRows(store: Store, workspaceId: string, params: JudgmentExamplesParams, now: Date) {
   const filters = scopeFilter(params);
-  const rows = compileEvaluationRows(
+  return compileEvaluationRows(
     { date_range: params.date_range, ...(filters ? { filters } : {}) },
-    { workspaceId, workspaceKey: store.workspaceKey?.(workspaceId), dialect: store.dialect, now },
+    { workspaceId, workspaceKey: scopeKey(store.factScope(workspaceId)), dialect: store.dialect, now },
   );
-  const values: SqlValue[] = [...rows.params];
-  const p = (v: SqlValue) => {
-    values.push(v);
-    return `$${values.length}`;
-  };
-  // The rows are evaluations whose message has arrived (an evaluation without one is not counted either).
-  const tagWhere = params.failure_tag !== undefined ? `WHERE t.tag = ${p(params.failure_tag)}` : '';
-  const offset = (params.page - 1) * params.page_size;
-  // unnest in the select list of a derived table: same syntax on both engines, one row per (evaluation, tag).
-  const sql = `SELECT x.tag, x.evaluation_id, x.message_id, x.model_id, x.rating, x.success, x.evaluator_id,
-      x.failure_tags, x.created_at, x.evaluated_at
-    FROM (
-      SELECT t.*, row_number() OVER (PARTITION BY t.tag ORDER BY t.created_at DESC, t.evaluation_id) AS rn
-      FROM (
-        SELECT unnest(e.failure_tags) AS tag, e.evaluation_id, e.message_id, e.model_id, e.rating, e.success,
-          e.evaluator_id, e.failure_tags, e.created_at, e.evaluated_at
-        FROM (${rows.sql}) e
-        WHERE e.failure_tags IS NOT NULL
-      ) t ${tagWhere}
-    ) x
-    WHERE x.rn > ${p(offset)} AND x.rn <= ${p(offset + params.page_size)}
-    ORDER BY x.tag, x.rn`;
-  return { sql, values };
-}
-
-/**
- * Message content and conversation of the page's rows, read by id after paging (content is the wide column).
- * The page's message times bound the scan, so the engine reads only the blocks that can hold those messages.
- */
-async function contents(
-  store: Store,
-  workspaceId: string,
-  page: { message_id: string; created_at: string }[],
-) {
-  const ids = [...new Set(page.map((r) => r.message_id))];
-  if (ids.length === 0) return new Map<string, { content: string | null; conversation_id: string }>();
-  const d = getDialect(store.dialect);
-  const times = page.map((r) => Date.parse(r.created_at)).sort((a, b) => a - b);
-  const [from, to] = [times[0], times[times.length - 1]].map((ms) => sqlTimestamp(new Date(ms)));
-  const n = ids.length;
-  const ws = factWorkspace(store, workspaceId);
-  const rows = await store.query<{ id: string; content: string | null; conversation_id: string }>(
-    `SELECT id, content, conversation_id FROM messages WHERE ${ws.column} = $1
-       AND created_at >= ${d.timestamp(`$${n + 2}`)} AND created_at <= ${d.timestamp(`$${n + 3}`)}
-       AND id IN (${ids.map((_, i) => `$${i + 2}`).join(', ')})`,
-    [ws.value, ...ids, from, to],
-  );
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Cached like analytics replies: a new commit to the workspace makes the listing unreachable at once. */
@@ -161,7 +105,8 @@ async function listExamples(
   now: Date,
 ): Promise<JudgmentExamplesReply> {
   const filters = scopeFilter(params);
-  const { sql, values } = examplesSql(deps.store, workspaceId, params, now);
+  // Compiled first: a bad filter throws here, before any statement is in flight.
+  const evaluations = evaluationRows(deps.store, workspaceId, params, now);
   const [totals, rows] = await Promise.all([
     deps.analytics.query(
       workspaceId,
@@ -173,9 +118,18 @@ async function listExamples(
       },
       now,
     ),
-    deps.store.query<ExampleRow & Record<string, unknown>>(sql, values),
+    listExamplePage(deps.store, evaluations, {
+      ...(params.failure_tag !== undefined ? { tag: params.failure_tag } : {}),
+      page: params.page,
+      size: params.page_size,
+    }),
   ]);
-  const byId = await contents(deps.store, workspaceId, rows);
+  const byId = await findMessageContents(
+    deps.store,
+    deps.store.dialect,
+    deps.store.factScope(workspaceId),
+    rows,
+  );
   const pages = new Map<string, TagPage>();
   const page = (tag: string, total: number): TagPage => ({
     tag,

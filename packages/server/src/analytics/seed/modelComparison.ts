@@ -12,19 +12,12 @@ import {
 import { z } from 'zod';
 import type { Store } from '../../store/Store.ts';
 import type { AnalyticsService } from '../AnalyticsService.ts';
+import { listRegisteredModels } from '../queries/listRegisteredModels.ts';
 
 export const ModelComparisonParams = z.object({ date_range: z.enum(RELATIVE_RANGES).default('30d') });
 export type ModelComparisonParams = z.output<typeof ModelComparisonParams>;
 
 const FINE_TUNES = new Set(['sft', 'dpo', 'rlhf']);
-
-interface ModelInfo {
-  model_id: string;
-  name: string | null;
-  provider: string | null;
-  training_method: string | null;
-  base_model: string | null;
-}
 
 export function delta(value: number | null, base: number | null): Delta {
   if (value === null || base === null) return { absolute: null, pct: null };
@@ -43,10 +36,7 @@ export async function modelComparison(
       { metrics: [...COMPARED_METRICS], dimensions: ['model'], date_range: params.date_range },
       now,
     ),
-    deps.store.query<ModelInfo & Record<string, unknown>>(
-      'SELECT model_id, name, provider, training_method, base_model FROM models WHERE workspace_id = $1',
-      [workspaceId],
-    ),
+    listRegisteredModels(deps.store, workspaceId),
   ]);
   const info = new Map(registered.map((m) => [m.model_id, m]));
   const rows = new Map<string, ReplyRow>();

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../AppContext.ts';
 import { VERSION } from '../../version.ts';
 import { apiRoute } from '../apiRoute.ts';
+import { schemaVersion } from '../queries/schemaVersion.ts';
 
 export const healthRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
@@ -16,11 +17,11 @@ export const healthRoutes =
       replies: { 200: HealthReplySchema, 503: HealthDegradedSchema },
       handler: async (_req, reply) => {
         try {
-          const [m] = await ctx.store.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations');
+          const version = await schemaVersion(ctx.store);
           return {
             status: 'ok' as const,
             version: VERSION,
-            database: { engine: ctx.store.dialect, ok: true as const, schema_version: m?.v ?? 0 },
+            database: { engine: ctx.store.dialect, ok: true as const, schema_version: version },
           };
         } catch (e) {
           reply.status(503);

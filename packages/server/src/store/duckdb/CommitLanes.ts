@@ -1,5 +1,6 @@
 // Owns running commits on several writer connections at once: a commit may overlap another only when their
-// rows are independent (no id, no parent a child points at, and no newly coded value in common).
+// rows are independent (no id, no parent a child points at, and no newly coded value in common); and running
+// one transaction alone between them (the services' writes, removing a workspace).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 
@@ -40,9 +41,13 @@ export class CommitLanes {
     while (this.running.length) await Promise.all(this.running.map((r) => r.done));
   }
 
+  close(): void {
+    for (const c of this.all) c.closeSync();
+  }
+
   /**
-   * Runs `fn` with no commit in flight: it waits for the running ones, and commits arriving meanwhile wait for
-   * it (admission stays in arrival order). `fn` gets a writer connection.
+   * Runs `fn` on a writer connection once every commit admitted before it has ended; commits arriving while
+   * it runs are admitted after it ends. It takes the admission turn like a commit, so `run` pays nothing.
    */
   async runAlone<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     let admitted!: () => void;
@@ -53,14 +58,15 @@ export class CommitLanes {
     await turn;
     try {
       await this.idle();
-      return await fn(this.all[0]);
+      const conn = this.free.pop()!;
+      try {
+        return await fn(conn);
+      } finally {
+        this.free.push(conn);
+      }
     } finally {
       admitted();
     }
-  }
-
-  close(): void {
-    for (const c of this.all) c.closeSync();
   }
 
   /** Runs `fn` on a free connection once no running commit shares a key with `keys`. */

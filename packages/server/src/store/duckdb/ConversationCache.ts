@@ -36,9 +36,9 @@ export class ConversationCache {
     for (const r of rows) this.set(r.workspace_id, r.id, conversationAttrs(r));
   }
 
-  /** Forgets every conversation (a workspace's rows were deleted outside the writer). */
-  clear(): void {
-    this.entries.clear();
+  /** Forgets the workspace's conversations (its rows were deleted). */
+  forget(ws: string): void {
+    for (const [id, entry] of this.entries) if (entry.ws === ws) this.entries.delete(id);
   }
 
   /**

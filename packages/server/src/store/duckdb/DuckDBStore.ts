@@ -1,24 +1,28 @@
-// Owns the embedded DuckDB store: open, migrate, bounded reads, and the single transactional writer.
+// Owns the embedded DuckDB store: open, migrate, bounded reads, the transactional writer (ingest commits and
+// the services' transactions).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, listValue } from '@duckdb/node-api';
 import { MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
+import type { FactScope } from '../FactScope.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { Pool } from '../Pool.ts';
 import { latestById, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
-import type { Row, SqlValue, Store } from '../Store.ts';
+import type { Row, SqlValue, Store, Tx } from '../Store.ts';
 import { assignCodes, MemoryCodeBook, WORKSPACE_KEYS, workspaceValues } from '../valueCodes.ts';
+import { WORKSPACE_DELETES } from '../workspaceDeletes.ts';
 import { CommitLanes } from './CommitLanes.ts';
 import { ConversationCache } from './ConversationCache.ts';
 import { commitKeys } from './commitKeys.ts';
 import { DeferredRepairs } from './DeferredRepairs.ts';
 import { insertRows } from './insertRows.ts';
 import { PreparedCache } from './PreparedCache.ts';
+import { bind, plainRows } from './plainRows.ts';
 import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredIds.ts';
-import { toPlain } from './toPlain.ts';
 
 const EPOCH_MS = (col: string) => `epoch_ms(${col})`;
 /** How long late conversations' repairs may wait for more to batch with, when no read asks for them first. */
@@ -33,10 +37,6 @@ export interface DuckDBStoreOptions {
   repairDelayMs?: number;
 }
 
-function bind(params: readonly SqlValue[]): DuckDBValue[] {
-  return params.map((p) => (Array.isArray(p) ? listValue(p) : p));
-}
-
 export class DuckDBStore implements Store {
   readonly dialect = 'duckdb' as const;
   private readonly ids = new StoredIds();
@@ -46,6 +46,8 @@ export class DuckDBStore implements Store {
   private repairing: Promise<void> | undefined;
   private repairTimer: NodeJS.Timeout | undefined;
   private repairDelayMs = REPAIR_DELAY_MS;
+  /** Set while a transaction's `fn` runs: its reads must not wait for repairs, which wait for it. */
+  private readonly inTransactionFn = new AsyncLocalStorage<true>();
   private readers!: Pool<PreparedCache>;
   /** The next commit's number (commit_seq of the conversations it writes); numbers only grow, across restarts too. */
   private nextSeq = 1;
@@ -66,7 +68,7 @@ export class DuckDBStore implements Store {
   ) {}
 
   /** Commits that may run at once (see CommitLanes); the group-commit writer keeps this many in flight. */
-  get commitLanes(): number {
+  get concurrentCommits(): number {
     return this.lanes.size;
   }
 
@@ -138,22 +140,54 @@ export class DuckDBStore implements Store {
     );
 
   async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    if (this.repairs.size) await this.repairNow();
+    if (this.repairs.size && !this.inTransactionFn.getStore()) await this.repairNow();
     return this.readers.use((conn) =>
-      this.gate.run(async () => {
-        const reader = await conn.run(sql, bind(params));
-        const names = reader.columnNames();
-        const cols = reader.getColumnsJS();
-        const n = reader.currentRowCount;
-        const rows: T[] = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const row: Row = {};
-          for (let c = 0; c < names.length; c++) row[names[c]] = toPlain(cols[c][i]);
-          rows[i] = row as T;
-        }
-        return rows;
-      }),
+      this.gate.run(async () => plainRows<T>(await conn.run(sql, bind(params)))),
     );
+  }
+
+  /**
+   * On a writer connection, alone between ingest commits (CommitLanes.runAlone): DuckDB would abort one of
+   * two transactions writing the same table at once, and a commit's in-memory state (value codes, cached
+   * conversations) must not change under it. Each statement takes the gate, not the whole transaction, so a
+   * read `fn` makes outside it never waits for a slot the transaction holds.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.lanes.runAlone((w) => this.inTransaction(w, fn));
+  }
+
+  private async inTransaction<T>(w: DuckDBConnection, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    // Not prepared: the writer's statement cache holds the ingest statements, which these must not evict.
+    const tx: Tx = {
+      query: <R extends Row = Row>(sql: string, params: readonly SqlValue[] = []) =>
+        this.gate.run(async () => plainRows<R>(await w.runAndReadAll(sql, bind(params)))),
+    };
+    const run = (sql: string) => this.gate.run(() => w.run(sql));
+    await run('BEGIN');
+    try {
+      const result = await this.inTransactionFn.run(true, () => fn(tx));
+      await run('COMMIT');
+      return result;
+    } catch (e) {
+      await run('ROLLBACK').catch(() => {});
+      throw e;
+    }
+  }
+
+  /**
+   * The id filters (StoredIds) keep the removed ids: they say "may be stored", so a re-sent id costs one
+   * needless DELETE, never a wrong row.
+   */
+  removeWorkspace(workspaceId: string): Promise<void> {
+    return this.lanes.runAlone(async (w) => {
+      await this.inTransaction(w, async (tx) => {
+        for (const sql of WORKSPACE_DELETES) await tx.query(sql, [workspaceId]);
+      });
+      // Still alone: no commit runs with codes or conversations of the removed workspace in hand.
+      this.codes.forget(workspaceId);
+      this.conversations.forget(workspaceId);
+      this.repairs.forget(workspaceId);
+    });
   }
 
   async commit(rows: RowSet): Promise<void> {
@@ -270,10 +304,10 @@ export class DuckDBStore implements Store {
     return this.codes.code(WORKSPACE_KEYS, workspaceId);
   }
 
-  forgetWorkspace(workspaceId: string): void {
-    this.codes.forget(workspaceId);
-    this.repairs.forget(workspaceId);
-    this.conversations.clear();
+  /** Fact rows carry the workspace's integer key in `ws` (migration 5) once it has one. */
+  factScope(workspaceId: string): FactScope {
+    const key = this.workspaceKey(workspaceId);
+    return key === undefined ? { column: 'workspace_id', value: workspaceId } : { column: 'ws', value: key };
   }
 
   /** Pending repairs are left to the next open (see DeferredRepairs): closing loses nothing. */
@@ -281,7 +315,8 @@ export class DuckDBStore implements Store {
     clearTimeout(this.repairTimer);
     await this.repairing?.catch(() => {});
     for (const r of this.readers.all) await r.close();
-    await this.lanes.idle();
+    // Every commit and transaction admitted so far ends first.
+    await this.lanes.runAlone(async () => {});
     for (const cache of this.writerStatements.values()) await cache.dropStatements();
     this.lanes.close();
     this.instance.closeSync();

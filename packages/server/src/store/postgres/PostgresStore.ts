@@ -1,12 +1,14 @@
 // Owns the PostgreSQL store: the shared server engine (DATABASE_URL), same schema, upserts by id.
 import pg from 'pg';
 import { conversationRepairs, MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
+import type { FactScope } from '../FactScope.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows, type StoredHints } from '../messageContext.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { latestById, type RowSet } from '../RowSet.ts';
-import type { Row, SqlValue, Store } from '../Store.ts';
+import type { Row, SqlValue, Store, Tx } from '../Store.ts';
 import { assignCodes, type CodeBook } from '../valueCodes.ts';
+import { WORKSPACE_DELETES } from '../workspaceDeletes.ts';
 import { upsertRows } from './upsertRows.ts';
 
 const parseTimestamp = (s: string) => new Date(`${s.replace(' ', 'T')}Z`).toISOString();
@@ -29,6 +31,10 @@ const contextSource = (c: pg.PoolClient) =>
     async (sql, params) => (await c.query(sql, params)).rows,
     (col) => `round(extract(epoch from ${col}) * 1000)::float8`,
   );
+
+/** Orders writes of one workspace across instances: its commits, and its removal. */
+const lockWorkspace = (c: { query(sql: string, params: string[]): Promise<unknown> }, ws: string) =>
+  c.query('SELECT pg_advisory_xact_lock(7427002, hashtext($1))', [ws]);
 
 /** Codes read and created under the commit's workspace lock, so two instances never number a value twice. */
 function codeBook(c: pg.PoolClient): CodeBook {
@@ -63,6 +69,8 @@ async function repair(c: pg.PoolClient, statements: string[], rows: { workspace_
 
 export class PostgresStore implements Store {
   readonly dialect = 'postgres' as const;
+  /** One commit at a time per instance: each takes a pooled client and its workspaces' locks. */
+  readonly concurrentCommits = 1;
 
   private constructor(
     readonly location: string,
@@ -111,6 +119,37 @@ export class PostgresStore implements Store {
     return r.rows as T[];
   }
 
+  /** On one pooled client; other statements run on other clients meanwhile, as PostgreSQL isolates them. */
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await fn({
+        query: async <R extends Row = Row>(sql: string, params: readonly SqlValue[] = []) =>
+          (await c.query(sql, params as unknown[])).rows as R[],
+      });
+      await c.query('COMMIT');
+      return result;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  /** Under the workspace's lock, so no instance's commit of it interleaves (its codes, its context). */
+  async removeWorkspace(workspaceId: string): Promise<void> {
+    await this.transaction(async (tx) => {
+      await lockWorkspace(tx, workspaceId);
+      for (const sql of WORKSPACE_DELETES) await tx.query(sql, [workspaceId]);
+    });
+  }
+
+  factScope(workspaceId: string): FactScope {
+    return { column: 'workspace_id', value: workspaceId };
+  }
+
   async commit(rows: RowSet): Promise<void> {
     const deduped = latestById(rows);
     const c = await this.pool.connect();
@@ -124,8 +163,7 @@ export class PostgresStore implements Store {
           [...models, ...conversations, ...messages, ...evaluations, ...spans].map((r) => r.workspace_id),
         ),
       ];
-      for (const ws of workspaces.sort())
-        await c.query('SELECT pg_advisory_xact_lock(7427002, hashtext($1))', [ws]);
+      for (const ws of workspaces.sort()) await lockWorkspace(c, ws);
       const coded = await assignCodes(deduped, codeBook(c));
       const enriched = await enrichRows(coded, contextSource(c), EVERYTHING_MAY_EXIST);
       await upsertRows(c, enriched);

@@ -1,0 +1,120 @@
+// Store.removeWorkspace on both engines: one transaction empties the workspace in every catalogue table while
+// ingest commits of another workspace run, which all land; the store forgets what it held of the removed one.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CATALOGUE, type IngestBatch } from '@llm-analytics/core';
+import { insertMembership } from '../../src/accounts/queries/insertMembership.ts';
+import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
+import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
+import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
+import type { Store } from '../../src/store/Store.ts';
+import { insertWorkspace } from '../../src/workspaces/queries/insertWorkspace.ts';
+import { ENGINES } from '../helpers/engines.ts';
+import { commitBatch, withStore } from '../helpers/storeFor.ts';
+
+const T = '2025-05-01T10:00:00Z';
+/** Every table that holds rows of a workspace (the ones removal must empty), from the catalogue itself. */
+const WORKSPACE_TABLES = CATALOGUE.filter((t) => 'workspace_id' in t.columns).map((t) => t.name);
+
+const facts = (i: number, session: string): IngestBatch => ({
+  models: [{ model_id: `gpt-${i}`, provider: 'openai', training_method: 'base' }],
+  conversations: [{ id: `c${i}`, session_id: session }],
+  messages: [
+    {
+      id: `m${i}`,
+      conversation_id: `c${i}`,
+      role: 'assistant',
+      model_id: `gpt-${i}`,
+      provider: 'openai',
+      created_at: T,
+      tools_called: [{ name: 'search', success: true }],
+    },
+  ],
+  evaluations: [{ id: `e${i}`, message_id: `m${i}`, rating: 4, failure_tags: ['tone'] }],
+});
+
+async function counts(store: Store, ws: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of WORKSPACE_TABLES) {
+    const [r] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE workspace_id = $1`, [
+      ws,
+    ]);
+    out[t] = Number(r.n);
+  }
+  const [w] = await store.query<{ n: number }>('SELECT count(*) AS n FROM workspaces WHERE id = $1', [ws]);
+  out.workspaces = Number(w.n);
+  return out;
+}
+
+/** A workspace with rows in every table: its facts through ingest, the rest as the services write them. */
+async function fill(store: Store, ws: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    await insertWorkspace(tx, ws, ws);
+    await replaceSettings(tx, ws, JSON.stringify({ sla_threshold_ms: 900 }));
+    await insertMembership(tx, ws, `user-${ws}`, 'owner');
+    await insertApiKey(tx, {
+      id: `key-${ws}`,
+      workspaceId: ws,
+      name: null,
+      prefix: 'lla_x',
+      hash: `hash-${ws}`,
+      scope: 'admin',
+      createdBy: null,
+    });
+    await insertActivity(tx, {
+      id: `act-${ws}`,
+      workspaceId: ws,
+      atMs: 1,
+      actor: 'test',
+      action: 'workspace.create',
+      target: null,
+      details: null,
+    });
+  });
+  await commitBatch(store, ws, facts(0, 'old-session'));
+}
+
+for (const engine of ENGINES) {
+  describe(`Store.removeWorkspace on ${engine}`, () => {
+    it('empties the workspace in every table while another workspace keeps ingesting', () =>
+      withStore(engine, async (store) => {
+        await fill(store, 'gone');
+        await fill(store, 'kept');
+        const full = await counts(store, 'gone');
+        for (const [t, n] of Object.entries(full)) assert.ok(n > 0, `the fixture fills ${t}`);
+
+        const commits = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => commitBatch(store, 'kept', facts(i, `s${i}`)));
+        const removal = store.removeWorkspace('gone');
+        const later = [9, 10].map((i) => commitBatch(store, 'kept', facts(i, `s${i}`)));
+        await Promise.all([removal, ...commits, ...later]);
+
+        const empty = Object.fromEntries(Object.keys(full).map((t) => [t, 0]));
+        assert.deepEqual(await counts(store, 'gone'), empty);
+        const kept = await counts(store, 'kept');
+        assert.equal(kept.workspaces, 1);
+        for (const t of ['models', 'conversations', 'messages', 'tool_calls', 'evaluations'])
+          assert.equal(kept[t], 11, `kept's ${t}`);
+        for (const t of ['settings', 'memberships', 'api_keys', 'activity']) assert.equal(kept[t], 1, t);
+        // Every kept message's code still names its model.
+        const [coded] = await store.query<{ n: number }>(
+          `SELECT count(*) AS n FROM messages m JOIN value_codes v
+             ON v.workspace_id = m.workspace_id AND v.code = m.model_code AND v.value = m.model_id
+           WHERE m.workspace_id = 'kept'`,
+        );
+        assert.equal(Number(coded.n), 11);
+      }));
+
+    it('forgets the removed conversations: a late message of the same id carries nothing of them', () =>
+      withStore(engine, async (store) => {
+        await fill(store, 'gone');
+        await store.removeWorkspace('gone');
+        await commitBatch(store, 'gone', {
+          messages: [{ id: 'm-late', conversation_id: 'c0', role: 'user', created_at: T }],
+        });
+        const rows = await store.query<{ session_id: string | null }>(
+          "SELECT session_id FROM messages WHERE workspace_id = 'gone'",
+        );
+        assert.deepEqual(rows, [{ session_id: null }]);
+      }));
+  });
+}
