@@ -7,6 +7,7 @@ import { insertMembership } from '../../src/accounts/queries/insertMembership.ts
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
 import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
+import { emptyRowSet } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
 import { insertWorkspace } from '../../src/workspaces/queries/insertWorkspace.ts';
 import { ENGINES } from '../helpers/engines.ts';
@@ -72,6 +73,33 @@ async function fill(store: Store, ws: string): Promise<void> {
     });
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
+  const at = Date.parse(T);
+  await store.commit({
+    ...emptyRowSet(),
+    spans: [
+      {
+        workspace_id: ws,
+        trace_id: '0af7651916cd43dd8448eb211c80319c',
+        span_id: 'b7ad6b7169203331',
+        parent_span_id: null,
+        trace_state: null,
+        name: 'chat gpt-0',
+        kind: 3,
+        start_time: at,
+        end_time: at + 840,
+        duration_ms: 840,
+        status_code: 0,
+        status_message: null,
+        attributes: '{}',
+        resource_attributes: '{}',
+        events: null,
+        links: null,
+        service_name: 'svc',
+        scope_name: null,
+        scope_version: null,
+      },
+    ],
+  });
 }
 
 for (const engine of ENGINES) {
