@@ -126,4 +126,22 @@ describe('deferred repairs of late conversations (DuckDB)', () => {
     assert.equal(disk.users['messages:m1'], 'user of c1');
     assert.equal(disk.mark, disk.last);
   });
+
+  it('a read made inside a transaction does not wait for pending repairs (they wait for the transaction)', async () => {
+    const store = await open(join(tempDir('lla-deferred'), 'db.duckdb'));
+    try {
+      await commitBatch(store, WS, batch({ messages: [message('m1', 'c1')] }));
+      await commitBatch(store, WS, batch({ conversations: [conversation('c1')] }));
+      const inside = await store.transaction(async (tx) => {
+        const [r] = await store.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM messages');
+        await tx.query('SELECT 1');
+        return r.n;
+      });
+      assert.equal(inside, 1);
+      // Outside it, reads wait for the repairs as always.
+      assert.equal((await users(read(store)))['messages:m1'], 'user of c1');
+    } finally {
+      await store.close();
+    }
+  });
 });
