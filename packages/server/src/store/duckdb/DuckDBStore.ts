@@ -8,7 +8,6 @@ import { MESSAGE_REPAIR, storedContext } from '../contextSql.ts';
 import type { FactScope } from '../FactScope.ts';
 import { groupByWorkspace } from '../groupByWorkspace.ts';
 import { enrichRows } from '../messageContext.ts';
-import { MIGRATIONS } from '../migrations.ts';
 import { Pool } from '../Pool.ts';
 import { latestById, type RowSet } from '../RowSet.ts';
 import { Semaphore } from '../Semaphore.ts';
@@ -19,7 +18,9 @@ import { CommitLanes } from './CommitLanes.ts';
 import { ConversationCache } from './ConversationCache.ts';
 import { commitKeys } from './commitKeys.ts';
 import { DeferredRepairs } from './DeferredRepairs.ts';
+import { deleteByIds } from './deleteByIds.ts';
 import { insertRows } from './insertRows.ts';
+import { migrateDuckDB } from './migrateDuckDB.ts';
 import { PreparedCache } from './PreparedCache.ts';
 import { bind, plainRows } from './plainRows.ts';
 import { ID_COLUMN, type Keyed, REFERENCED, STORED, StoredIds } from './StoredIds.ts';
@@ -86,35 +87,10 @@ export class DuckDBStore implements Store {
     const lanes = [writer];
     for (let i = 1; i < (opts.writers ?? 2); i++) lanes.push(await instance.connect());
     store.lanes = new CommitLanes(lanes);
-    await store.migrate();
+    await migrateDuckDB(writer);
     await store.loadState();
     if (opts.threads) await writer.run(`SET threads = ${Math.trunc(opts.threads)}`);
     return store;
-  }
-
-  private async migrate(): Promise<void> {
-    const w = this.writer;
-    await w.run(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)',
-    );
-    const done = await w.runAndReadAll(
-      'SELECT coalesce(max(version), 0)::INTEGER AS v FROM schema_migrations',
-    );
-    const current = Number(done.getRowObjects()[0].v);
-    const pending = MIGRATIONS.filter((m) => m.version > current);
-    for (const m of pending) {
-      await w.run('BEGIN');
-      try {
-        for (const stmt of m.sql('duckdb')) await w.run(stmt);
-        await w.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);
-        await w.run('COMMIT');
-      } catch (e) {
-        await w.run('ROLLBACK').catch(() => {});
-        throw e;
-      }
-    }
-    // DDL must not linger in the WAL: replaying DDL after a crash is the known failure mode.
-    if (pending.length) await w.run('CHECKPOINT');
   }
 
   /** The writer's in-memory state: stored ids and value codes. */
@@ -205,7 +181,7 @@ export class DuckDBStore implements Store {
           await this.deleteExisting(w, 'models', models, (r) => r.model_id);
           const convs = await this.deleteExisting(w, 'conversations', conversations, (r) => r.id);
           const msgs = await this.deleteExisting(w, 'messages', messages, (r) => r.id);
-          if (msgs.resent.length) await this.deleteByIds(w, 'tool_calls', 'message_id', msgs.resent);
+          if (msgs.resent.length) await deleteByIds(w, 'tool_calls', 'message_id', msgs.resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
           await this.deleteExisting(w, 'spans', spans, (r) => r.trace_id + r.span_id);
           const coded = await assignCodes(batch, codes.book);
@@ -281,22 +257,8 @@ export class DuckDBStore implements Store {
       if (seen & STORED) resent.push([r.workspace_id, id(r)]);
       if (seen & REFERENCED) referenced.push([r.workspace_id, id(r)]);
     }
-    if (resent.length) await this.deleteByIds(w, table, ID_COLUMN[table], resent);
+    if (resent.length) await deleteByIds(w, table, ID_COLUMN[table], resent);
     return { resent, referenced };
-  }
-
-  private async deleteByIds(
-    w: DuckDBConnection,
-    table: string,
-    column: string,
-    pairs: [string, string][],
-  ): Promise<void> {
-    for (const [ws, ids] of groupByWorkspace(pairs)) {
-      await w.run(
-        `DELETE FROM ${table} WHERE workspace_id = $1 AND ${column} IN (SELECT unnest($2::VARCHAR[]))`,
-        [ws, listValue(ids)],
-      );
-    }
   }
 
   /** The workspace's key in the fact tables' `ws` column; none until its first fact row is committed. */
