@@ -41,4 +41,5 @@ export * from './wire/otlpTraces.ts';
 export * from './wire/roles.ts';
 export * from './wire/settings.ts';
 export * from './wire/team.ts';
+export * from './wire/traces.ts';
 export * from './wire/workspaces.ts';

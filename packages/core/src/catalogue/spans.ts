@@ -8,7 +8,10 @@ export const spans = {
   name: 'spans',
   distribution: 'workspace',
   key: { columns: ['workspace_id', 'trace_id', 'span_id'], index: 'spans_pk', unique: true },
-  indexes: { spans_time: { columns: ['workspace_id', 'start_time'] } },
+  indexes: {
+    spans_time: { columns: ['workspace_id', 'start_time'] },
+    spans_conversation: { columns: ['workspace_id', 'conversation_id'] },
+  },
   columns: {
     workspace_id: { type: 'text', ingest: false },
     /** Lowercase hex: 32 digits. */
@@ -38,5 +41,17 @@ export const spans = {
     service_name: { type: 'text', nullable: true },
     scope_name: { type: 'text', nullable: true },
     scope_version: { type: 'text', nullable: true },
+    // What the GenAI mapping (server ingest/otlp/genai/) read off the span; null on spans it does not know.
+    /** 'llm' (an LLM call, also written as an assistant message) or 'tool' (a tool execution). */
+    span_type: { type: 'text', nullable: true },
+    /** The response model, else the request model. */
+    model_id: { type: 'text', nullable: true },
+    provider: { type: 'text', nullable: true },
+    input_tokens: { type: 'integer', nullable: true },
+    output_tokens: { type: 'integer', nullable: true },
+    /** The conversation its message belongs to (conversation, session or trace id); llm spans only. */
+    conversation_id: { type: 'text', nullable: true },
+    /** The tool's name; tool spans only. */
+    tool_name: { type: 'text', nullable: true },
   },
 } as const satisfies TableDef;

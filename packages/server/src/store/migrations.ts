@@ -266,4 +266,16 @@ export const MIGRATIONS: Migration[] = [
       ]),
     ],
   },
+  {
+    version: 9,
+    name: 'spans: what the GenAI mapping reads off a span',
+    sql: (d) => [
+      ...['span_type', 'model_id', 'provider', 'conversation_id', 'tool_name'].map(
+        (c) => `ALTER TABLE spans ADD COLUMN ${c} VARCHAR`,
+      ),
+      'ALTER TABLE spans ADD COLUMN input_tokens INTEGER',
+      'ALTER TABLE spans ADD COLUMN output_tokens INTEGER',
+      ...on('postgres', d, ['CREATE INDEX spans_conversation ON spans (workspace_id, conversation_id)']),
+    ],
+  },
 ];

@@ -97,6 +97,13 @@ async function fill(store: Store, ws: string): Promise<void> {
         service_name: 'svc',
         scope_name: null,
         scope_version: null,
+        span_type: null,
+        model_id: null,
+        provider: null,
+        input_tokens: null,
+        output_tokens: null,
+        conversation_id: null,
+        tool_name: null,
       },
     ],
   });

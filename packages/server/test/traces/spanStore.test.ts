@@ -35,6 +35,13 @@ function span(ws: string, trace: number, n: number, name = `span ${n}`): SpanRow
     service_name: 'svc',
     scope_name: null,
     scope_version: null,
+    span_type: null,
+    model_id: null,
+    provider: null,
+    input_tokens: null,
+    output_tokens: null,
+    conversation_id: null,
+    tool_name: null,
   };
 }
 

@@ -252,6 +252,13 @@ function spanRow(span: unknown, ws: string): SpanRow {
     service_name: null,
     scope_name: null,
     scope_version: null,
+    span_type: null,
+    model_id: null,
+    provider: null,
+    input_tokens: null,
+    output_tokens: null,
+    conversation_id: null,
+    tool_name: null,
   };
 }
 
