@@ -12,6 +12,8 @@ import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
+import { GenAiDeriver } from './ingest/otlp/genai/GenAiDeriver.ts';
+import { TraceService } from './ingest/otlp/TraceService.ts';
 import { openStore } from './openStore.ts';
 import { SettingsService } from './settings/SettingsService.ts';
 import type { Store } from './store/Store.ts';
@@ -22,6 +24,8 @@ export interface AppContext {
   store: Store;
   writer: GroupCommitWriter;
   ingest: IngestService;
+  /** OTLP spans (POST /v1/traces), and the messages of their LLM calls. */
+  traces: TraceService;
   keys: ApiKeyService;
   workspaces: WorkspaceService;
   settings: SettingsService;
@@ -62,6 +66,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     store: s,
     writer,
     ingest: new IngestService(writer, analytics),
+    traces: new TraceService(writer, new GenAiDeriver(s, writer, analytics)),
     keys,
     workspaces,
     settings,

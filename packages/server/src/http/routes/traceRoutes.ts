@@ -5,14 +5,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../AppContext.ts';
 import { OTLP_ENCODINGS, type OtlpEncoding } from '../../ingest/otlp/otlpEncodings.ts';
 import { readBody } from '../../ingest/otlp/readBody.ts';
-import { TraceService } from '../../ingest/otlp/TraceService.ts';
 import { ApiError } from '../ApiError.ts';
 import { apiRoute } from '../apiRoute.ts';
 
 export const traceRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
-    const traces = new TraceService(ctx.writer);
     const limit = ctx.config.bodyLimitBytes;
     // This plugin's own parsers (Fastify scopes them to it): the body arrives as the raw stream, so the
     // limit can apply to the decompressed bytes; the route decodes them by their media type.
@@ -45,7 +43,7 @@ export const traceRoutes =
       handler: async (req, reply) => {
         const encoding = encodingOf(req.headers['content-type']);
         if (!Buffer.isBuffer(req.body)) throw new ApiError(400, 'invalid_body', 'the body is empty');
-        const response = await traces.export(req.principal!.workspaceId, req.body, encoding);
+        const response = await ctx.traces.export(req.principal!.workspaceId, req.body, encoding);
         if (encoding === OTLP_ENCODINGS.protobuf) {
           // Fastify sends what a serializer returns as is: the Buffer goes out as the protobuf body.
           const bytes = encoding.encodeResponse(response) as unknown as string;

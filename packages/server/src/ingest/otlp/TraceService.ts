@@ -2,16 +2,19 @@
 import type { OtlpTraceResponse } from '@llm-analytics/core';
 import { emptyRowSet } from '../../store/RowSet.ts';
 import type { GroupCommitWriter } from '../GroupCommitWriter.ts';
+import type { GenAiDeriver } from './genai/GenAiDeriver.ts';
 import type { OtlpEncoding } from './otlpEncodings.ts';
 import { spanRows } from './spanRows.ts';
 
 export class TraceService {
-  // No analytics observer yet: spans feed no metric until LLM spans also become messages (issue 16, item 3).
-  constructor(private readonly writer: GroupCommitWriter) {}
+  constructor(
+    private readonly writer: GroupCommitWriter,
+    private readonly genAi: GenAiDeriver,
+  ) {}
 
   /**
    * Stores the request's valid spans (upsert by workspace, trace and span id) and resolves once they are
-   * committed. Invalid spans are counted in `partialSuccess`, never stored; an undecodable body is a 400.
+   * committed, with the assistant messages of their traces' LLM calls. Invalid spans are counted in `partialSuccess`, never stored; an undecodable body is a 400.
    */
   async export(workspaceId: string, body: Buffer, encoding: OtlpEncoding): Promise<OtlpTraceResponse> {
     const { rows, rejected, reasons } = spanRows(encoding.decodeRequest(body), workspaceId);
@@ -19,6 +22,10 @@ export class TraceService {
       const set = emptyRowSet();
       set.spans = rows;
       await this.writer.write(set);
+      // Acknowledged only once the messages are written too: a client that saw no ack re-sends, and the
+      // derivation (a function of the stored spans) runs again.
+      const traces = new Set(rows.filter((r) => r.span_type !== null).map((r) => r.trace_id));
+      await this.genAi.derive(workspaceId, traces);
     }
     if (!rejected) return {};
     const more = rejected > reasons.length ? `; and ${rejected - reasons.length} more` : '';

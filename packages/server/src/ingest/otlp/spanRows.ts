@@ -4,6 +4,7 @@
 import { isStorableText } from '@llm-analytics/core';
 import { ApiError } from '../../http/ApiError.ts';
 import type { SpanRow } from '../../store/RowSet.ts';
+import { readGenAi } from './genai/readGenAi.ts';
 import { TRACE_PROTO } from './traceProto.ts';
 
 /**
@@ -213,8 +214,17 @@ function spanRow(span: unknown, ws: string): SpanRow {
   const end = nanos(field(span, 'endTimeUnixNano'), 'end_time_unix_nano');
   if (end < start) throw new InvalidSpan('end_time_unix_nano is before start_time_unix_nano');
   const status = field(span, 'status');
-  const events = list(span, 'events').filter(isObj);
+  const statusCode = isObj(status) ? enumValue(status.code, TRACE_PROTO.statusCode) : 0;
+  const attrs = attributes(list(span, 'attributes'));
+  const events = list(span, 'events')
+    .filter(isObj)
+    .map((e) => ({
+      name: name(e.name),
+      time_ms: toMs(safeNanos(field(e, 'timeUnixNano'))),
+      attributes: attributes(list(e, 'attributes')),
+    }));
   const links = list(span, 'links').filter(isObj);
+  const g = readGenAi(attrs, { status_code: statusCode, events });
   return {
     workspace_id: ws,
     trace_id: traceId,
@@ -226,19 +236,11 @@ function spanRow(span: unknown, ws: string): SpanRow {
     start_time: toMs(start),
     end_time: toMs(end),
     duration_ms: Number(end - start) / 1e6,
-    status_code: isObj(status) ? enumValue(status.code, TRACE_PROTO.statusCode) : 0,
+    status_code: statusCode,
     status_message: isObj(status) ? text(status.message) : null,
-    attributes: json(attributes(list(span, 'attributes'))),
+    attributes: json(attrs),
     resource_attributes: '{}',
-    events: events.length
-      ? json(
-          events.map((e) => ({
-            name: name(e.name),
-            time_ms: toMs(safeNanos(field(e, 'timeUnixNano'))),
-            attributes: attributes(list(e, 'attributes')),
-          })),
-        )
-      : null,
+    events: events.length ? json(events) : null,
     links: links.length
       ? json(
           links.map((l) => ({
@@ -252,13 +254,13 @@ function spanRow(span: unknown, ws: string): SpanRow {
     service_name: null,
     scope_name: null,
     scope_version: null,
-    span_type: null,
-    model_id: null,
-    provider: null,
-    input_tokens: null,
-    output_tokens: null,
-    conversation_id: null,
-    tool_name: null,
+    span_type: g?.type ?? null,
+    model_id: g?.model ?? null,
+    provider: g?.provider ?? null,
+    input_tokens: g?.input_tokens ?? null,
+    output_tokens: g?.output_tokens ?? null,
+    conversation_id: g?.type === 'llm' ? (g.conversation_id ?? traceId) : null,
+    tool_name: g?.type === 'tool' ? g.tool_name : null,
   };
 }
 
