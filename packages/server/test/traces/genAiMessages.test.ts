@@ -223,7 +223,7 @@ async function storedMessages(s: TestServer, ws: string): Promise<Map<string, un
           m.input_tokens,
           m.output_tokens,
           m.latency_ms,
-          tools && tools.map((t) => [t.name, t.success]),
+          tools ? tools.map((t) => [t.name, t.success]) : null,
           m.error_type,
           m.content,
         ],
