@@ -24,8 +24,10 @@ export class TraceService {
       await this.writer.write(set);
       // Acknowledged only once the messages are written too: a client that saw no ack re-sends, and the
       // derivation (a function of the stored spans) runs again.
-      const traces = new Set(rows.filter((r) => r.span_type !== null).map((r) => r.trace_id));
-      await this.genAi.derive(workspaceId, traces);
+      await this.genAi.derive(
+        workspaceId,
+        rows.filter((r) => r.span_type !== null),
+      );
     }
     if (!rejected) return {};
     const more = rejected > reasons.length ? `; and ${rejected - reasons.length} more` : '';

@@ -18,10 +18,22 @@ interface Waiter {
 
 /** Trace ids per statement: bound parameters stay well under both engines' limits. */
 const CHUNK = 500;
+/**
+ * How far from the request's spans the rest of their traces are looked for. Without an index on DuckDB, a
+ * time bound is what keeps this read from scanning every stored span; a trace longer than this (a tool span
+ * six hours after its call) is read in parts.
+ */
+export const TRACE_WINDOW_MS = 6 * 3_600_000;
+
+interface Pending {
+  traces: Set<string>;
+  from: number;
+  to: number;
+}
 
 export class GenAiDeriver {
   /** Traces waiting for the next derivation, per workspace, and the requests waiting on it. */
-  private pending = new Map<string, Set<string>>();
+  private pending = new Map<string, Pending>();
   private waiters: Waiter[] = [];
   private running: Promise<void> | null = null;
 
@@ -32,15 +44,19 @@ export class GenAiDeriver {
   ) {}
 
   /**
-   * Resolves once the messages of `traceIds` reflect every span of theirs committed before this call.
+   * Resolves once the messages of the traces of `spans` (their GenAI spans) reflect every span of theirs committed before this call.
    * Derivations run one at a time: a later one always reads what an earlier one read, so a slower, older
    * derivation can never overwrite a newer one's messages.
    */
-  derive(workspaceId: string, traceIds: Iterable<string>): Promise<void> {
-    const set = this.pending.get(workspaceId) ?? new Set<string>();
-    for (const t of traceIds) set.add(t);
-    if (!set.size) return Promise.resolve();
-    this.pending.set(workspaceId, set);
+  derive(workspaceId: string, spans: readonly { trace_id: string; start_time: number; end_time: number }[]) {
+    if (!spans.length) return Promise.resolve();
+    const p = this.pending.get(workspaceId) ?? { traces: new Set<string>(), from: Infinity, to: -Infinity };
+    for (const s of spans) {
+      p.traces.add(s.trace_id);
+      p.from = Math.min(p.from, s.start_time - TRACE_WINDOW_MS);
+      p.to = Math.max(p.to, s.end_time + TRACE_WINDOW_MS);
+    }
+    this.pending.set(workspaceId, p);
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.running ??= this.drain();
     return done;
@@ -53,7 +69,7 @@ export class GenAiDeriver {
       this.pending = new Map();
       this.waiters = [];
       try {
-        for (const [ws, traces] of batch) await this.deriveWorkspace(ws, [...traces]);
+        for (const [ws, p] of batch) await this.deriveWorkspace(ws, [...p.traces], p.from, p.to);
         for (const w of waiters) w.resolve();
       } catch (e) {
         for (const w of waiters) w.reject(e);
@@ -62,10 +78,10 @@ export class GenAiDeriver {
     this.running = null;
   }
 
-  private async deriveWorkspace(workspaceId: string, traceIds: string[]): Promise<void> {
+  private async deriveWorkspace(workspaceId: string, traceIds: string[], from: number, to: number) {
     const rows: TraceSpanRow[] = [];
     for (let i = 0; i < traceIds.length; i += CHUNK) {
-      rows.push(...(await listTraceSpans(this.store, workspaceId, traceIds.slice(i, i + CHUNK))));
+      rows.push(...(await listTraceSpans(this.store, workspaceId, traceIds.slice(i, i + CHUNK), from, to)));
     }
     const byTrace = new Map<string, TraceSpan[]>();
     for (const r of rows) {
