@@ -1,5 +1,6 @@
 // Crash safety: kill -9 the server during sustained ingest (re-sends included), restart on the same file,
-// and every acknowledged message id, and every acknowledged span (POST /v1/traces), is present exactly once. Rounds repeat so a kill lands mid-commit and
+// and every acknowledged message id, and every acknowledged span (POST /v1/traces) with the message of each
+// LLM span, is present exactly once. Rounds repeat so a kill lands mid-commit and
 // mid-checkpoint; the schema keeps index and DDL entries out of the WAL (see store/migrations.ts).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -28,13 +29,25 @@ function batch(round: number, n: number) {
   };
 }
 
-/** A request of BATCH spans in a trace of its own (round and batch number), as OTLP protobuf. */
+/** A request of BATCH spans in a trace of its own (round and batch number), as OTLP protobuf; every tenth
+ *  span is an LLM call (GenAI attributes), so its message is written before the ack too. */
 function spanBatch(round: number, n: number) {
   const traceId = (round * 1_000_000 + n + 1).toString(16).padStart(32, '0');
+  const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
   const spans = Array.from({ length: BATCH }, (_, i) =>
-    jsonSpan(i, { traceId, attributes: [{ key: 'k', value: { stringValue: 'a value for the WAL' } }] }),
+    jsonSpan(i, {
+      traceId,
+      attributes: [
+        str('k', 'a value for the WAL'),
+        ...(i % 10 ? [] : [str('gen_ai.operation.name', 'chat'), str('gen_ai.request.model', 'gpt-4o')]),
+      ],
+    }),
   );
-  return { keys: spans.map((sp) => `${traceId}:${sp.spanId}`), body: protobufBody(request(spans)) };
+  return {
+    keys: spans.map((sp) => `${traceId}:${sp.spanId}`),
+    messages: spans.filter((_, i) => i % 10 === 0).map((sp) => `${traceId}-${sp.spanId}`),
+    body: protobufBody(request(spans)),
+  };
 }
 
 describe('crash safety (kill -9 during ingest)', () => {
@@ -73,8 +86,10 @@ describe('crash safety (kill -9 during ingest)', () => {
               body: new Uint8Array(b.body),
             });
             await res.arrayBuffer();
-            if (res.status === 200) for (const k of b.keys) ackedSpans.add(k);
-            else if (res.status !== 503) assert.fail(`unexpected status ${res.status}`);
+            if (res.status === 200) {
+              for (const k of b.keys) ackedSpans.add(k);
+              for (const id of b.messages) acked.add(id);
+            } else if (res.status !== 503) assert.fail(`unexpected status ${res.status}`);
           } catch {
             stop = true;
           }
@@ -111,6 +126,10 @@ describe('crash safety (kill -9 during ingest)', () => {
       const missing = [...acked].filter((id) => !ids.has(id));
       assert.ok(acked.size > BATCH * 4, `the test must acknowledge real traffic (got ${acked.size})`);
       assert.deepEqual(missing.slice(0, 5), [], `${missing.length} acknowledged ids are missing`);
+      assert.ok(
+        [...acked].some((id) => id.includes('-')),
+        'the test must acknowledge LLM spans too',
+      );
       const toolDupes = await store.query(
         'SELECT message_id, name, count(*) AS n FROM tool_calls GROUP BY 1, 2 HAVING count(*) > 1 LIMIT 5',
       );
