@@ -1,0 +1,355 @@
+// Tests trace()/span() against the real server on both engines: nesting (also across concurrent branches),
+// times, GenAI attributes, errors, batching, a retried 503 stored once, flush and shutdown.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ENGINES } from '../../server/test/helpers/engines.ts';
+import { startTestServer, type TestServer } from '../../server/test/helpers/testServer.ts';
+import { spanCount, storedSpans } from '../../server/test/traces/storedSpans.ts';
+import {
+  ClientClosedError,
+  IngestError,
+  LLMAnalytics,
+  type LLMAnalyticsOptions,
+  type Span,
+} from '../src/index.ts';
+
+type Row = Record<string, unknown> & { attributes: Record<string, unknown> };
+
+/** What a wrapped fetch does with one request to /v1/traces instead of just forwarding it. */
+type Plan = 'refuse-503' | 'commit-then-503';
+
+/** A fetch in front of the real server that records requests and can answer 503 (before or after the commit). */
+function recordingFetch(...plans: Plan[]) {
+  const traces: string[] = [];
+  const ingest: string[] = [];
+  const impl: typeof fetch = async (input, init) => {
+    const path = new URL(String(input)).pathname;
+    const body = String(init?.body);
+    if (path !== '/v1/traces') {
+      ingest.push(body);
+      return fetch(input, init);
+    }
+    traces.push(body);
+    const plan = plans.shift();
+    const unavailable = () =>
+      new Response('{"error":{"code":"unavailable","message":"try again"}}', { status: 503 });
+    if (plan === 'refuse-503') return unavailable();
+    const response = await fetch(input, init);
+    if (plan === 'commit-then-503' && response.ok) {
+      await response.arrayBuffer();
+      return unavailable();
+    }
+    return response;
+  };
+  return { impl, traces, ingest };
+}
+
+for (const engine of ENGINES) {
+  describe(`trace() and span() against the real server on ${engine}`, () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startTestServer({ engine });
+    });
+    after(() => s.close());
+
+    /** A client for a fresh workspace, sending only on flush()/shutdown() or when flushAt spans are queued. */
+    async function client(ws: string, extra: Partial<LLMAnalyticsOptions> = {}) {
+      const key = await s.createKey('ingest', ws);
+      const sdk = new LLMAnalytics({
+        baseUrl: s.url,
+        apiKey: key,
+        flushIntervalMs: 60_000,
+        retryBaseMs: 5,
+        retryMaxMs: 20,
+        ...extra,
+      });
+      return sdk;
+    }
+    const byName = (rows: Row[]) => new Map(rows.map((r) => [r.name as string, r]));
+    const rowsOf = async (ws: string) => (await storedSpans(s, ws)) as Row[];
+
+    it('stores nested spans with their parents, times, durations and GenAI attributes, in one request', async () => {
+      const { impl, traces } = recordingFetch();
+      const sdk = await client('nested', { fetch: impl, serviceName: 'chat-api' });
+      const spans = new Map<string, Span>();
+      const measured = new Map<string, number>();
+      /** Runs `fn` and notes how long it took from the caller's side (the span lives within that). */
+      const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+        const t0 = performance.now();
+        const v = await fn();
+        measured.set(name, performance.now() - t0);
+        return v;
+      };
+      const startedAt = Date.now();
+      const result = await timed('handle', () =>
+        sdk.trace(
+          'handle',
+          async (root) => {
+            spans.set('handle', root);
+            await timed('retrieve', () =>
+              sdk.span('retrieve', async (span) => {
+                spans.set('retrieve', span);
+                await delay(30);
+              }),
+            );
+            sdk.span('parse', (span) => spans.set('parse', span)); // synchronous
+            // Two branches at once: each leaf must find its own branch as the current span.
+            await Promise.all(
+              ['a', 'b'].map((b) =>
+                sdk.span(`branch ${b}`, async (span) => {
+                  spans.set(`branch ${b}`, span);
+                  await delay(b === 'a' ? 5 : 15); // a's leaf starts while b is the latest span begun
+                  sdk.span(`leaf ${b}`, (leaf) => spans.set(`leaf ${b}`, leaf));
+                }),
+              ),
+            );
+            await root.span('generate', async (gen) => {
+              spans.set('generate', gen);
+              await sdk.span('chat gpt-4o', async (llm) => {
+                spans.set('chat gpt-4o', llm);
+                llm.recordLLM({
+                  model: 'gpt-4o',
+                  provider: 'openai',
+                  responseModel: 'gpt-4o-2024-08-06',
+                  inputTokens: 412,
+                  outputTokens: 96,
+                  input: [
+                    { role: 'system', content: 'Be brief.' },
+                    { role: 'user', content: 'How do I reset my password?' },
+                  ],
+                  output: 'Open Settings → Security.',
+                });
+              });
+            });
+            return 42;
+          },
+          { conversationId: 'conv-1', userId: 'u-42', attributes: { 'http.route': '/chat', attempt: 2 } },
+        ),
+      );
+      assert.equal(result, 42, 'trace() returns what its function returns');
+      assert.equal(sdk.buffered, spans.size, 'nothing was sent before flush()');
+      await sdk.flush();
+      assert.equal(sdk.buffered, 0);
+      assert.equal(traces.length, 1, 'all the spans went in one request');
+
+      const rows = await rowsOf('nested');
+      assert.equal(rows.length, spans.size);
+      const stored = byName(rows);
+      const parentOf: Record<string, string | null> = {
+        handle: null,
+        retrieve: 'handle',
+        parse: 'handle',
+        'branch a': 'handle',
+        'branch b': 'handle',
+        'leaf a': 'branch a',
+        'leaf b': 'branch b',
+        generate: 'handle',
+        'chat gpt-4o': 'generate',
+      };
+      const traceId = spans.get('handle')?.traceId;
+      assert.match(traceId ?? '', /^[0-9a-f]{32}$/);
+      for (const [name, parent] of Object.entries(parentOf)) {
+        const row = stored.get(name);
+        assert.ok(row, `span ${name} is stored`);
+        const span = spans.get(name) as Span;
+        assert.equal(row.trace_id, traceId, `${name} is in the trace`);
+        assert.equal(row.span_id, span.spanId);
+        assert.match(span.spanId, /^[0-9a-f]{16}$/);
+        const parentRow = parent === null ? null : stored.get(parent);
+        assert.equal(row.parent_span_id, parentRow ? parentRow.span_id : null, `parent of ${name}`);
+        assert.equal(row.service_name, 'chat-api');
+        assert.equal(row.scope_name, '@llm-analytics/sdk');
+        assert.equal(row.status_code, 0);
+        const [start, end] = [Number(row.start_us), Number(row.end_us)];
+        assert.ok(end >= start);
+        assert.ok(Math.abs(Number(row.duration_ms) - (end - start) / 1000) < 0.002, `${name} duration`);
+        if (parentRow) {
+          assert.ok(start >= Number(parentRow.start_us), `${name} starts within its parent`);
+          assert.ok(end <= Number(parentRow.end_us), `${name} ends within its parent`);
+        }
+      }
+      const root = stored.get('handle') as Row;
+      assert.ok(
+        Number(root.start_us) >= startedAt * 1000 - 1000 && Number(root.start_us) <= Date.now() * 1000,
+      );
+      // Durations against the caller's own clock: at least the awaited sleep, at most the call's wall time.
+      const retrieve = Number(stored.get('retrieve')?.duration_ms);
+      assert.ok(
+        retrieve >= 28 && retrieve <= (measured.get('retrieve') as number) + 1,
+        `retrieve ${retrieve} ms`,
+      );
+      const whole = Number(root.duration_ms);
+      assert.ok(
+        whole >= retrieve + 14 && whole <= (measured.get('handle') as number) + 1,
+        `handle ${whole} ms`,
+      );
+
+      assert.deepEqual(root.attributes, {
+        'gen_ai.conversation.id': 'conv-1',
+        'user.id': 'u-42',
+        'http.route': '/chat',
+        attempt: 2,
+      });
+      assert.deepEqual(stored.get('parse')?.attributes, {});
+      const llm = stored.get('chat gpt-4o') as Row;
+      assert.equal(llm.kind, 3, 'an LLM call is a CLIENT span');
+      const { 'gen_ai.input.messages': input, 'gen_ai.output.messages': output, ...genai } = llm.attributes;
+      assert.deepEqual(genai, {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': 'openai',
+        'gen_ai.request.model': 'gpt-4o',
+        'gen_ai.response.model': 'gpt-4o-2024-08-06',
+        'gen_ai.usage.input_tokens': 412,
+        'gen_ai.usage.output_tokens': 96,
+        'gen_ai.conversation.id': 'conv-1',
+        'user.id': 'u-42',
+      });
+      assert.deepEqual(JSON.parse(input as string), [
+        { role: 'system', parts: [{ type: 'text', content: 'Be brief.' }] },
+        { role: 'user', parts: [{ type: 'text', content: 'How do I reset my password?' }] },
+      ]);
+      assert.deepEqual(JSON.parse(output as string), [
+        {
+          role: 'assistant',
+          parts: [{ type: 'text', content: 'Open Settings → Security.' }],
+          finish_reason: 'stop',
+        },
+      ]);
+      await sdk.shutdown();
+    });
+
+    it('an exception sets status ERROR with an exception event and is rethrown; a failed tool is an error', async () => {
+      const sdk = await client('errors');
+      assert.throws(
+        () =>
+          sdk.trace('sync failure', () => {
+            throw new TypeError('bad input');
+          }),
+        (e: unknown) => e instanceof TypeError && e.message === 'bad input',
+      );
+      const failure = new Error('model timed out');
+      await assert.rejects(
+        sdk.trace('async failure', () =>
+          sdk.span('call model', async () => {
+            await delay(1);
+            throw failure;
+          }),
+        ),
+        (e: unknown) => e === failure,
+      );
+      sdk.trace('agent', (root) => {
+        root.span('kb_search', (span) =>
+          span.recordTool({ name: 'kb_search', success: false, error: 'index offline' }),
+        );
+        root.span('calculator', (span) =>
+          span.recordTool({ name: 'calculator', success: true, callId: 'call-7' }),
+        );
+      });
+      await sdk.flush();
+      const stored = byName(await rowsOf('errors'));
+      for (const [name, type, message] of [
+        ['sync failure', 'TypeError', 'bad input'],
+        ['async failure', 'Error', 'model timed out'],
+        ['call model', 'Error', 'model timed out'],
+      ]) {
+        const row = stored.get(name) as Row;
+        assert.equal(row.status_code, 2, `${name} is an error`);
+        assert.equal(row.status_message, message);
+        const events = row.events as { name: string; time_ms: number; attributes: Record<string, unknown> }[];
+        assert.equal(events.length, 1);
+        assert.equal(events[0].name, 'exception');
+        assert.equal(events[0].attributes['exception.type'], type);
+        assert.equal(events[0].attributes['exception.message'], message);
+        assert.match(String(events[0].attributes['exception.stacktrace']), new RegExp(`${type}: ${message}`));
+        assert.ok(
+          events[0].time_ms * 1000 >= Number(row.start_us) - 1 &&
+            events[0].time_ms * 1000 <= Number(row.end_us) + 1,
+        );
+      }
+      assert.equal(stored.get('call model')?.parent_span_id, stored.get('async failure')?.span_id);
+      const search = stored.get('kb_search') as Row;
+      assert.equal(search.status_code, 2);
+      assert.equal(search.status_message, 'index offline');
+      assert.deepEqual(search.attributes, {
+        'gen_ai.operation.name': 'execute_tool',
+        'gen_ai.tool.name': 'kb_search',
+      });
+      const calc = stored.get('calculator') as Row;
+      assert.equal(calc.status_code, 0);
+      assert.deepEqual(calc.attributes, {
+        'gen_ai.operation.name': 'execute_tool',
+        'gen_ai.tool.name': 'calculator',
+        'gen_ai.tool.call.id': 'call-7',
+      });
+      assert.equal(stored.get('agent')?.status_code, 0, 'a failed tool does not fail its parent');
+      await sdk.shutdown();
+    });
+
+    it('batches spans by flushAt beside records, each to its own endpoint', async () => {
+      const { impl, traces, ingest } = recordingFetch();
+      const sdk = await client('batches', { fetch: impl, flushAt: 500 });
+      for (let i = 0; i < 1200; i++) sdk.trace(`t${i}`, (span) => span.setAttributes({ i }));
+      sdk.message({ conversation_id: 'c-1', role: 'user', content: 'hi' });
+      await sdk.flush();
+      assert.deepEqual(
+        traces.map((b) => JSON.parse(b).resourceSpans[0].scopeSpans[0].spans.length),
+        [500, 500, 200],
+      );
+      assert.equal(ingest.length, 1);
+      assert.equal(await spanCount(s, 'batches'), 1200);
+      assert.equal(await s.count('messages', 'batches'), 1);
+      const rows = await rowsOf('batches');
+      assert.deepEqual(
+        rows.map((r) => r.attributes.i).sort((a, b) => Number(a) - Number(b)),
+        Array.from({ length: 1200 }, (_, i) => i),
+      );
+      await sdk.shutdown();
+    });
+
+    it('retries a 503, before and after the server committed, and stores each span once', async () => {
+      const { impl, traces } = recordingFetch('refuse-503', 'commit-then-503');
+      const sdk = await client('retried', { fetch: impl });
+      for (let i = 0; i < 20; i++) sdk.trace(`r${i}`, (root) => root.span('child', () => {}));
+      await sdk.flush();
+      assert.equal(traces.length, 3, 'two 503s, then the acknowledgement');
+      assert.equal(new Set(traces).size, 1, 'every attempt carries the same spans and ids');
+      assert.equal(await spanCount(s, 'retried'), 40);
+      await sdk.shutdown();
+    });
+
+    it('a rejected key fails flush() with the 401, not retried', async () => {
+      const { impl, traces } = recordingFetch();
+      const sdk = new LLMAnalytics({
+        baseUrl: s.url,
+        apiKey: 'not-a-key',
+        flushIntervalMs: 60_000,
+        fetch: impl,
+      });
+      sdk.trace('t', () => {});
+      await assert.rejects(sdk.flush(), (e: unknown) => e instanceof IngestError && e.status === 401);
+      assert.equal(traces.length, 1);
+      await sdk.shutdown();
+    });
+
+    it('shutdown() sends the ended spans; later spans are refused or reported, never sent', async () => {
+      const errors: Error[] = [];
+      const sdk = await client('shutdown', { onError: (e) => errors.push(e) });
+      let release = () => {};
+      const running = sdk.trace('still running', () => new Promise<void>((r) => (release = r)));
+      sdk.trace('ended', () => {});
+      await sdk.shutdown();
+      assert.deepEqual(
+        (await rowsOf('shutdown')).map((r) => r.name),
+        ['ended'],
+      );
+      assert.throws(() => sdk.trace('after', () => {}), ClientClosedError);
+      assert.throws(() => sdk.span('after', () => {}), ClientClosedError);
+      release();
+      await running;
+      assert.equal(errors.length, 1);
+      assert.ok(errors[0] instanceof ClientClosedError, 'the span that ended after shutdown went to onError');
+      assert.equal(await spanCount(s, 'shutdown'), 1);
+    });
+  });
+}
