@@ -332,6 +332,70 @@ for (const engine of ENGINES) {
       await sdk.shutdown();
     });
 
+    it('stores every attribute type as sent, ignores changes after the end, and reports spans it cannot queue', async () => {
+      const errors: Error[] = [];
+      const sdk = await client('attributes', {
+        maxQueueSize: 3,
+        maxBatchBytes: 4096,
+        onError: (e) => errors.push(e),
+      });
+      let kept: Span | undefined;
+      sdk.trace('typed', (span) => {
+        kept = span;
+        span
+          .setAttributes({
+            str: 'x',
+            int: -7,
+            big: 2 ** 53 - 1,
+            ratio: 0.25,
+            flag: false,
+            tags: ['a', 'b'],
+            counts: [1, 2.5],
+            flags: [true, false],
+            skipped: undefined,
+            nothing: null,
+          })
+          .setAttribute('str', 'replaced')
+          .addEvent('cache miss', { key: 'k1' })
+          .setStatus('ok');
+      });
+      kept?.setAttributes({ late: true }).addEvent('late').setStatus('error', 'too late');
+      // Too big on its own for a 4 KB request: dropped and reported, the code it measured is unaffected.
+      assert.equal(
+        sdk.trace('huge', (span) => span.setAttribute('blob', 'x'.repeat(5000)) && 'ran'),
+        'ran',
+      );
+      sdk.trace('second', () => {});
+      sdk.trace('third', () => {});
+      sdk.trace('over the queue', () => {}); // the span queue holds maxQueueSize = 3
+      assert.deepEqual(
+        errors.map((e) => e.constructor.name),
+        ['InvalidRecordError', 'QueueFullError'],
+      );
+      assert.match(errors[0].message, /span "huge".*over the 4096-byte batch limit/);
+      await sdk.flush();
+      const stored = byName(await rowsOf('attributes'));
+      assert.deepEqual([...stored.keys()].sort(), ['second', 'third', 'typed']);
+      const typed = stored.get('typed') as Row;
+      assert.deepEqual(typed.attributes, {
+        str: 'replaced',
+        int: -7,
+        big: 2 ** 53 - 1,
+        ratio: 0.25,
+        flag: false,
+        tags: ['a', 'b'],
+        counts: [1, 2.5],
+        flags: [true, false],
+      });
+      assert.equal(typed.status_code, 1);
+      assert.equal(typed.status_message, null);
+      assert.deepEqual(
+        (typed.events as { name: string; attributes: unknown }[]).map((e) => [e.name, e.attributes]),
+        [['cache miss', { key: 'k1' }]],
+      );
+      await sdk.shutdown();
+    });
+
     it('shutdown() sends the ended spans; later spans are refused or reported, never sent', async () => {
       const errors: Error[] = [];
       const sdk = await client('shutdown', { onError: (e) => errors.push(e) });
