@@ -1,49 +1,12 @@
-// Tests trace()/span() against the real server on both engines: nesting (also across concurrent branches),
-// times, GenAI attributes, errors, batching, a retried 503 stored once, flush and shutdown.
+// Tests what trace()/span() record, against the real server on both engines: nesting (also across concurrent
+// branches), times and durations, GenAI attributes, errors, attribute types, and spans that cannot be queued.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ENGINES } from '../../server/test/helpers/engines.ts';
 import { startTestServer, type TestServer } from '../../server/test/helpers/testServer.ts';
-import { spanCount, storedSpans } from '../../server/test/traces/storedSpans.ts';
-import {
-  ClientClosedError,
-  IngestError,
-  LLMAnalytics,
-  type LLMAnalyticsOptions,
-  type Span,
-} from '../src/index.ts';
-
-type Row = Record<string, unknown> & { attributes: Record<string, unknown> };
-
-/** What a wrapped fetch does with one request to /v1/traces instead of just forwarding it. */
-type Plan = 'refuse-503' | 'commit-then-503';
-
-/** A fetch in front of the real server that records requests and can answer 503 (before or after the commit). */
-function recordingFetch(...plans: Plan[]) {
-  const traces: string[] = [];
-  const ingest: string[] = [];
-  const impl: typeof fetch = async (input, init) => {
-    const path = new URL(String(input)).pathname;
-    const body = String(init?.body);
-    if (path !== '/v1/traces') {
-      ingest.push(body);
-      return fetch(input, init);
-    }
-    traces.push(body);
-    const plan = plans.shift();
-    const unavailable = () =>
-      new Response('{"error":{"code":"unavailable","message":"try again"}}', { status: 503 });
-    if (plan === 'refuse-503') return unavailable();
-    const response = await fetch(input, init);
-    if (plan === 'commit-then-503' && response.ok) {
-      await response.arrayBuffer();
-      return unavailable();
-    }
-    return response;
-  };
-  return { impl, traces, ingest };
-}
+import type { Span } from '../src/index.ts';
+import { byName, recordingFetch, type SpanRow, spanClient, storedRows } from './helpers/traceClient.ts';
 
 for (const engine of ENGINES) {
   describe(`trace() and span() against the real server on ${engine}`, () => {
@@ -53,25 +16,9 @@ for (const engine of ENGINES) {
     });
     after(() => s.close());
 
-    /** A client for a fresh workspace, sending only on flush()/shutdown() or when flushAt spans are queued. */
-    async function client(ws: string, extra: Partial<LLMAnalyticsOptions> = {}) {
-      const key = await s.createKey('ingest', ws);
-      const sdk = new LLMAnalytics({
-        baseUrl: s.url,
-        apiKey: key,
-        flushIntervalMs: 60_000,
-        retryBaseMs: 5,
-        retryMaxMs: 20,
-        ...extra,
-      });
-      return sdk;
-    }
-    const byName = (rows: Row[]) => new Map(rows.map((r) => [r.name as string, r]));
-    const rowsOf = async (ws: string) => (await storedSpans(s, ws)) as Row[];
-
     it('stores nested spans with their parents, times, durations and GenAI attributes, in one request', async () => {
       const { impl, traces } = recordingFetch();
-      const sdk = await client('nested', { fetch: impl, serviceName: 'chat-api' });
+      const sdk = await spanClient(s, 'nested', { fetch: impl, serviceName: 'chat-api' });
       const spans = new Map<string, Span>();
       const measured = new Map<string, number>();
       /** Runs `fn` and notes how long it took from the caller's side (the span lives within that). */
@@ -133,7 +80,7 @@ for (const engine of ENGINES) {
       assert.equal(sdk.buffered, 0);
       assert.equal(traces.length, 1, 'all the spans went in one request');
 
-      const rows = await rowsOf('nested');
+      const rows = await storedRows(s, 'nested');
       assert.equal(rows.length, spans.size);
       const stored = byName(rows);
       const parentOf: Record<string, string | null> = {
@@ -169,7 +116,7 @@ for (const engine of ENGINES) {
           assert.ok(end <= Number(parentRow.end_us), `${name} ends within its parent`);
         }
       }
-      const root = stored.get('handle') as Row;
+      const root = stored.get('handle') as SpanRow;
       assert.ok(
         Number(root.start_us) >= startedAt * 1000 - 1000 && Number(root.start_us) <= Date.now() * 1000,
       );
@@ -192,7 +139,7 @@ for (const engine of ENGINES) {
         attempt: 2,
       });
       assert.deepEqual(stored.get('parse')?.attributes, {});
-      const llm = stored.get('chat gpt-4o') as Row;
+      const llm = stored.get('chat gpt-4o') as SpanRow;
       assert.equal(llm.kind, 3, 'an LLM call is a CLIENT span');
       const { 'gen_ai.input.messages': input, 'gen_ai.output.messages': output, ...genai } = llm.attributes;
       assert.deepEqual(genai, {
@@ -220,7 +167,7 @@ for (const engine of ENGINES) {
     });
 
     it('an exception sets status ERROR with an exception event and is rethrown; a failed tool is an error', async () => {
-      const sdk = await client('errors');
+      const sdk = await spanClient(s, 'errors');
       assert.throws(
         () =>
           sdk.trace('sync failure', () => {
@@ -247,13 +194,13 @@ for (const engine of ENGINES) {
         );
       });
       await sdk.flush();
-      const stored = byName(await rowsOf('errors'));
+      const stored = byName(await storedRows(s, 'errors'));
       for (const [name, type, message] of [
         ['sync failure', 'TypeError', 'bad input'],
         ['async failure', 'Error', 'model timed out'],
         ['call model', 'Error', 'model timed out'],
       ]) {
-        const row = stored.get(name) as Row;
+        const row = stored.get(name) as SpanRow;
         assert.equal(row.status_code, 2, `${name} is an error`);
         assert.equal(row.status_message, message);
         const events = row.events as { name: string; time_ms: number; attributes: Record<string, unknown> }[];
@@ -268,14 +215,14 @@ for (const engine of ENGINES) {
         );
       }
       assert.equal(stored.get('call model')?.parent_span_id, stored.get('async failure')?.span_id);
-      const search = stored.get('kb_search') as Row;
+      const search = stored.get('kb_search') as SpanRow;
       assert.equal(search.status_code, 2);
       assert.equal(search.status_message, 'index offline');
       assert.deepEqual(search.attributes, {
         'gen_ai.operation.name': 'execute_tool',
         'gen_ai.tool.name': 'kb_search',
       });
-      const calc = stored.get('calculator') as Row;
+      const calc = stored.get('calculator') as SpanRow;
       assert.equal(calc.status_code, 0);
       assert.deepEqual(calc.attributes, {
         'gen_ai.operation.name': 'execute_tool',
@@ -286,55 +233,9 @@ for (const engine of ENGINES) {
       await sdk.shutdown();
     });
 
-    it('batches spans by flushAt beside records, each to its own endpoint', async () => {
-      const { impl, traces, ingest } = recordingFetch();
-      const sdk = await client('batches', { fetch: impl, flushAt: 500 });
-      for (let i = 0; i < 1200; i++) sdk.trace(`t${i}`, (span) => span.setAttributes({ i }));
-      sdk.message({ conversation_id: 'c-1', role: 'user', content: 'hi' });
-      await sdk.flush();
-      assert.deepEqual(
-        traces.map((b) => JSON.parse(b).resourceSpans[0].scopeSpans[0].spans.length),
-        [500, 500, 200],
-      );
-      assert.equal(ingest.length, 1);
-      assert.equal(await spanCount(s, 'batches'), 1200);
-      assert.equal(await s.count('messages', 'batches'), 1);
-      const rows = await rowsOf('batches');
-      assert.deepEqual(
-        rows.map((r) => r.attributes.i).sort((a, b) => Number(a) - Number(b)),
-        Array.from({ length: 1200 }, (_, i) => i),
-      );
-      await sdk.shutdown();
-    });
-
-    it('retries a 503, before and after the server committed, and stores each span once', async () => {
-      const { impl, traces } = recordingFetch('refuse-503', 'commit-then-503');
-      const sdk = await client('retried', { fetch: impl });
-      for (let i = 0; i < 20; i++) sdk.trace(`r${i}`, (root) => root.span('child', () => {}));
-      await sdk.flush();
-      assert.equal(traces.length, 3, 'two 503s, then the acknowledgement');
-      assert.equal(new Set(traces).size, 1, 'every attempt carries the same spans and ids');
-      assert.equal(await spanCount(s, 'retried'), 40);
-      await sdk.shutdown();
-    });
-
-    it('a rejected key fails flush() with the 401, not retried', async () => {
-      const { impl, traces } = recordingFetch();
-      const sdk = new LLMAnalytics({
-        baseUrl: s.url,
-        apiKey: 'not-a-key',
-        flushIntervalMs: 60_000,
-        fetch: impl,
-      });
-      sdk.trace('t', () => {});
-      await assert.rejects(sdk.flush(), (e: unknown) => e instanceof IngestError && e.status === 401);
-      assert.equal(traces.length, 1);
-      await sdk.shutdown();
-    });
-
     it('stores every attribute type as sent, ignores changes after the end, and reports spans it cannot queue', async () => {
       const errors: Error[] = [];
-      const sdk = await client('attributes', {
+      const sdk = await spanClient(s, 'attributes', {
         maxQueueSize: 3,
         maxBatchBytes: 4096,
         onError: (e) => errors.push(e),
@@ -374,9 +275,9 @@ for (const engine of ENGINES) {
       );
       assert.match(errors[0].message, /span "huge".*over the 4096-byte batch limit/);
       await sdk.flush();
-      const stored = byName(await rowsOf('attributes'));
+      const stored = byName(await storedRows(s, 'attributes'));
       assert.deepEqual([...stored.keys()].sort(), ['second', 'third', 'typed']);
-      const typed = stored.get('typed') as Row;
+      const typed = stored.get('typed') as SpanRow;
       assert.deepEqual(typed.attributes, {
         str: 'replaced',
         int: -7,
@@ -394,26 +295,6 @@ for (const engine of ENGINES) {
         [['cache miss', { key: 'k1' }]],
       );
       await sdk.shutdown();
-    });
-
-    it('shutdown() sends the ended spans; later spans are refused or reported, never sent', async () => {
-      const errors: Error[] = [];
-      const sdk = await client('shutdown', { onError: (e) => errors.push(e) });
-      let release = () => {};
-      const running = sdk.trace('still running', () => new Promise<void>((r) => (release = r)));
-      sdk.trace('ended', () => {});
-      await sdk.shutdown();
-      assert.deepEqual(
-        (await rowsOf('shutdown')).map((r) => r.name),
-        ['ended'],
-      );
-      assert.throws(() => sdk.trace('after', () => {}), ClientClosedError);
-      assert.throws(() => sdk.span('after', () => {}), ClientClosedError);
-      release();
-      await running;
-      assert.equal(errors.length, 1);
-      assert.ok(errors[0] instanceof ClientClosedError, 'the span that ended after shutdown went to onError');
-      assert.equal(await spanCount(s, 'shutdown'), 1);
     });
   });
 }
