@@ -1,8 +1,13 @@
-// Owns the client: enqueueing records, size- and interval-triggered sends, one ordered sender, flush and shutdown.
-import { ClientClosedError, InvalidRecordError, QueueFullError } from './errors.ts';
+// Owns the client: enqueueing records and spans, the interval trigger of both senders, flush and shutdown.
+import type { OtlpTraceResponse } from '@llm-analytics/core';
+import { BatchSender } from './BatchSender.ts';
+import { ClientClosedError, IngestError, InvalidRecordError, QueueFullError } from './errors.ts';
 import { type LLMAnalyticsOptions, type ResolvedOptions, resolveOptions } from './options.ts';
-import { EMPTY_BODY_BYTES, RecordQueue } from './queue.ts';
+import { encodeSpan, type FinishedSpan, tracesEnvelope } from './otlpJson.ts';
+import { RecordQueue } from './queue.ts';
 import {
+  ingestBody,
+  KINDS,
   type NewConversation,
   type NewEvaluation,
   type NewMessage,
@@ -10,40 +15,42 @@ import {
   prepareRecord,
   type RecordKind,
 } from './records.ts';
-import { sendBatch } from './transport.ts';
-
-/** A dropped batch, remembered so that a flush() waiting on an earlier in-flight send can report it. */
-interface Failure {
-  serial: number;
-  start: number;
-  error: Error;
-}
-
-const noop = (): void => {};
+import type { Span, SpanOptions } from './Span.ts';
+import { Tracer } from './Tracer.ts';
 
 /**
- * Typed client for `POST /api/ingest`. Records are queued in memory and sent in ordered batches by a single
- * sender: when `flushAt` records are queued, every `flushIntervalMs`, and on `flush()` / `shutdown()`.
+ * Typed client for `POST /api/ingest` (records) and `POST /v1/traces` (spans). Records and ended spans are
+ * queued in memory and sent in ordered batches, one request at a time per endpoint: when `flushAt` are queued,
+ * every `flushIntervalMs`, and on `flush()` / `shutdown()`.
  */
 export class LLMAnalytics {
   private readonly options: ResolvedOptions;
-  private readonly queue = new RecordQueue();
+  private readonly records: BatchSender<RecordKind>;
+  private readonly spans: BatchSender<'spans'>;
+  private readonly tracer = new Tracer((span) => this.enqueueSpan(span));
   private readonly timer: NodeJS.Timeout;
-  /** Settles after the last scheduled send job; every job runs after the previous one (one request at a time). */
-  private chain: Promise<void> = Promise.resolve();
-  private jobs = 0;
-  private sizeJobScheduled = false;
   private closed = false;
-  /** Records enqueued so far, and records taken off the queue so far (a position in the enqueue order). */
-  private enqueued = 0;
-  private taken = 0;
-  private inFlight = 0;
-  private failureSerial = 0;
-  private failures: Failure[] = [];
 
   constructor(options: LLMAnalyticsOptions) {
     this.options = resolveOptions(options);
-    this.timer = setInterval(() => this.onTick(), this.options.flushIntervalMs);
+    const report = (error: unknown) => this.report(error);
+    this.records = new BatchSender(
+      this.options.ingestUrl,
+      new RecordQueue(KINDS, ingestBody),
+      this.options,
+      report,
+    );
+    this.spans = new BatchSender(
+      this.options.tracesUrl,
+      new RecordQueue(['spans'] as const, tracesEnvelope(this.options.serviceName)),
+      this.options,
+      report,
+      (reply, attempts) => this.onTracesReply(reply, attempts),
+    );
+    this.timer = setInterval(() => {
+      this.records.tick();
+      this.spans.tick();
+    }, this.options.flushIntervalMs);
     this.timer.unref();
   }
 
@@ -67,27 +74,47 @@ export class LLMAnalytics {
     return this.enqueue('evaluations', evaluation);
   }
 
-  /** Records held by the client: queued, or in a request that has not been answered yet. */
+  /**
+   * Runs `fn` in the root span of a new trace and returns what it returns (a promise for an async `fn`). The
+   * span ends when `fn` returns or its promise settles; a throw or rejection sets status ERROR, adds an
+   * `exception` event, and is rethrown. The ended span is queued for `POST /v1/traces`.
+   */
+  trace<T>(name: string, fn: (span: Span) => T, options?: SpanOptions): T {
+    if (this.closed) throw new ClientClosedError();
+    return this.tracer.start(name, null, fn, options);
+  }
+
+  /** Like `trace()`, in a child span of the current span (a new trace when there is none). */
+  span<T>(name: string, fn: (span: Span) => T, options?: SpanOptions): T {
+    if (this.closed) throw new ClientClosedError();
+    return this.tracer.start(name, this.tracer.active() ?? null, fn, options);
+  }
+
+  /** The span whose function is running in this async context, if any. */
+  get activeSpan(): Span | undefined {
+    return this.tracer.active();
+  }
+
+  /** Records and spans held by the client: queued, or in a request that has not been answered yet. */
   get buffered(): number {
-    return this.queue.length + this.inFlight;
+    return this.records.buffered + this.spans.buffered;
   }
 
   /**
-   * Sends every record queued before the call and resolves once the server acknowledged them. Rejects with the
-   * first `IngestError` if a batch holding such records was dropped; records queued after that batch stay queued.
+   * Sends every record and span queued before the call and resolves once the server acknowledged them. Rejects
+   * with the first `IngestError` if a batch holding such records or spans was dropped (a second endpoint's
+   * failure goes to `onError`); what was queued after that batch stays queued.
    */
   async flush(): Promise<void> {
-    const target = this.enqueued;
-    const serialAtCall = this.failureSerial;
-    await this.schedule(target);
-    // A batch already in flight when flush() was called belonged to an earlier (background) job.
-    const missed = this.failures.find((f) => f.serial > serialAtCall && f.start < target);
-    if (missed) throw missed.error;
+    const results = await Promise.allSettled([this.records.flush(), this.spans.flush()]);
+    const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    for (const error of errors.slice(1)) this.report(error);
+    if (errors.length > 0) throw errors[0];
   }
 
   /**
-   * Stops the interval timer, refuses further records, and sends everything still queued. Every batch is
-   * attempted; rejects with the first failure (later ones go to `onError`). Safe to call more than once.
+   * Stops the interval timer, refuses further records and spans, and sends everything still queued. Every batch
+   * is attempted; rejects with the first failure (later ones go to `onError`). Safe to call more than once.
    */
   async shutdown(): Promise<void> {
     this.closed = true;
@@ -100,7 +127,7 @@ export class LLMAnalytics {
         if (first === undefined) first = error;
         else this.report(error);
       }
-      if (this.queue.length === 0 && this.inFlight === 0) break;
+      if (this.buffered === 0) break;
     }
     if (first !== undefined) throw first;
   }
@@ -108,7 +135,7 @@ export class LLMAnalytics {
   private enqueue(kind: RecordKind, input: object): string {
     if (this.closed) throw new ClientClosedError();
     const { id, record } = prepareRecord(kind, input, this.options.validate);
-    if (EMPTY_BODY_BYTES + record.bytes > this.options.maxBatchBytes) {
+    if (this.records.emptyBytes + record.bytes > this.options.maxBatchBytes) {
       throw new InvalidRecordError(kind.slice(0, -1), [
         {
           path: '',
@@ -116,58 +143,48 @@ export class LLMAnalytics {
         },
       ]);
     }
-    if (this.buffered >= this.options.maxQueueSize) throw new QueueFullError(this.options.maxQueueSize);
-    this.queue.push(record);
-    this.enqueued++;
-    if (this.queue.length >= this.options.flushAt && !this.sizeJobScheduled) {
-      this.sizeJobScheduled = true;
-      this.schedule(null).catch((error: unknown) => this.report(error));
-    }
+    if (this.records.buffered >= this.options.maxQueueSize)
+      throw new QueueFullError(this.options.maxQueueSize);
+    this.records.add(record);
     return id;
   }
 
-  private onTick(): void {
-    if (this.queue.length === 0 || this.jobs > 0) return;
-    this.schedule(this.enqueued).catch((error: unknown) => this.report(error));
-  }
-
-  /**
-   * Appends a send job to the chain. With a target, the job sends until every record enqueued before that
-   * position has been taken; with null (size trigger), it sends while at least `flushAt` records are queued.
-   */
-  private schedule(target: number | null): Promise<void> {
-    this.jobs++;
-    const job = this.chain.then(async () => {
-      try {
-        await this.sendUntil(target);
-      } finally {
-        this.jobs--;
-        if (target === null) this.sizeJobScheduled = false;
-      }
-    });
-    this.chain = job.then(noop, noop);
-    return job;
-  }
-
-  private async sendUntil(target: number | null): Promise<void> {
-    const { flushAt, maxBatchBytes } = this.options;
-    while (this.queue.length > 0 && (target === null ? this.queue.length >= flushAt : this.taken < target)) {
-      const batch = this.queue.take(flushAt, maxBatchBytes);
-      if (!batch) return;
-      const start = this.taken;
-      this.taken += batch.items;
-      this.inFlight += batch.items;
-      try {
-        await sendBatch(this.options, batch);
-      } catch (error) {
-        const failure = { serial: ++this.failureSerial, start, error: error as Error };
-        this.failures.push(failure);
-        if (this.failures.length > 32) this.failures.shift();
-        throw error;
-      } finally {
-        this.inFlight -= batch.items;
-      }
+  /** Queues an ended span. It is never thrown into the code it measured: a span that cannot be queued is
+   * dropped and reported to `onError`. */
+  private enqueueSpan(span: FinishedSpan): void {
+    const json = encodeSpan(span);
+    const bytes = Buffer.byteLength(json);
+    if (this.closed) this.report(new ClientClosedError());
+    else if (this.spans.emptyBytes + bytes > this.options.maxBatchBytes) {
+      this.report(
+        new InvalidRecordError(`span "${span.name}"`, [
+          {
+            path: '',
+            message: `encodes to ${bytes} bytes, over the ${this.options.maxBatchBytes}-byte batch limit`,
+          },
+        ]),
+      );
+    } else if (this.spans.buffered >= this.options.maxQueueSize) {
+      this.report(new QueueFullError(this.options.maxQueueSize));
+    } else {
+      this.spans.add({ kind: 'spans', json, bytes });
     }
+  }
+
+  /** The server stores the valid spans of a batch and counts the others; those are reported, never re-sent. */
+  private onTracesReply(reply: unknown, attempts: number): void {
+    const partial = (reply as OtlpTraceResponse | null)?.partialSuccess;
+    if (!partial || partial.rejectedSpans <= 0) return;
+    this.report(
+      new IngestError({
+        status: 200,
+        code: 'partial_success',
+        message: partial.errorMessage,
+        attempts,
+        retryable: false,
+        items: partial.rejectedSpans,
+      }),
+    );
   }
 
   private report(error: unknown): void {

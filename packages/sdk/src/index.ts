@@ -1,4 +1,4 @@
-// Public surface of @llm-analytics/sdk: the client, its options, record types and errors.
+// Public surface of @llm-analytics/sdk: the client, its options, record and span types, and errors.
 
 export type { IngestAccepted } from '@llm-analytics/core';
 export { backoffDelay, parseRetryAfter } from './backoff.ts';
@@ -9,6 +9,9 @@ export {
   InvalidRecordError,
   QueueFullError,
 } from './errors.ts';
+export type { ChatMessage, LLMCall, ToolCall } from './genai.ts';
 export { LLMAnalytics } from './LLMAnalytics.ts';
 export type { LLMAnalyticsOptions } from './options.ts';
+export type { Attributes, AttributeValue } from './otlpJson.ts';
 export type { NewConversation, NewEvaluation, NewMessage, NewModel } from './records.ts';
+export type { Span, SpanOptions } from './Span.ts';

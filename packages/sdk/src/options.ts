@@ -6,15 +6,21 @@ export const SERVER_MAX_BATCH_ITEMS = LIMITS.itemsPerBatch;
 export const SERVER_MAX_BATCH_BYTES = 10 * 1000 * 1000 - 64 * 1024;
 
 export interface LLMAnalyticsOptions {
-  /** Where the LLM Analytics server is, e.g. `http://localhost:3000`. Requests go to `<baseUrl>/api/ingest`. */
+  /**
+   * Where the LLM Analytics server is, e.g. `http://localhost:3000`. Records go to `<baseUrl>/api/ingest`, spans
+   * to `<baseUrl>/v1/traces`.
+   */
   baseUrl: string;
   /** An API key with the `ingest` (or `admin`) scope. */
   apiKey: string;
-  /** Records per request; reaching this many queued records also triggers a send. Default 500. */
+  /** Records (or spans) per request; reaching this many queued also triggers a send. Default 500. */
   flushAt?: number;
   /** Queued records are sent at least this often (ms). The timer never keeps the process alive. Default 1000. */
   flushIntervalMs?: number;
-  /** Records buffered (queued or being sent) before enqueueing throws `QueueFullError`. Default 100,000. */
+  /**
+   * Records buffered (queued or being sent) before enqueueing throws `QueueFullError`; spans have a queue of the
+   * same size, beyond which ended spans are dropped (reported to `onError`). Default 100,000.
+   */
   maxQueueSize?: number;
   /** Retries after the first attempt, for network errors, timeouts, 429 and 5xx. Default 5. */
   maxRetries?: number;
@@ -30,12 +36,16 @@ export interface LLMAnalyticsOptions {
   maxBatchBytes?: number;
   /** A fetch implementation; defaults to the global `fetch`. */
   fetch?: typeof fetch;
-  /** Receives errors of background sends (size- or interval-triggered). Default: `console.error`. */
+  /** Receives errors of background sends (size- or interval-triggered) and dropped spans. Default: `console.error`. */
   onError?: (error: Error) => void;
+  /** The `service.name` resource attribute of the spans `trace()` and `span()` make. Default `llm-analytics-sdk`. */
+  serviceName?: string;
 }
 
 export interface ResolvedOptions {
   ingestUrl: string;
+  tracesUrl: string;
+  serviceName: string;
   apiKey: string;
   flushAt: number;
   flushIntervalMs: number;
@@ -78,8 +88,15 @@ export function resolveOptions(options: LLMAnalyticsOptions): ResolvedOptions {
     );
   }
   const maxBatchBytes = positiveInt('maxBatchBytes', options.maxBatchBytes, SERVER_MAX_BATCH_BYTES, 1024);
+  const serviceName = options.serviceName ?? 'llm-analytics-sdk';
+  if (typeof serviceName !== 'string' || serviceName === '') {
+    throw new TypeError('LLMAnalytics: serviceName must be a non-empty string');
+  }
+  const base = options.baseUrl.replace(/\/+$/, '');
   return {
-    ingestUrl: `${options.baseUrl.replace(/\/+$/, '')}/api/ingest`,
+    ingestUrl: `${base}/api/ingest`,
+    tracesUrl: `${base}/v1/traces`,
+    serviceName,
     apiKey: options.apiKey,
     flushAt,
     flushIntervalMs: positiveInt('flushIntervalMs', options.flushIntervalMs, 1000),

@@ -1,60 +1,66 @@
-// Owns the FIFO of encoded records and cutting it into request bodies within the item and byte limits.
-import { KINDS, type QueuedRecord, type RecordKind } from './records.ts';
+// Owns a FIFO of encoded items and cutting it into request bodies within the item and byte limits.
 
-/** One request's worth of records, already serialised as the JSON body. */
+/** One item, encoded once at enqueue time so that a request body is a concatenation. */
+export interface EncodedItem<K extends string> {
+  kind: K;
+  json: string;
+  bytes: number;
+}
+
+/** One request's worth of items, already serialised as the body. */
 export interface Batch {
   body: string;
   items: number;
-  counts: Record<RecordKind, number>;
 }
 
-/** Bytes of `{"models":[],"conversations":[],"messages":[],"evaluations":[]}`, the body with no records. */
-export const EMPTY_BODY_BYTES = Buffer.byteLength(`{${KINDS.map((k) => `"${k}":[]`).join(',')}}`);
+/** Writes a request body around the encoded items of each kind (each array's elements, in queue order). */
+export type Envelope<K extends string> = (groups: Record<K, string[]>) => string;
 
-export class RecordQueue {
-  private items: QueuedRecord[] = [];
+export class RecordQueue<K extends string> {
+  /** Bytes of the body with no items. */
+  readonly emptyBytes: number;
+  private items: EncodedItem<K>[] = [];
   private head = 0;
+
+  constructor(
+    private readonly kinds: readonly K[],
+    private readonly envelope: Envelope<K>,
+  ) {
+    this.emptyBytes = Buffer.byteLength(envelope(this.groups()));
+  }
 
   get length(): number {
     return this.items.length - this.head;
   }
 
-  push(record: QueuedRecord): void {
-    this.items.push(record);
+  push(item: EncodedItem<K>): void {
+    this.items.push(item);
   }
 
   /**
-   * Removes the oldest records that fit in one request: at most `maxItems` records and a body of at most
-   * `maxBytes`. Always takes at least one record (each record was checked to fit on its own at enqueue).
+   * Removes the oldest items that fit in one request: at most `maxItems` items and a body of at most
+   * `maxBytes`. Always takes at least one item (each item was checked to fit on its own at enqueue).
    */
   take(maxItems: number, maxBytes: number): Batch | null {
     if (this.length === 0) return null;
-    const groups: Record<RecordKind, string[]> = {
-      models: [],
-      conversations: [],
-      messages: [],
-      evaluations: [],
-    };
-    let bytes = EMPTY_BODY_BYTES;
+    const groups = this.groups();
+    let bytes = this.emptyBytes;
     let n = 0;
     while (n < maxItems && this.head < this.items.length) {
-      const record = this.items[this.head];
-      const cost = record.bytes + 1; // the comma that joins it
+      const item = this.items[this.head];
+      const cost = item.bytes + 1; // the comma that joins it
       if (n > 0 && bytes + cost > maxBytes) break;
-      groups[record.kind].push(record.json);
+      groups[item.kind].push(item.json);
       bytes += cost;
       n++;
       this.head++;
     }
     this.compact();
-    const counts = {
-      models: groups.models.length,
-      conversations: groups.conversations.length,
-      messages: groups.messages.length,
-      evaluations: groups.evaluations.length,
-    };
-    const body = `{${KINDS.map((k) => `"${k}":[${groups[k].join(',')}]`).join(',')}}`;
-    return { body, items: n, counts };
+    return { body: this.envelope(groups), items: n };
+  }
+
+  private groups(): Record<K, string[]> {
+    return Object.fromEntries(this.kinds.map((k) => [k, []])) as unknown as Record<K, string[]>;
   }
 
   /** Drops already-taken slots once they dominate the array, keeping take() amortised O(batch). */

@@ -9,6 +9,7 @@ import {
   toIssues,
 } from '@llm-analytics/core';
 import { InvalidRecordError } from './errors.ts';
+import type { EncodedItem, Envelope } from './queue.ts';
 
 /** The four arrays of an ingest request, in the order they are written into the body. */
 export const KINDS = ['models', 'conversations', 'messages', 'evaluations'] as const;
@@ -24,11 +25,11 @@ export type NewEvaluation = Omit<EvaluationInput, 'id'> & { id?: string };
 export type NewModel = ModelInput;
 
 /** One record, encoded once at enqueue time so that the batch body is a concatenation. */
-export interface QueuedRecord {
-  kind: RecordKind;
-  json: string;
-  bytes: number;
-}
+export type QueuedRecord = EncodedItem<RecordKind>;
+
+/** The body of `POST /api/ingest`: the four arrays, always all present, in `KINDS` order. */
+export const ingestBody: Envelope<RecordKind> = (groups) =>
+  `{${KINDS.map((k) => `"${k}":[${groups[k].join(',')}]`).join(',')}}`;
 
 const SCHEMAS = {
   models: ModelSchema,

@@ -1,5 +1,6 @@
-// Owns one batch's delivery: the POST to /api/ingest, its timeout, and retries with backoff on transient failures.
-import type { ApiErrorBody, IngestAccepted } from '@llm-analytics/core';
+// Owns one batch's delivery: the POST of a JSON body to one endpoint, its timeout, and retries with backoff on
+// transient failures.
+import type { ApiErrorBody } from '@llm-analytics/core';
 import { backoffDelay, parseRetryAfter, sleep } from './backoff.ts';
 import { IngestError } from './errors.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -7,7 +8,7 @@ import type { Batch } from './queue.ts';
 
 type TransportOptions = Pick<
   ResolvedOptions,
-  'ingestUrl' | 'apiKey' | 'maxRetries' | 'timeoutMs' | 'retryBaseMs' | 'retryMaxMs' | 'fetch'
+  'apiKey' | 'maxRetries' | 'timeoutMs' | 'retryBaseMs' | 'retryMaxMs' | 'fetch'
 >;
 
 /** The outcome of one HTTP attempt that did not succeed. */
@@ -31,20 +32,27 @@ async function readErrorBody(response: Response): Promise<ApiErrorBody['error'] 
   return null;
 }
 
+/** A 2xx reply's parsed JSON body, told apart from a failed attempt. */
+interface Reply {
+  json: unknown;
+}
+
 async function attempt(
   options: TransportOptions,
+  url: string,
   batch: Batch,
   attempts: number,
-): Promise<IngestAccepted | Failure> {
+): Promise<Reply | Failure> {
+  const what = `POST ${new URL(url).pathname}`;
   let response: Response;
   try {
-    response = await options.fetch(options.ingestUrl, {
+    response = await options.fetch(url, {
       method: 'POST',
       headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' },
       body: batch.body,
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    if (response.ok) return (await response.json()) as IngestAccepted;
+    if (response.ok) return { json: await response.json() };
   } catch (cause) {
     const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
     const reason =
@@ -53,8 +61,8 @@ async function attempt(
       status: null,
       code: timedOut ? 'timeout' : 'network_error',
       message: timedOut
-        ? `ingest request timed out after ${options.timeoutMs} ms`
-        : `ingest request failed: ${reason || String(cause)}`,
+        ? `${what} timed out after ${options.timeoutMs} ms`
+        : `${what} failed: ${reason || String(cause)}`,
       attempts,
       retryable: true,
       items: batch.items,
@@ -67,7 +75,7 @@ async function attempt(
   const error = new IngestError({
     status,
     code: body?.code ?? `http_${status}`,
-    message: body?.message ?? `ingest request failed with HTTP ${status}`,
+    message: body?.message ?? `${what} failed with HTTP ${status}`,
     issues: Array.isArray(body?.issues) ? body.issues : [],
     attempts,
     retryable: isRetryableStatus(status),
@@ -78,18 +86,20 @@ async function attempt(
 }
 
 /**
- * Sends one batch, retrying network errors, timeouts, 429 and 5xx up to `maxRetries` times with full-jitter
+ * POSTs one batch to `url`, retrying network errors, timeouts, 429 and 5xx up to `maxRetries` times with full-jitter
  * backoff (a Retry-After header, when given, sets the wait instead). Other 4xx fail at once.
- * Resolves with the server's acknowledgement; rejects with an `IngestError` once the batch is given up.
+ * Resolves with the server's acknowledgement (its JSON body) and the attempts it took; rejects with an
+ * `IngestError` once the batch is given up.
  */
 export async function sendBatch(
   options: TransportOptions,
+  url: string,
   batch: Batch,
   random: () => number = Math.random,
-): Promise<IngestAccepted> {
+): Promise<{ reply: unknown; attempts: number }> {
   for (let retry = 0; ; retry++) {
-    const result = await attempt(options, batch, retry + 1);
-    if (!('error' in result)) return result;
+    const result = await attempt(options, url, batch, retry + 1);
+    if (!('error' in result)) return { reply: result.json, attempts: retry + 1 };
     const { error, retryAfterMs } = result;
     if (!error.retryable) throw error;
     if (retry >= options.maxRetries) {

@@ -105,12 +105,23 @@ describe('the packed SDK in a plain project', () => {
     assert.deepEqual(readdirSync(join(project, 'node_modules/@llm-analytics')), ['sdk']);
   });
 
-  it('ESM: `import` from a .mjs script sends a conversation, messages and an evaluation the server stores', async () => {
+  it('ESM: `import` from a .mjs script sends a conversation, messages, an evaluation and a trace the server stores', async () => {
     const env = cleanEnv({ LLA_URL: server.url, LLA_KEY: ingestKey });
     const r = await exec(process.execPath, ['send.mjs'], project, env);
     assert.equal(r.code, 0, `send.mjs failed:\n${r.stderr}`);
-    const sent = JSON.parse(r.stdout) as Record<'conversations' | 'messages' | 'evaluations', string[]>;
+    const sent = JSON.parse(r.stdout) as Record<
+      'conversations' | 'messages' | 'evaluations' | 'spans',
+      string[]
+    >;
     assert.equal(sent.messages.length, 2);
+    const spans = await server.ctx.store.query<{ span_id: string; parent_span_id: string | null }>(
+      'SELECT span_id, parent_span_id FROM spans WHERE workspace_id = $1 ORDER BY parent_span_id NULLS FIRST',
+      [server.workspaceId],
+    );
+    assert.deepEqual(spans, [
+      { span_id: sent.spans[0], parent_span_id: null },
+      { span_id: sent.spans[1], parent_span_id: sent.spans[0] },
+    ]);
     assert.equal(await server.count('conversations'), 1);
     assert.equal(await server.count('messages'), 2);
     assert.equal(await server.count('evaluations'), 1);

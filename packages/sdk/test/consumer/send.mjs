@@ -1,4 +1,5 @@
-// A plain-JavaScript ESM consumer of the installed package: one conversation, two messages, an evaluation.
+// A plain-JavaScript ESM consumer of the installed package: one conversation, two messages, an evaluation, and a
+// trace of two spans.
 import { LLMAnalytics } from '@llm-analytics/sdk';
 
 const analytics = new LLMAnalytics({ baseUrl: process.env.LLA_URL, apiKey: process.env.LLA_KEY, flushAt: 2 });
@@ -16,5 +17,16 @@ const messages = [
   }),
 ];
 const evaluation = analytics.evaluation({ message_id: messages[1], rating: 5, success: true });
+const spans = await analytics.trace(
+  'answer',
+  async (root) => {
+    const child = await analytics.span('chat llama-3-8b', async (llm) => {
+      llm.recordLLM({ model: 'llama-3-8b', provider: 'runpod', inputTokens: 12, outputTokens: 30 });
+      return llm.spanId;
+    });
+    return [root.spanId, child];
+  },
+  { conversationId: conversation },
+);
 await analytics.shutdown();
-console.log(JSON.stringify({ conversations: [conversation], messages, evaluations: [evaluation] }));
+console.log(JSON.stringify({ conversations: [conversation], messages, evaluations: [evaluation], spans }));
