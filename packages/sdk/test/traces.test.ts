@@ -132,6 +132,25 @@ for (const engine of ENGINES) {
         `handle ${whole} ms`,
       );
 
+      // recordLLM's span is an LLM call to the server: it is also written as the conversation's message.
+      const chat = spans.get('chat gpt-4o') as Span;
+      const [message] = await s.ctx.store.query(
+        `SELECT m.conversation_id, m.model_id, m.input_tokens, m.output_tokens, m.content, c.user_id
+         FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id
+         WHERE m.workspace_id = $1 AND m.id = $2`,
+        ['nested', `${traceId}-${chat.spanId}`],
+      );
+      assert.deepEqual(
+        { ...message },
+        {
+          conversation_id: 'conv-1',
+          model_id: 'gpt-4o-2024-08-06',
+          input_tokens: 412,
+          output_tokens: 96,
+          content: 'Open Settings → Security.',
+          user_id: 'u-42',
+        },
+      );
       assert.deepEqual(root.attributes, {
         'gen_ai.conversation.id': 'conv-1',
         'user.id': 'u-42',
