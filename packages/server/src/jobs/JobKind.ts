@@ -1,6 +1,6 @@
 // Owns what a kind of background job is: its name and the function that runs one job of it.
 import type { Store } from '../store/Store.ts';
-import type { StoredJob } from './queries/StoredJob.ts';
+import type { StoredJob } from './StoredJob.ts';
 
 /** What a running job is given besides itself. */
 export interface JobContext {

@@ -11,7 +11,7 @@ import { hasDueJob } from './queries/hasDueJob.ts';
 import { heartbeatJob } from './queries/heartbeatJob.ts';
 import { insertJob } from './queries/insertJob.ts';
 import { recoverAbandonedJobs } from './queries/recoverAbandonedJobs.ts';
-import { jobJson, type StoredJob } from './queries/StoredJob.ts';
+import { jobJson, type StoredJob } from './StoredJob.ts';
 
 export interface JobRunnerOptions {
   /** How often an idle runner looks for due jobs (default 5 s); enqueueing wakes it at once. */

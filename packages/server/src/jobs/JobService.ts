@@ -3,7 +3,7 @@ import type { JobInfo, JobListQuery } from '@llm-analytics/core';
 import type { Store } from '../store/Store.ts';
 import { findJob } from './queries/findJob.ts';
 import { listJobs } from './queries/listJobs.ts';
-import { jobJson, type StoredJob } from './queries/StoredJob.ts';
+import { jobJson, type StoredJob } from './StoredJob.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
 

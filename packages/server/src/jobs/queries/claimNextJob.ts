@@ -1,7 +1,7 @@
 // Owns claiming the next due job for one runner: marks it running, as one statement.
 import { type DialectName, getDialect } from '@llm-analytics/core';
 import type { Db } from '../../store/Store.ts';
-import { JOB_COLUMNS, type StoredJob } from './StoredJob.ts';
+import { JOB_COLUMNS, type StoredJob } from '../StoredJob.ts';
 
 /**
  * On PostgreSQL the inner SELECT skips rows another instance's claim holds, so concurrent runners each take a

@@ -1,6 +1,6 @@
 // Owns finding a workspace's queued or running job of one kind (so a schedule does not pile up copies).
 import type { Db } from '../../store/Store.ts';
-import { JOB_COLUMNS, type StoredJob } from './StoredJob.ts';
+import { JOB_COLUMNS, type StoredJob } from '../StoredJob.ts';
 
 export async function findActiveJob(
   db: Db,

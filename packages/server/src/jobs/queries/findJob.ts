@@ -1,6 +1,6 @@
 // Owns reading one job of a workspace by id.
 import type { Db } from '../../store/Store.ts';
-import { JOB_COLUMNS, type StoredJob } from './StoredJob.ts';
+import { JOB_COLUMNS, type StoredJob } from '../StoredJob.ts';
 
 export async function findJob(db: Db, workspaceId: string, id: string): Promise<StoredJob | undefined> {
   const [row] = await db.query<StoredJob & Record<string, unknown>>(

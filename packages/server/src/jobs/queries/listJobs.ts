@@ -1,7 +1,7 @@
 // Owns listing a workspace's jobs, newest first, optionally of one kind and status.
 import type { JobStatus } from '@llm-analytics/core';
 import type { Db } from '../../store/Store.ts';
-import { JOB_COLUMNS, type StoredJob } from './StoredJob.ts';
+import { JOB_COLUMNS, type StoredJob } from '../StoredJob.ts';
 
 /** `limit` is written into the SQL: callers bound it. */
 export async function listJobs(
