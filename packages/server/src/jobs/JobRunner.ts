@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { Store } from '../store/Store.ts';
 import type { JobContext, JobKind, RunningJob } from './JobKind.ts';
 import { claimNextJob } from './queries/claimNextJob.ts';
+import { deleteFinishedJobs } from './queries/deleteFinishedJobs.ts';
 import { finishJob, type JobEnd } from './queries/finishJob.ts';
 import { hasAbandonedJob } from './queries/hasAbandonedJob.ts';
 import { hasDueJob } from './queries/hasDueJob.ts';
@@ -22,6 +23,8 @@ export interface JobRunnerOptions {
   staleMs?: number;
   /** Claims after which an abandoned job fails instead of queueing again (default 3). */
   maxAttempts?: number;
+  /** Finished jobs are deleted this long after they ended (default 30 days), checked every hour. */
+  historyMs?: number;
   /** This runner's name in `claimed_by` (default host, process id and a random suffix). */
   id?: string;
   now?: () => number;
@@ -67,8 +70,18 @@ export class JobRunner {
       heartbeatMs: opts.heartbeatMs ?? 15_000,
       staleMs: opts.staleMs ?? 120_000,
       maxAttempts: opts.maxAttempts ?? 3,
+      historyMs: opts.historyMs ?? 30 * 86_400_000,
       now: opts.now ?? Date.now,
     };
+    // Hourly schedules would otherwise grow the table by a row per workspace every hour, for ever.
+    this.schedule({
+      name: 'job history',
+      everyMs: 3_600_000,
+      run: async () => {
+        const before = this.opts.now() - this.opts.historyMs;
+        await this.store.transaction((tx) => deleteFinishedJobs(tx, before));
+      },
+    });
   }
 
   register(kind: JobKind): this {

@@ -117,6 +117,31 @@ for (const engine of ENGINES) {
         assert.deepEqual(runs.map((r) => r.job).sort(), engine === 'duckdb' ? ['fresh', 'stale'] : ['stale']);
       }));
 
+    it('at start, deletes the jobs that finished more than 30 days ago, and only those', () =>
+      withStore(engine, async (store) => {
+        const DAY = 86_400_000;
+        const rows: [string, string, number | null][] = [
+          ['old-ok', 'succeeded', NOW - 31 * DAY],
+          ['old-failed', 'failed', NOW - 40 * DAY],
+          ['recent-ok', 'succeeded', NOW - 29 * DAY],
+          ['old-queued', 'queued', null],
+        ];
+        for (const [id, status, finished] of rows)
+          await store.transaction((tx) =>
+            tx.query(
+              `INSERT INTO jobs (id, workspace_id, kind, status, progress, payload, attempts, created_ms,
+                 run_at_ms, finished_ms)
+               VALUES ($1, 'ws', 'record', $2, 0, '{}', 1, $3, $4, $5)`,
+              [id, status, NOW - 60 * DAY, NOW + DAY, finished],
+            ),
+          );
+        const runner = new JobRunner(store, { now: () => NOW });
+        await runner.start();
+        await runner.stop();
+        const left = await store.query<{ id: string }>('SELECT id FROM jobs');
+        assert.deepEqual(left.map((r) => r.id).sort(), ['old-queued', 'recent-ok']);
+      }));
+
     it('stopping hands a running job back to the queue, not counted as an attempt', () =>
       withStore(engine, async (store) => {
         let started!: () => void;
