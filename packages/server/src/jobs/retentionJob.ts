@@ -5,8 +5,9 @@ import type { WorkspaceService } from '../workspaces/WorkspaceService.ts';
 import type { JobKind } from './JobKind.ts';
 import type { JobRunner, Schedule } from './JobRunner.ts';
 import { countSpansBefore } from './queries/countSpansBefore.ts';
-import { deleteSpansBefore } from './queries/deleteSpansBefore.ts';
+import { deleteSpansThrough } from './queries/deleteSpansThrough.ts';
 import { findActiveJob } from './queries/findActiveJob.ts';
+import { findSpanBatchEnd } from './queries/findSpanBatchEnd.ts';
 
 export const RETENTION = 'retention';
 const DAY_MS = 86_400_000;
@@ -36,14 +37,16 @@ export function retentionJob(activity: ActivityService, batch = RETENTION_BATCH)
         result.cutoff = new Date(cutoffMs).toISOString();
         const ws = job.workspace_id;
         const total = await countSpansBefore(ctx.store, ws, cutoffMs);
-        for (;;) {
+        // Nothing old (most hourly runs): no transaction on the writer at all.
+        for (let more = total > 0; more; ) {
           if (ctx.signal.aborted) throw new Error('the runner stopped');
-          const n = await ctx.store.transaction((tx) => deleteSpansBefore(tx, ws, cutoffMs, batch));
+          // Spans sharing the batch end's start time go in the same batch, which can make it a little larger.
+          const through = await findSpanBatchEnd(ctx.store, ws, cutoffMs, batch);
+          const n = await ctx.store.transaction((tx) => deleteSpansThrough(tx, ws, cutoffMs, through));
           result.removed += n;
           // Spans written meanwhile can make the total grow: the fraction stays below 1 until the end.
-          await report(total === 0 ? 1 : Math.min(result.removed / total, 0.99));
-          // A batch short of `batch` took every old span left (the oldest `batch` all go when there are more).
-          if (n < batch) break;
+          await report(Math.min(result.removed / total, 0.99));
+          more = through !== null;
         }
       }
       // Hourly runs that removed nothing would drown the log; a requested run is always recorded.
