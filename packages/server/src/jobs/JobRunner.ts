@@ -182,22 +182,22 @@ export class JobRunner {
 
   private async run(stored: StoredJob): Promise<void> {
     const kind = this.kinds.get(stored.kind);
-    const job: RunningJob = { ...stored, payload: jobJson(stored.payload) ?? {} };
     const beat = (progress: number | null) =>
-      this.store.transaction((tx) => heartbeatJob(tx, job.id, this.id, this.opts.now(), progress));
+      this.store.transaction((tx) => heartbeatJob(tx, stored.id, this.id, this.opts.now(), progress));
     const heartbeat = setInterval(() => void beat(null).catch(() => {}), this.opts.heartbeatMs);
     heartbeat.unref();
     const ctx: JobContext = { store: this.store, now: this.opts.now, signal: this.abort.signal };
     let end: JobEnd;
     try {
       if (!kind) throw new Error(`no job kind ${stored.kind} is registered in this server`);
+      const job: RunningJob = { ...stored, payload: jobJson(stored.payload) ?? {} };
       const result = await kind.run(ctx, job, async (fraction) => {
         if (!(await beat(Math.min(1, Math.max(0, fraction))))) throw new JobLost();
       });
       end = { status: 'succeeded', result: JSON.stringify(result) };
     } catch (e) {
       if (e instanceof JobLost) {
-        this.log.warn({ job: job.id }, 'jobs: the job was taken over while it ran; its result is dropped');
+        this.log.warn({ job: stored.id }, 'jobs: the job was taken over while it ran; its result is dropped');
         return;
       }
       end = this.abort.signal.aborted
@@ -207,10 +207,10 @@ export class JobRunner {
       clearInterval(heartbeat);
     }
     try {
-      await this.store.transaction((tx) => finishJob(tx, job.id, this.id, this.opts.now(), end));
+      await this.store.transaction((tx) => finishJob(tx, stored.id, this.id, this.opts.now(), end));
     } catch (e) {
       // Left running: its heartbeat goes stale and a runner takes it back.
-      this.log.warn({ err: e, job: job.id }, 'jobs: recording the end of a job failed');
+      this.log.warn({ err: e, job: stored.id }, 'jobs: recording the end of a job failed');
     }
   }
 

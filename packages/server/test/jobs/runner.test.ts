@@ -57,6 +57,14 @@ for (const engine of ENGINES) {
           .register(recording(runs, () => 'r1'));
         const bad = await runner.enqueue('ws', 'boom', {});
         const good = await runner.enqueue('ws', 'record', { n: 'next' });
+        // Queued by a server that knew a kind this one does not.
+        await store.transaction((tx) =>
+          tx.query(
+            `INSERT INTO jobs (id, workspace_id, kind, status, progress, payload, attempts, created_ms, run_at_ms)
+             VALUES ('unknown', 'ws', 'gone', 'queued', 0, '{}', 0, $1, $1)`,
+            [NOW],
+          ),
+        );
         await runner.drain();
         const jobs = new JobService(store);
         const b = await jobs.get('ws', bad);
@@ -70,6 +78,9 @@ for (const engine of ENGINES) {
         assert.equal(g?.status, 'succeeded');
         assert.deepEqual(g?.result, { n: 'next' });
         assert.deepEqual(runs, [{ job: 'next', runner: 'r1' }]);
+        const unknown = await jobs.get('ws', 'unknown');
+        assert.equal(unknown?.status, 'failed');
+        assert.equal(unknown?.error, 'no job kind gone is registered in this server');
         // Another workspace sees neither.
         assert.equal(await jobs.get('other', bad), null);
       }));
