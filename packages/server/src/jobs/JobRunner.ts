@@ -95,10 +95,6 @@ export class JobRunner {
     return this;
   }
 
-  has(kind: string): boolean {
-    return this.kinds.has(kind);
-  }
-
   /** Queues a job (its id); a started runner looks for it at once. */
   async enqueue(
     workspaceId: string,
