@@ -33,6 +33,7 @@ export * from './wire/auth.ts';
 export * from './wire/errors.ts';
 export * from './wire/health.ts';
 export * from './wire/ingest.ts';
+export * from './wire/jobs.ts';
 export * from './wire/judgmentExamples.ts';
 export * from './wire/keys.ts';
 export * from './wire/members.ts';

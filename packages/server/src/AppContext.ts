@@ -14,6 +14,9 @@ import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
 import { GenAiDeriver } from './ingest/otlp/genai/GenAiDeriver.ts';
 import { TraceService } from './ingest/otlp/TraceService.ts';
+import { JobRunner } from './jobs/JobRunner.ts';
+import { JobService } from './jobs/JobService.ts';
+import { retentionJob, retentionSchedule } from './jobs/retentionJob.ts';
 import { openStore } from './openStore.ts';
 import { SettingsService } from './settings/SettingsService.ts';
 import type { Store } from './store/Store.ts';
@@ -37,6 +40,9 @@ export interface AppContext {
   team: TeamService;
   activity: ActivityService;
   analytics: AnalyticsService;
+  /** Background jobs: the runner (started by `serve`, stopped by close) and the API's reads. */
+  jobRunner: JobRunner;
+  jobs: JobService;
   close(): Promise<void>;
 }
 
@@ -61,6 +67,8 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   if (config.initAdminEmail && config.initAdminPassword) {
     await accounts.ensureInitialAdmin(config.initAdminEmail, config.initAdminPassword);
   }
+  const jobRunner = new JobRunner(s).register(retentionJob(activity));
+  jobRunner.schedule(retentionSchedule(jobRunner, workspaces, config.traceRetentionDays));
   return {
     config,
     store: s,
@@ -77,7 +85,10 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     team: new TeamService(users, memberships, workspaces, keys, activity),
     activity,
     analytics,
+    jobRunner,
+    jobs: new JobService(s),
     async close() {
+      await jobRunner.stop();
       await keys.close();
       await writer.close();
       await s.close();

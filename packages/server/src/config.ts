@@ -26,6 +26,8 @@ export interface Config {
   rateLimitKeyPerSecond: number;
   initAdminEmail: string | null;
   initAdminPassword: string | null;
+  /** Spans older than this many days are deleted (the hourly retention job); 0 keeps every span. */
+  traceRetentionDays: number;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */
   trustProxy: boolean;
 }
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitKeyPerSecond: int('RATE_LIMIT_KEY_PER_SECOND', 500, env),
     initAdminEmail: env.LLM_ANALYTICS_INIT_ADMIN_EMAIL || null,
     initAdminPassword: env.LLM_ANALYTICS_INIT_ADMIN_PASSWORD || null,
+    traceRetentionDays: int('TRACE_RETENTION_DAYS', 30, env),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     ...overrides,
   };

@@ -3,6 +3,7 @@ import { activity } from './activity.ts';
 import { apiKeys } from './apiKeys.ts';
 import { conversations } from './conversations.ts';
 import { evaluations } from './evaluations.ts';
+import { jobs } from './jobs.ts';
 import { memberships } from './memberships.ts';
 import { messages } from './messages.ts';
 import { models } from './models.ts';
@@ -31,6 +32,7 @@ export const TABLES = {
   memberships,
   activity,
   spans,
+  jobs,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

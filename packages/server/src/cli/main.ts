@@ -30,7 +30,7 @@ Usage:
 
 Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LLM_ANALYTICS_INIT_API_KEY, BODY_LIMIT_BYTES, LOG_LEVEL,
 LLM_ANALYTICS_API_KEY (default for --api-key), LLM_ANALYTICS_INIT_ADMIN_EMAIL / _PASSWORD (first owner),
-SESSION_*, LOGIN_*, RATE_LIMIT_*. See the README's configuration table.`;
+SESSION_*, LOGIN_*, RATE_LIMIT_*, TRACE_RETENTION_DAYS. See the README's configuration table.`;
 
 const OPTIONS = {
   port: { type: 'string' },

@@ -1,4 +1,5 @@
-// Owns `llm-analytics serve`: open the store (exit if it cannot), listen, drain and close on SIGTERM/SIGINT.
+// Owns `llm-analytics serve`: open the store (exit if it cannot), listen, run the background jobs, drain and
+// close on SIGTERM/SIGINT.
 import { createContext } from '../AppContext.ts';
 import type { Config } from '../config.ts';
 import { buildApp } from '../http/buildApp.ts';
@@ -28,6 +29,8 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // Here, not in createContext: the CLI's one-shot commands and the tests' servers run no background jobs.
+  await ctx.jobRunner.start(app.log);
   app.log.info(
     { engine: ctx.store.dialect, location: ctx.store.location, url: `http://${config.host}:${config.port}` },
     'llm-analytics is serving',

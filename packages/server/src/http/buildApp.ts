@@ -10,6 +10,7 @@ import { accountRoutes } from './routes/accountRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
+import { jobRoutes } from './routes/jobRoutes.ts';
 import { keyRoutes } from './routes/keyRoutes.ts';
 import { installOpenApi } from './routes/openApiRoutes.ts';
 import { seedAnalyticsRoutes } from './routes/seedAnalyticsRoutes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(
   await app.register(settingsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(seedAnalyticsRoutes(ctx));
+  await app.register(jobRoutes(ctx));
   // Last: the dashboard's catch-all GET (static files, SPA fallback) must not shadow any API route.
   await app.register(webRoutes());
   return app;

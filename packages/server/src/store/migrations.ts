@@ -278,4 +278,20 @@ export const MIGRATIONS: Migration[] = [
       ...on('postgres', d, ['CREATE INDEX spans_conversation ON spans (workspace_id, conversation_id)']),
     ],
   },
+  {
+    version: 10,
+    name: 'jobs (background work: trace retention)',
+    sql: (d) => [
+      `CREATE TABLE jobs (
+        id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, status VARCHAR NOT NULL,
+        progress ${type('double')(d)} NOT NULL, payload ${json(d)} NOT NULL, result ${json(d)}, error VARCHAR,
+        attempts INTEGER NOT NULL, created_ms BIGINT NOT NULL, run_at_ms BIGINT NOT NULL, started_ms BIGINT,
+        finished_ms BIGINT, heartbeat_ms BIGINT, claimed_by VARCHAR)`,
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX jobs_pk ON jobs (id)',
+        'CREATE INDEX jobs_due ON jobs (status, run_at_ms)',
+        'CREATE INDEX jobs_workspace ON jobs (workspace_id, created_ms)',
+      ]),
+    ],
+  },
 ];

@@ -15,6 +15,7 @@ interface Ids {
   keyB: string;
   ownerB: string;
   memberB: string;
+  jobB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -90,6 +91,9 @@ const CASES: Record<string, Case> = {
   'GET /api/analytics/data': {},
   'GET /api/analytics/model-comparison': {},
   'GET /api/analytics/judgment-examples': {},
+  'GET /api/jobs': { query: 'limit=200' },
+  'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
+  'POST /api/jobs/retention': {},
 };
 
 /** Guessed ids for path parameters no case names: every id of B we know. */
@@ -193,9 +197,20 @@ for (const engine of ENGINES) {
         price_book: { models: { 'canaryB-model': { input_per_1k: 9, output_per_1k: 9 } } },
       });
       await s.ctx.activity.record(wsB, b.email, 'settings.update', 'canaryB-activity');
+      // Not started in tests: B's job stays queued, its row unchanged unless a route of A touched it.
+      const jobB = await s.ctx.jobRunner.enqueue(wsB, 'retention', { retention_days: 30 });
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id };
-      canaries = ['canaryb', wsB, keyB.id, keyB.prefix.toLowerCase(), keyB.key.toLowerCase(), b.id, m.id];
+      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB };
+      canaries = [
+        'canaryb',
+        wsB,
+        keyB.id,
+        keyB.prefix.toLowerCase(),
+        keyB.key.toLowerCase(),
+        b.id,
+        m.id,
+        jobB,
+      ];
     });
     after(() => s.close());
 

@@ -6,6 +6,7 @@ import { CATALOGUE, type IngestBatch } from '@llm-analytics/core';
 import { insertMembership } from '../../src/accounts/queries/insertMembership.ts';
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
+import { insertJob } from '../../src/jobs/queries/insertJob.ts';
 import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
 import { emptyRowSet } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
@@ -71,6 +72,14 @@ async function fill(store: Store, ws: string): Promise<void> {
       target: null,
       details: null,
     });
+    await insertJob(tx, {
+      id: `job-${ws}`,
+      workspaceId: ws,
+      kind: 'retention',
+      payload: '{"retention_days":30}',
+      createdMs: 1,
+      runAtMs: 1,
+    });
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -129,7 +138,8 @@ for (const engine of ENGINES) {
         assert.equal(kept.workspaces, 1);
         for (const t of ['models', 'conversations', 'messages', 'tool_calls', 'evaluations'])
           assert.equal(kept[t], 11, `kept's ${t}`);
-        for (const t of ['settings', 'memberships', 'api_keys', 'activity']) assert.equal(kept[t], 1, t);
+        for (const t of ['settings', 'memberships', 'api_keys', 'activity', 'jobs'])
+          assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.
         const [coded] = await store.query<{ n: number }>(
           `SELECT count(*) AS n FROM messages m JOIN value_codes v

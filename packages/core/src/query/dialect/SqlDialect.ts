@@ -32,6 +32,11 @@ export interface SqlDialect {
   columnType(type: LogicalType): string;
   /** The storage clause of a column's compression hint ('' where the engine has none). */
   compression(kind: 'dictionary'): string;
+  /**
+   * What ends the SELECT that picks a row to claim: `FOR UPDATE SKIP LOCKED` where several processes claim
+   * at once (PostgreSQL); '' on DuckDB, which has no row locks and one process, its claims run alone.
+   */
+  readonly skipLocked: string;
   /** Whether the schema has indexes (DuckDB keeps none: its WAL replay failed after kill -9 on index entries). */
   readonly indexes: boolean;
 }

@@ -41,5 +41,6 @@ export const duckdb: SqlDialect = {
   jsonText: (expr: string, keyParam: string) => `json_extract_string(${expr}, '$.' || ${keyParam})`,
   columnType: (type) => TYPES[type],
   compression: (kind) => `USING COMPRESSION ${kind}`,
+  skipLocked: '',
   indexes: false,
 };

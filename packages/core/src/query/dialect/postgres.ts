@@ -31,5 +31,6 @@ export const postgres: SqlDialect = {
   jsonText: (expr: string, keyParam: string) => `(${expr} ->> ${keyParam})`,
   columnType: (type) => TYPES[type],
   compression: () => '',
+  skipLocked: 'FOR UPDATE SKIP LOCKED',
   indexes: true,
 };
