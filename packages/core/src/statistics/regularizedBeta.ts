@@ -5,6 +5,26 @@ const EPS = 1e-16;
 const TINY = 1e-300;
 const MAX_ITER = 10_000;
 
+/** Stirling series remainder of ln Γ(x) for x ≥ 100: 1/(12x) − 1/(360x³) + 1/(1260x⁵). */
+function stirlingRemainder(x: number): number {
+  const x2 = x * x;
+  return (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
+}
+
+/**
+ * ln B(a, b). When the larger parameter is ≥ 100 (Student t at large df), ln Γ(a) and ln Γ(a+b) are huge and
+ * nearly equal, so their difference is taken from Stirling's series without cancelling:
+ *   ln Γ(a+b) − ln Γ(a) = (a−½)·ln(1 + b/a) + b·ln(a+b) − b + r(a+b) − r(a).
+ */
+function logBeta(a: number, b: number): number {
+  const big = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (big < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const s = big + small;
+  const diff = (big - 0.5) * Math.log1p(small / big) + small * Math.log(s) - small;
+  return logGamma(small) - diff - stirlingRemainder(s) + stirlingRemainder(big);
+}
+
 /** Continued fraction for I_x(a,b) (Numerical Recipes betacf), modified Lentz. */
 function betaContinuedFraction(x: number, a: number, b: number): number {
   const qab = a + b;
@@ -42,16 +62,20 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
  *   I_x(a,b) = x^a (1−x)^b / (a B(a,b)) · 1/(1+ d₁/(1+ d₂/(1+ …))),
  *   d₂ₘ₊₁ = −(a+m)(a+b+m)x / ((a+2m)(a+2m+1)),  d₂ₘ = m(b−m)x / ((a+2m−1)(a+2m)),
  * evaluated directly when x < (a+1)/(a+b+2) and through I_x(a,b) = 1 − I_{1−x}(b,a) otherwise, so a small result
- * is never the difference of two numbers near 1.
+ * is never the difference of two numbers near 1. `complement` is 1 − x when the caller knows it more precisely
+ * than the subtraction would give it (x = ν/(ν+t²) near 1 at large ν).
  *
  * Reference: W. H. Press et al., Numerical Recipes, 3rd ed. (2007), §6.4; M. Abramowitz & I. Stegun, Handbook of
  * Mathematical Functions (1964), 26.5.8.
  */
-export function regularizedBeta(x: number, a: number, b: number): number {
+export function regularizedBeta(x: number, a: number, b: number, complement = 1 - x): number {
   if (!(a > 0) || !(b > 0) || Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  // ln x and ln(1−x) each from the smaller of the two, where log1p keeps its digits.
+  const logX = complement < 0.5 ? Math.log1p(-complement) : Math.log(x);
+  const logY = x < 0.5 ? Math.log1p(-x) : Math.log(complement);
+  const logFront = a * logX + b * logY - logBeta(a, b);
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
+  return 1 - (Math.exp(logFront) * betaContinuedFraction(complement, b, a)) / b;
 }

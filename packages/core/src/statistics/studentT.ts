@@ -5,7 +5,8 @@ import { regularizedBeta } from './regularizedBeta.ts';
 
 /** P(T > t) for t ≥ 0: ½·I_{ν/(ν+t²)}(ν/2, ½). */
 function upperTail(t: number, df: number): number {
-  return 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+  const t2 = t * t;
+  return 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2));
 }
 
 function pdf(t: number, df: number): number {
