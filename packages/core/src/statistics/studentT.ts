@@ -1,5 +1,5 @@
 // Owns Student's t distribution: CDF, upper tail and quantile for any df > 0 (df = ∞ is the normal).
-import { logGamma } from './logGamma.ts';
+import { logBeta } from './logBeta.ts';
 import { normal } from './normal.ts';
 import { regularizedBeta } from './regularizedBeta.ts';
 
@@ -10,12 +10,8 @@ function upperTail(t: number, df: number): number {
 }
 
 function pdf(t: number, df: number): number {
-  return Math.exp(
-    logGamma((df + 1) / 2) -
-      logGamma(df / 2) -
-      0.5 * Math.log(df * Math.PI) -
-      ((df + 1) / 2) * Math.log1p((t * t) / df),
-  );
+  // Γ((ν+1)/2) / (Γ(ν/2)·√(νπ)) = 1 / (√ν·B(ν/2, ½)).
+  return Math.exp(-logBeta(df / 2, 0.5) - 0.5 * Math.log(df) - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
 
 /** The t with P(T > t) = tail (0 < tail < ½): Newton from the normal quantile, which lies below it. */
