@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { bootstrapQuantileDifference } from '../../src/statistics/bootstrapQuantileDifference.ts';
 import { mannWhitney } from '../../src/statistics/mannWhitney.ts';
 import { sampleQuantile } from '../../src/statistics/sampleQuantile.ts';
+import { seededRandom } from '../../src/statistics/seededRandom.ts';
 import { assertClose, oracle } from './oracle.ts';
 import { variates } from './randomVariates.ts';
 
@@ -60,6 +61,54 @@ test('bootstrap of p95 resamples whole conversations: correlated messages widen 
     `clustered SE ${clustered.standard_error} should exceed twice the per-message SE ${naive.standard_error}`,
   );
   assert.match(clustered.method, /difference of p95/);
+});
+
+/** The bootstrap done the plain way: draw clusters, pool their values, sort, take the quantile (same draws). */
+function naiveBootstrap(c: number[][], v: number[][], q: number, resamples: number, seed: number): number[] {
+  const next = seededRandom(seed);
+  const resample = (arm: number[][]) => {
+    const pooled: number[] = [];
+    for (let i = 0; i < arm.length; i++) pooled.push(...arm[Math.floor(next() * arm.length)]);
+    return sampleQuantile(
+      pooled.sort((x, y) => x - y),
+      q,
+    );
+  };
+  const diffs: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    const dv = resample(v);
+    diffs.push(dv - resample(c));
+  }
+  return diffs.sort((x, y) => x - y);
+}
+
+test('the weighted-walk bootstrap equals resampling, pooling and sorting with the same draws', () => {
+  const r = variates(21);
+  const arm = () =>
+    Array.from({ length: 60 }, () =>
+      Array.from({ length: 1 + Math.floor(r.uniform() * 8) }, () => Math.round(r.normal(800, 200))),
+    );
+  const c = arm();
+  const v = arm();
+  for (const q of [0.05, 0.5, 0.9, 0.95, 0.99, 1]) {
+    const e = bootstrapQuantileDifference(c, v, { quantile: q, resamples: 300, seed: 9 });
+    const diffs = naiveBootstrap(c, v, q, 300, 9);
+    assertClose(e.ci![0], sampleQuantile(diffs, 0.025), 1e-12, `q = ${q} low`);
+    assertClose(e.ci![1], sampleQuantile(diffs, 0.975), 1e-12, `q = ${q} high`);
+    assertClose(
+      e.difference!,
+      sampleQuantile(
+        v.flat().sort((x, y) => x - y),
+        q,
+      ) -
+        sampleQuantile(
+          c.flat().sort((x, y) => x - y),
+          q,
+        ),
+      1e-12,
+      'd',
+    );
+  }
 });
 
 test('bootstrap edge cases: fewer than two conversations, identical variants, bad quantile', () => {
