@@ -25,24 +25,3 @@ export interface Estimate {
   /** How the interval and p-value were computed, in words a UI can show. */
   method: string;
 }
-
-/** The part of an Estimate that carries no number: what an insufficient sample returns. */
-export function emptyEstimate(control_n: number, variant_n: number, method: string): Estimate {
-  return {
-    control_value: null,
-    value: null,
-    difference: null,
-    relative_difference: null,
-    ci: null,
-    p_value: null,
-    standard_error: null,
-    control_n,
-    variant_n,
-    method,
-  };
-}
-
-/** relative difference, guarded against a zero control. */
-export function relativeDifference(control: number, value: number): number | null {
-  return control === 0 ? null : (value - control) / Math.abs(control);
-}

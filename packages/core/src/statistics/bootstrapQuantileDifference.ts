@@ -1,5 +1,8 @@
 // Owns the latency-percentile comparison: difference of quantiles with a seeded cluster bootstrap interval.
-import { type Estimate, emptyEstimate, relativeDifference } from './Estimate.ts';
+
+import type { Estimate } from './Estimate.ts';
+import { emptyEstimate } from './emptyEstimate.ts';
+import { relativeDifference } from './relativeDifference.ts';
 import { sampleQuantile } from './sampleQuantile.ts';
 import { seededRandom } from './seededRandom.ts';
 

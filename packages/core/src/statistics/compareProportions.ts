@@ -1,6 +1,9 @@
 // Owns the two-sample comparison of proportions: Newcombe (or Wald) interval of the difference, pooled z-test.
-import { type Estimate, emptyEstimate, relativeDifference } from './Estimate.ts';
+
+import type { Estimate } from './Estimate.ts';
+import { emptyEstimate } from './emptyEstimate.ts';
 import { normal } from './normal.ts';
+import { relativeDifference } from './relativeDifference.ts';
 
 export interface ProportionSample {
   /** Units (conversations or users) where the event happened. */

@@ -1,6 +1,9 @@
 // Owns cluster-robust ratio metrics: per-message rates and means whose independent unit is the conversation.
-import { type Estimate, emptyEstimate, relativeDifference } from './Estimate.ts';
+
+import type { Estimate } from './Estimate.ts';
+import { emptyEstimate } from './emptyEstimate.ts';
 import { normal } from './normal.ts';
+import { relativeDifference } from './relativeDifference.ts';
 
 /**
  * Per-cluster totals of one arm, summed over its clusters (conversations or users): for cluster i, xᵢ is the

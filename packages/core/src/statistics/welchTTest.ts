@@ -1,5 +1,8 @@
 // Owns the two-sample comparison of means with unequal variances (Welch's t-test and interval).
-import { type Estimate, emptyEstimate, relativeDifference } from './Estimate.ts';
+
+import type { Estimate } from './Estimate.ts';
+import { emptyEstimate } from './emptyEstimate.ts';
+import { relativeDifference } from './relativeDifference.ts';
 import { studentT } from './studentT.ts';
 
 /** A sample summarized as count, mean and unbiased variance (Σ(x−x̄)²/(n−1)); see summarizeSample. */
