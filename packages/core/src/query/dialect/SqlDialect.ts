@@ -24,6 +24,11 @@ export interface SqlDialect {
   countIf(cond: string): string;
   /** True when the text array `arrayExpr` shares an element with the bound `params`. */
   arrayOverlaps(arrayExpr: string, params: string[]): string;
+  /**
+   * True when the text `expr` is an element of the bound text array `param`: a filter on `expr`'s column
+   * alone (DuckDB reads the other columns of matching rows only; PostgreSQL can use an index on it).
+   */
+  inTextArray(expr: string, param: string): string;
   /** True when some element of the text array `arrayExpr` contains the bound text `param` (case-insensitive). */
   arrayAnyContains(arrayExpr: string, param: string): string;
   /** Text value of the top-level key `keyParam` (a bound parameter) of the JSON column `expr`. */

@@ -35,6 +35,8 @@ export const duckdb: SqlDialect = {
   countIf: (cond: string) => `COALESCE(CAST(count_if(${cond}) AS BIGINT), 0)`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `list_has_any(${arrayExpr}, [${params.map((p) => `CAST(${p} AS VARCHAR)`).join(', ')}])`,
+  // Not `IN (SELECT unnest(…))`: that semi-join reads every selected column of every row it probes.
+  inTextArray: (expr: string, param: string) => `list_contains(CAST(${param} AS VARCHAR[]), ${expr})`,
   // A list lambda: a correlated unnest subquery plans as a slow delim join in DuckDB.
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `len(list_filter(${arrayExpr}, tag -> strpos(lower(tag), lower(${param})) > 0)) > 0`,
