@@ -14,7 +14,6 @@ import type { Store } from '../store/Store.ts';
 import type { PricedListing } from './PricedListing.ts';
 import { pageRoots } from './pageRoots.ts';
 import { findTraceRoot } from './queries/findTraceRoot.ts';
-import { listTraceHeads } from './queries/listTraceHeads.ts';
 import type { RootRow } from './queries/listTraceRoots.ts';
 import { listTraceSpans, type SpanRecord } from './queries/listTraceSpans.ts';
 import { summarizeTraceSpans } from './queries/summarizeTraceSpans.ts';
@@ -40,13 +39,10 @@ export class TraceApiService {
   ) {}
 
   private async summaries(workspaceId: string, traceIds: string[]): Promise<Map<string, TraceSummaryOf>> {
-    const [groups, heads] = await Promise.all([
-      this.priced.run(workspaceId, (pricing) =>
-        summarizeTraceSpans(this.store, workspaceId, traceIds, pricing),
-      ),
-      listTraceHeads(this.store, this.store.dialect, workspaceId, traceIds),
-    ]);
-    return traceSummaries(groups, heads);
+    const groups = await this.priced.run(workspaceId, (pricing) =>
+      summarizeTraceSpans(this.store, workspaceId, traceIds, pricing),
+    );
+    return traceSummaries(groups);
   }
 
   /**

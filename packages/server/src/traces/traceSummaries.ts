@@ -1,7 +1,5 @@
-// Owns folding a trace's priced groups (summarizeTraceSpans) and its named spans (listTraceHeads) into one
-// summary per trace.
+// Owns folding the priced groups of summarizeTraceSpans into one summary per trace.
 import type { TraceSummary } from '@llm-analytics/core';
-import type { TraceHeadRow } from './queries/listTraceHeads.ts';
 import type { TraceGroupRow } from './queries/summarizeTraceSpans.ts';
 
 export interface TraceSummaryOf extends TraceSummary {
@@ -13,10 +11,18 @@ interface Acc {
   s: TraceSummaryOf;
   startMs: number;
   endMs: number;
+  /** Where the earliest span, root and conversation seen so far start ([ms, span id] for roots). */
+  firstService: [number, string | null];
+  root: [number, string] | null;
+  conversation: number;
+  rootStatus: number | null;
 }
 
+const earlier = (a: [number, string], b: [number, string] | null) =>
+  b === null || a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
 /** Summaries by trace id; a trace's cost is null when any of its token-carrying spans has no price. */
-export function traceSummaries(groups: TraceGroupRow[], heads: TraceHeadRow[]): Map<string, TraceSummaryOf> {
+export function traceSummaries(groups: TraceGroupRow[]): Map<string, TraceSummaryOf> {
   const acc = new Map<string, Acc>();
   for (const g of groups) {
     const startMs = Number(g.start_ms);
@@ -27,7 +33,7 @@ export function traceSummaries(groups: TraceGroupRow[], heads: TraceHeadRow[]): 
         s: {
           trace_id: g.trace_id,
           name: null,
-          service_name: g.service_name,
+          service_name: null,
           start_time: g.start_time,
           end_time: g.end_time,
           duration_ms: 0,
@@ -43,14 +49,26 @@ export function traceSummaries(groups: TraceGroupRow[], heads: TraceHeadRow[]): 
         },
         startMs,
         endMs,
+        firstService: [startMs, g.service_name],
+        root: null,
+        conversation: Number.POSITIVE_INFINITY,
+        rootStatus: null,
       };
       acc.set(g.trace_id, a);
     }
     const s = a.s;
-    // Until a root names it, the service is the earliest span's (its group starts first).
     if (startMs < a.startMs)
-      [a.startMs, s.start_time, s.service_name] = [startMs, g.start_time, g.service_name];
+      [a.startMs, s.start_time, a.firstService] = [startMs, g.start_time, [startMs, g.service_name]];
     if (endMs > a.endMs) [a.endMs, s.end_time] = [endMs, g.end_time];
+    if (g.root_id !== null && earlier([startMs, g.root_id], a.root)) {
+      a.root = [startMs, g.root_id];
+      [s.root_span_id, s.name, s.service_name] = [g.root_id, g.root_name, g.service_name];
+      a.rootStatus = g.root_status === null ? null : Number(g.root_status);
+    }
+    if (g.conversation_id !== null && startMs < a.conversation) {
+      a.conversation = startMs;
+      s.conversation_id = g.conversation_id;
+    }
     s.span_count += Number(g.span_count);
     s.error_count += Number(g.error_count);
     if (g.pm !== null && !s.models.includes(g.pm)) s.models.push(g.pm);
@@ -59,22 +77,15 @@ export function traceSummaries(groups: TraceGroupRow[], heads: TraceHeadRow[]): 
     if (Number(g.unpriced ?? 0) > 0) s.cost_usd = null;
     else if (s.cost_usd !== null) s.cost_usd += Number(g.cost ?? 0);
   }
-  // Heads come by trace, then start, then span id: the first root and the first conversation win.
-  for (const h of heads) {
-    const a = acc.get(h.trace_id);
-    if (!a) continue;
-    if (h.is_root && a.s.root_span_id === null) {
-      Object.assign(a.s, { root_span_id: h.span_id, name: h.name, service_name: h.service_name });
-      if (Number(h.status_code) === 1) a.s.status = 'ok';
-    }
-    if (h.conversation_id !== null && a.s.conversation_id === null) a.s.conversation_id = h.conversation_id;
-  }
   const out = new Map<string, TraceSummaryOf>();
   for (const [id, a] of acc) {
-    a.s.duration_ms = a.endMs - a.startMs;
-    if (a.s.error_count > 0) a.s.status = 'error';
-    a.s.models.sort();
-    out.set(id, a.s);
+    const s = a.s;
+    s.duration_ms = a.endMs - a.startMs;
+    // Until a root names it, the service is the earliest span's.
+    if (s.root_span_id === null) s.service_name = a.firstService[1];
+    s.status = s.error_count > 0 ? 'error' : a.rootStatus === 1 ? 'ok' : 'unset';
+    s.models.sort();
+    out.set(id, s);
   }
   return out;
 }

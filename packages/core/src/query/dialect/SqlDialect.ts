@@ -25,10 +25,10 @@ export interface SqlDialect {
   /** True when the text array `arrayExpr` shares an element with the bound `params`. */
   arrayOverlaps(arrayExpr: string, params: string[]): string;
   /**
-   * True when the text `expr` is an element of the bound text array `param`: a filter on `expr`'s column
-   * alone (DuckDB reads the other columns of matching rows only; PostgreSQL can use an index on it).
+   * True for the rows of `table` aliased `alias` whose text `column` is an element of the bound text array
+   * `param`, among the rows `scope` keeps (a predicate on the table's own columns, unqualified).
    */
-  inTextArray(expr: string, param: string): string;
+  keyIn(table: string, alias: string, scope: string, column: string, param: string): string;
   /** True when some element of the text array `arrayExpr` contains the bound text `param` (case-insensitive). */
   arrayAnyContains(arrayExpr: string, param: string): string;
   /** Text value of the top-level key `keyParam` (a bound parameter) of the JSON column `expr`. */

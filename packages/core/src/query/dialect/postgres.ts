@@ -26,7 +26,8 @@ export const postgres: SqlDialect = {
   countIf: (cond: string) => `count(*) FILTER (WHERE ${cond})`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `${arrayExpr} && CAST(ARRAY[${params.join(', ')}] AS TEXT[])`,
-  inTextArray: (expr: string, param: string) => `${expr} = ANY(CAST(${param} AS TEXT[]))`,
+  // An index on (…, column) answers `= ANY` directly.
+  keyIn: (_table, alias, _scope, column, param) => `${alias}.${column} = ANY(CAST(${param} AS TEXT[]))`,
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `EXISTS (SELECT 1 FROM unnest(${arrayExpr}) AS tags(tag) WHERE strpos(lower(tags.tag), lower(${param})) > 0)`,
   jsonText: (expr: string, keyParam: string) => `(${expr} ->> ${keyParam})`,
