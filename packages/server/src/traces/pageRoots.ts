@@ -7,7 +7,7 @@ import { listTraceRoots, type RootFilter, type RootRow } from './queries/listTra
 import type { TraceCursor } from './traceListParams.ts';
 
 /** The first window holds this many times the page's roots, unfiltered; each widening multiplies its span. */
-const FIRST_WINDOW = 4;
+const FIRST_WINDOW = 8;
 const WIDEN = 4;
 const WIDENINGS = 3;
 

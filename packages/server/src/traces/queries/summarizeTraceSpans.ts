@@ -43,7 +43,9 @@ export async function summarizeTraceSpans(
   pricing: Omit<PricingContext, 'param'>,
 ): Promise<TraceGroupRow[]> {
   if (traceIds.length === 0) return [];
-  const values: SqlValue[] = [workspaceId, traceIds];
+  // One trace (a detail page): an equality the scan settles itself, cheaper than any list.
+  const one = traceIds.length === 1;
+  const values: SqlValue[] = [workspaceId, one ? traceIds[0] : traceIds];
   const ctx: PricingContext = {
     ...pricing,
     param: (v) => {
@@ -62,7 +64,7 @@ export async function summarizeTraceSpans(
       b.model_id AS pm, b.provider AS pp, count(*) AS span_count, ${d.countIf('b.status_code = 2')} AS error_count,
       ${tokenPartialsSql(ctx).join(', ')}
     FROM spans b
-    WHERE b.workspace_id = $1 AND ${d.keyIn('spans', 'b', 'workspace_id = $1', 'trace_id', '$2')}
+    WHERE ${one ? 'b.workspace_id = $1 AND b.trace_id = $2' : d.keyIn('spans', 'b', (a) => `${a}.workspace_id = $1`, 'trace_id', '$2')}
     GROUP BY 1, 2, 3, 4, 5, 6, 11, 12`;
   return db.query<TraceGroupRow & Record<string, unknown>>(pricedGroupsSql(groups, keep, ctx), values);
 }
