@@ -260,6 +260,35 @@ for (const engine of ENGINES) {
       const again = await get(s, `/api/traces/${trace_id}`);
       assert.equal(again.body.data.spans.length, 2);
       assert.equal(again.body.data.spans[1].name, 'retrieve again');
+      // A child sent before its seed root points at the id that root gets; one of a stored trace at its root.
+      const early = {
+        span_name: 'early child',
+        duration_ms: 1,
+        operation_type: 'tool',
+        start_time: '2026-11-21T10:00:01Z',
+      };
+      const c2 = await post(url, ingestKey, { ...early, trace_id: 'seed-c', parent_trace_id: 'seed-run-2' });
+      const r2 = await post(url, ingestKey, {
+        trace_id: 'seed-run-2',
+        span_name: 'late root',
+        duration_ms: 5,
+        operation_type: 'run',
+        start_time: '2026-11-21T10:00:00Z',
+      });
+      const tree = await get(s, `/api/traces/${(r2.body as Body).data.trace_id}`);
+      assert.equal((c2.body as Body).data.trace_id, (r2.body as Body).data.trace_id);
+      assert.deepEqual(
+        tree.body.data.spans.map((x: Body) => [x.name, x.parent_span_id]),
+        [
+          ['late root', null],
+          ['early child', (r2.body as Body).data.span_id],
+        ],
+      );
+      const c3 = await post(url, ingestKey, { ...early, trace_id: 'seed-d', parent_trace_id: traceIdOf(3) });
+      const three = await get(s, `/api/traces/${traceIdOf(3)}`);
+      const added = three.body.data.spans.find((x: Body) => x.span_id === (c3.body as Body).data.span_id);
+      assert.equal(added.parent_span_id, three.body.data.spans[0].span_id);
+      assert.equal(three.body.data.spans[0].name, 'root 3');
       // Permission: a read key cannot capture; bad bodies change nothing.
       const readKey = await s.createKey('read');
       const body = { trace_id: 'x', span_name: 'y', duration_ms: 1, operation_type: 'z' };
