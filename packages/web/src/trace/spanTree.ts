@@ -1,6 +1,6 @@
 // Owns turning a trace's spans (by start time) into the waterfall's rows: depth-first by parent_span_id,
 // siblings by start, spans whose parent has not arrived at the top level, flagged as orphans.
-import type { Span } from '../api/types';
+import type { Span } from '../api/types.ts';
 
 export interface SpanRow {
   span: Span;
