@@ -14,6 +14,7 @@ import { keyRoutes } from './routes/keyRoutes.ts';
 import { installOpenApi } from './routes/openApiRoutes.ts';
 import { seedAnalyticsRoutes } from './routes/seedAnalyticsRoutes.ts';
 import { settingsRoutes } from './routes/settingsRoutes.ts';
+import { traceApiRoutes } from './routes/traceApiRoutes.ts';
 import { traceRoutes } from './routes/traceRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 import { installSecurity, REDACT_PATHS } from './security.ts';
@@ -67,6 +68,7 @@ export async function buildApp(
   await app.register(settingsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(seedAnalyticsRoutes(ctx));
+  await app.register(traceApiRoutes(ctx));
   // Last: the dashboard's catch-all GET (static files, SPA fallback) must not shadow any API route.
   await app.register(webRoutes());
   return app;
