@@ -35,7 +35,8 @@ function span(id: string, parent: string | null, startMs: number, durationMs: nu
     message_id: null,
   };
 }
-const shape = (spans: Span[]) => spanTree(spans).rows.map((r) => [r.span.span_id, r.depth, r.orphan]);
+const shape = (spans: Span[]) =>
+  spanTree(spans).rows.map((r): [string, number, boolean] => [r.span.span_id, r.depth, r.orphan]);
 
 describe('spanTree', () => {
   it('nests children under parents depth-first, siblings by start, whatever order the spans come in', () => {
