@@ -206,7 +206,7 @@ describe('trace viewer in Chromium', { timeout: 180_000 }, () => {
     const resource = await panel.getByRole('table', { name: 'Resource attributes' }).textContent();
     assert.match(resource ?? '', /service\.namecheckout-api/);
     assert.match(
-      (await panel.getByRole('table', { name: 'Attributes' }).textContent()) ?? '',
+      (await panel.getByRole('table', { name: 'Attributes', exact: true }).textContent()) ?? '',
       /gen_ai\.request\.modelgpt-4o/,
     );
     assert.match((await panel.locator('.span-events').textContent()) ?? '', /first_token at \+130 ms/);
