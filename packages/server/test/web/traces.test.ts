@@ -18,6 +18,7 @@ import { OWNER } from './dashboardFixture.ts';
 import { apiFromPage, signIn, waitForCharts } from './pageHelpers.ts';
 import {
   ASSISTANT_MESSAGE,
+  BIG_SPANS,
   CHECKOUT_TREE,
   CONVERSATION,
   conversationBatch,
@@ -26,6 +27,7 @@ import {
   fillerTrace,
   INPUT_MESSAGES,
   LLM_SPAN,
+  TRACE_BIG,
   TRACE_CHECKOUT,
   TRACE_PAYMENT,
   traceRequests,
@@ -100,6 +102,7 @@ describe('trace viewer in Chromium', { timeout: 180_000 }, () => {
       TRACE_PAYMENT,
       TRACE_CHECKOUT,
       ...Array.from({ length: FILLER_TRACES }, (_, i) => fillerTrace(i)),
+      TRACE_BIG,
     ];
     assert.deepEqual(first, all.slice(0, 50));
     const row = page.locator(`tr[data-trace-id="${TRACE_CHECKOUT}"]`);
@@ -111,6 +114,7 @@ describe('trace viewer in Chromium', { timeout: 180_000 }, () => {
       trs.map((tr) => tr.getAttribute('data-trace-id')),
     );
     assert.deepEqual(errors, [TRACE_PAYMENT, TRACE_CHECKOUT]);
+    await page.screenshot({ path: artifactPath('traces-list.png') });
     await page.getByRole('button', { name: 'Load more' }).click();
     await page.waitForFunction(
       (n) => document.querySelectorAll('.trace-table tbody tr').length === n,
@@ -122,7 +126,6 @@ describe('trace viewer in Chromium', { timeout: 180_000 }, () => {
       0,
       'the last page has no cursor',
     );
-    await page.screenshot({ path: artifactPath('traces-list.png') });
   });
 
   it('filters by status and service into the URL, and a reload keeps them', async () => {
@@ -220,6 +223,44 @@ describe('trace viewer in Chromium', { timeout: 180_000 }, () => {
     );
     assert.equal(await panel.locator('p.status').textContent(), 'error: order service timed out');
     await page.screenshot({ path: artifactPath('trace-span-detail.png') });
+  });
+
+  it('renders a 2,000-span trace quickly, and collapses a subtree', async () => {
+    const t = Date.now();
+    await page.goto(`${s.url}/traces/${TRACE_BIG}`);
+    await page
+      .locator('.wf-row')
+      .nth(BIG_SPANS - 1)
+      .waitFor({ state: 'attached' });
+    const ms = Date.now() - t;
+    assert.ok(ms < 5000, `a page load to 2,000 rows took ${ms} ms`);
+    const depths = await page.$$eval('.wf-row', (lis) =>
+      lis.map((li) => Number(li.getAttribute('data-depth'))),
+    );
+    // Root, then each of its 40 children followed by its own children.
+    assert.deepEqual(
+      [0, 1, 2].map((d) => depths.filter((x) => x === d).length),
+      [1, 40, BIG_SPANS - 41],
+    );
+    assert.deepEqual(depths.slice(0, 3), [0, 1, 2]);
+    const first = page.locator('.wf-row[data-depth="1"]').first();
+    const firstId = await first.getAttribute('data-span-id');
+    const kids = await page.$$eval(
+      '.wf-row',
+      (lis, parent) => {
+        const i = lis.findIndex((li) => li.getAttribute('data-span-id') === parent);
+        let n = 0;
+        while (lis[i + 1 + n]?.getAttribute('data-depth') === '2') n++;
+        return n;
+      },
+      firstId,
+    );
+    assert.equal(kids, Math.ceil((BIG_SPANS - 41) / 40));
+    await first.locator('.wf-toggle').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.wf-row').length === n, BIG_SPANS - kids);
+    assert.match((await first.locator('.wf-select').textContent()) ?? '', new RegExp(`\\+${kids}$`));
+    await page.getByRole('button', { name: 'Collapse nightly reindex' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.wf-row').length === 1);
   });
 
   it("shows a conversation as a thread with the answer's figures, rating and trace link; a reload keeps it", async () => {

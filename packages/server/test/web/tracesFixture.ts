@@ -1,11 +1,14 @@
 // Owns the trace viewer browser tests' data, sent through the real ingest endpoints: OTLP/JSON spans to
 // POST /v1/traces (a four-level checkout trace with an LLM span, a tool error and an orphan; a failed payment
-// trace; 60 small batch traces for paging) and a conversation with an evaluated answer to POST /api/ingest.
+// trace; 60 small batch traces for paging; a 2,000-span trace) and a conversation with an evaluated answer to POST /api/ingest.
 
 export const TRACE_CHECKOUT = '4bf92f3577b34da6a3ce929d0e0e4736';
 export const TRACE_PAYMENT = '5cf92f3577b34da6a3ce929d0e0e4737';
 export const FILLER_TRACES = 60;
 export const fillerTrace = (i: number) => `6d${i.toString(16).padStart(30, '0')}`;
+/** 2,000 spans: a root, 40 children, the rest spread under those (the oldest trace of all). */
+export const TRACE_BIG = '7e0f2f3577b34da6a3ce929d0e0e4738';
+export const BIG_SPANS = 2000;
 export const CONVERSATION = 'conv-viewer-1';
 export const ASSISTANT_MESSAGE = 'msg-viewer-2';
 
@@ -104,10 +107,21 @@ export function traceRequests(now: number): unknown[] {
     startTimeUnixNano: ns(t0 - 3_600_000 - i * 1000),
     endTimeUnixNano: ns(t0 - 3_600_000 - i * 1000 + 50),
   }));
+  const big = Array.from({ length: BIG_SPANS }, (_, i) => ({
+    traceId: TRACE_BIG,
+    spanId: span(i + 1),
+    ...(i === 0 ? {} : { parentSpanId: span(i <= 40 ? 1 : ((i - 1) % 40) + 2) }),
+    name: i === 0 ? 'nightly reindex' : `chunk ${i}`,
+    kind: 1,
+    startTimeUnixNano: ns(t0 - 7_200_000 + i),
+    endTimeUnixNano: ns(t0 - 7_200_000 + (i === 0 ? BIG_SPANS + 10 : i + 5)),
+    attributes: [int('chunk.index', i)],
+  }));
   return [
     otlpRequest('checkout-api', checkout),
     otlpRequest('payments', payment),
     otlpRequest('batch-worker', filler),
+    otlpRequest('indexer', big),
   ];
 }
 

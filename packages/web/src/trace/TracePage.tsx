@@ -53,6 +53,14 @@ export function TracePage({ traceId }: { traceId: string }) {
   return (
     <main className="page" id="trace" data-state="ready">
       <TraceSummaryBar summary={trace.data.summary} />
+      {trace.data.spans.length < trace.data.summary.span_count ? (
+        <Notice
+          kind="info"
+          title={`Showing the first ${trace.data.spans.length} of ${trace.data.summary.span_count} spans`}
+        >
+          The server sends a trace's earliest spans up to its limit; the sums above cover them all.
+        </Notice>
+      ) : null}
       <div className={span ? 'trace-body with-detail' : 'trace-body'}>
         {tree?.rows.length ? (
           <Waterfall tree={tree} selected={span?.span_id ?? null} onSelect={onSelect} />

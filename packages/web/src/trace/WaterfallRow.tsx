@@ -26,6 +26,8 @@ export const WaterfallRow = memo(function WaterfallRow({
   const error = span.status_code === 2;
   const left = (row.offsetMs / totalMs) * 100;
   const width = Math.max((span.duration_ms / totalMs) * 100, 0.15);
+  // A bar ending near the right edge gets its label on its left, where there is room.
+  const late = left + width > 85;
   const classes = ['wf-row', error ? 'error' : '', span.span_type ?? '', selected ? 'selected' : ''];
   return (
     <li className={classes.filter(Boolean).join(' ')} data-span-id={span.span_id} data-depth={depth}>
@@ -63,7 +65,10 @@ export const WaterfallRow = memo(function WaterfallRow({
       </div>
       <div className="wf-track" aria-hidden="true">
         <span className="wf-bar" style={{ left: `${left}%`, width: `${width}%` }} />
-        <span className="wf-duration" style={{ left: `${Math.min(left + width, 92)}%` }}>
+        <span
+          className={late ? 'wf-duration before' : 'wf-duration'}
+          style={late ? { right: `${100 - left}%` } : { left: `${left + width}%` }}
+        >
           {formatDuration(span.duration_ms)}
         </span>
       </div>
