@@ -31,6 +31,9 @@ export async function buildApp(
   const app = Fastify({
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
+    // Path parameters carry record ids (up to 256 characters, more once percent-encoded); Fastify's default
+    // of 100 would answer a long id's route with a 404.
+    maxParamLength: 2048,
     logger:
       opts.logger === false
         ? false
