@@ -8,6 +8,7 @@ import { useLocation } from '../router/useLocation';
 import { fetchConversation } from '../traces/tracesApi';
 import { formatTime } from '../ui/formatTime';
 import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { MessageBubble } from './MessageBubble';
 
 /** The message id of a `#message-<id>` fragment (null for any other, or a malformed escape). */
@@ -27,6 +28,7 @@ export function ConversationPage({ id }: { id: string }) {
     queryKey: ['conversations', id],
     queryFn: ({ signal }) => fetchConversation(id, signal),
   });
+  useDocumentTitle(`Conversation ${id}`);
   const ready = Boolean(conv.data);
   useEffect(() => {
     if (ready && target) document.getElementById(`message-${target}`)?.scrollIntoView({ block: 'center' });

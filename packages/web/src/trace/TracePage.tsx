@@ -7,6 +7,7 @@ import { locationStore } from '../router/locationStore';
 import { useLocation } from '../router/useLocation';
 import { fetchTrace } from '../traces/tracesApi';
 import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { SpanDetail } from './SpanDetail';
 import { spanTree } from './spanTree';
 import { TraceSummaryBar } from './TraceSummaryBar';
@@ -19,6 +20,7 @@ export function TracePage({ traceId }: { traceId: string }) {
     queryKey: ['traces', 'detail', traceId],
     queryFn: ({ signal }) => fetchTrace(traceId, signal),
   });
+  useDocumentTitle(`Trace ${trace.data?.summary.name ?? traceId.slice(0, 12)}`);
   const tree = useMemo(() => (trace.data ? spanTree(trace.data.spans) : null), [trace.data]);
   const base = `/traces/${encodeURIComponent(traceId)}`;
   // Selecting replaces the entry: the URL shares the span, Back still leaves the trace.

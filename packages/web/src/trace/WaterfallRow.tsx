@@ -55,6 +55,10 @@ export const WaterfallRow = memo(function WaterfallRow({
             <span className={`span-type span-type-${span.span_type}`}>{span.span_type}</span>
           ) : null}
           <span className="wf-label">{span.name}</span>
+          <span className="visually-hidden">
+            , level {depth + 1}, {formatDuration(span.duration_ms)}
+            {error ? ', error' : ''}
+          </span>
           {row.orphan ? (
             <span className="orphan-mark" title="its parent span has not arrived">
               orphan

@@ -4,6 +4,7 @@ import { type ReactNode, useMemo } from 'react';
 import { locationStore } from '../router/locationStore';
 import { useLocation } from '../router/useLocation';
 import { Notice } from '../ui/Notice';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { TraceFilterBar } from './TraceFilterBar';
 import { TraceTable } from './TraceTable';
 import { activeTraceFilters, parseTraceFilters, type TraceFilters, tracesHref } from './traceFilters';
@@ -11,6 +12,7 @@ import { fetchTracePage } from './tracesApi';
 
 export function TracesPage() {
   const { search } = useLocation();
+  useDocumentTitle('Traces');
   const filters = useMemo(() => parseTraceFilters(search), [search]);
   // Filters replace the entry: Back leaves the list instead of stepping through every filter tried.
   const update = (patch: Partial<TraceFilters>) =>
