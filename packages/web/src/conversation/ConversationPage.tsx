@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { ApiError } from '../api/api';
 import { Link } from '../router/Link';
 import { useLocation } from '../router/useLocation';
+import { tracesHref } from '../traces/traceFilters';
 import { fetchConversation } from '../traces/tracesApi';
 import { formatTime } from '../ui/formatTime';
 import { Notice } from '../ui/Notice';
@@ -91,6 +92,8 @@ export function ConversationPage({ id }: { id: string }) {
                 </Link>
               </span>
             ))}
+            {' · '}
+            <Link href={tracesHref({ conversation: c.id })}>in the trace list</Link>
           </p>
         ) : null}
       </section>
