@@ -30,32 +30,8 @@ import {
   TRACE_BIG,
   TRACE_CHECKOUT,
   TRACE_PAYMENT,
-  traceRequests,
 } from './tracesFixture.ts';
-
-/** The trace ids the list shows, top to bottom, once it has settled. */
-async function listedTraces(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => {
-    const panel = document.querySelector('#traces [data-state]');
-    return (
-      panel && panel.getAttribute('aria-busy') !== 'true' && panel.getAttribute('data-state') !== 'loading'
-    );
-  });
-  return page.$$eval('.trace-table tbody tr', (trs) =>
-    trs.map((tr) => tr.getAttribute('data-trace-id') ?? ''),
-  );
-}
-
-/** The waterfall's rows as [name, depth, indentation in px], top to bottom. */
-function waterfallRows(page: Page): Promise<[string, number, number][]> {
-  return page.$$eval('.wf-row', (lis) =>
-    lis.map((li): [string, number, number] => [
-      li.querySelector('.wf-label')?.textContent ?? '',
-      Number(li.getAttribute('data-depth')),
-      Number.parseFloat(getComputedStyle(li.querySelector('.wf-name')!).paddingLeft),
-    ]),
-  );
-}
+import { listedTraces, seedViewerData, waterfallRows } from './tracesPageHelpers.ts';
 
 describe('trace viewer in Chromium', { timeout: 180_000 }, () => {
   let s: TestServer;
@@ -67,23 +43,7 @@ describe('trace viewer in Chromium', { timeout: 180_000 }, () => {
     ensureWebBuild(() => {});
     s = await startTestServer();
     await s.ctx.accounts.setup(OWNER);
-    const key = await s.createKey('ingest');
-    for (const body of traceRequests(now)) {
-      const r = await fetch(`${s.url}/v1/traces`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-        body: JSON.stringify(body),
-      });
-      const text = await r.text();
-      assert.equal(r.status, 200, text);
-      assert.deepEqual(JSON.parse(text), {}, 'every span stored');
-    }
-    const r = await fetch(`${s.url}/api/ingest`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(conversationBatch(now)),
-    });
-    assert.equal(r.status, 200, await r.text());
+    await seedViewerData(s.url, await s.createKey('ingest'), now);
     browser = await launchBrowser();
     page = await browser.context.newPage();
     await signIn(page, s.url, OWNER);
