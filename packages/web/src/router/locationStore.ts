@@ -1,6 +1,6 @@
 // Owns the browser location as a store React can subscribe to: History API pushes and the back/forward buttons.
 
-export interface Location {
+export interface RouteLocation {
   path: string;
   /** The query string without its '?'. */
   search: string;
@@ -9,9 +9,9 @@ export interface Location {
 }
 
 const listeners = new Set<() => void>();
-let snapshot: Location | null = null;
+let snapshot: RouteLocation | null = null;
 
-function read(): Location {
+function read(): RouteLocation {
   const { pathname, search, hash } = window.location;
   // One object per location: useSyncExternalStore compares snapshots by identity.
   if (
