@@ -16,6 +16,7 @@ export type { DialectName, SqlDialect } from './query/dialect/SqlDialect.ts';
 export * from './query/explainQuery.ts';
 export * from './query/formatResult.ts';
 export * from './query/formatSql.ts';
+export * from './query/kpis.ts';
 export * from './query/parseQuery.ts';
 export type * from './query/plan/QueryPlan.ts';
 export * from './query/QueryError.ts';

@@ -1,0 +1,260 @@
+// Owns gathering everything the report shows for a workspace, range and filters: AnalyticsQuery objects run
+// through AnalyticsService (the one query road), the KPI row's definitions from core, and the settings in force.
+import {
+  type AnalyticsQuery,
+  type AnalyticsReply,
+  type DateRange,
+  type DisplayUnit,
+  type Filter,
+  KPIS,
+  type KpiDef,
+  type PriceBook,
+  type ReplyRow,
+  registry,
+  type TimeBucket,
+  type Unit,
+} from '@llm-analytics/core';
+import type { AnalyticsService } from '../../analytics/AnalyticsService.ts';
+import { bucketStarts } from '../../analytics/seed/dataGroups.ts';
+import { delta } from '../../analytics/seed/modelComparison.ts';
+import type { SettingsService } from '../../settings/SettingsService.ts';
+
+export interface ReportRequest {
+  workspaceId: string;
+  /** Shown in the title; the id when absent. */
+  workspaceName?: string;
+  dateRange: DateRange;
+  filters?: Filter;
+  /** Metric ids for the KPI cards; the dashboard's KPI row when absent. */
+  includedMetrics?: string[];
+  now: Date;
+}
+
+export interface ReportKpi extends KpiDef {
+  value: number | null;
+  previous: number | null;
+  /** Change against the previous period in %, as the query API computes it; null without a comparison. */
+  change_pct: number | null;
+}
+
+export const MODEL_METRICS = [
+  'messages',
+  'avg_rating',
+  'success_rate',
+  'error_rate',
+  'latency_p50',
+  'latency_p95',
+  'total_tokens',
+  'cost',
+  'cost_per_message',
+] as const;
+export type ModelMetric = (typeof MODEL_METRICS)[number];
+
+export interface ReportModel {
+  model: string;
+  training_method: string | null;
+  base_model: string | null;
+  values: Record<ModelMetric, number | null>;
+  /** Fine-tunes (sft, dpo, rlhf) whose base model has traffic in the window: fine-tune minus base. */
+  vs_base: {
+    base_model: string;
+    deltas: Record<ModelMetric, { absolute: number | null; pct: number | null }>;
+  } | null;
+}
+
+export const SESSION_METRICS = [
+  'messages',
+  'conversations',
+  'avg_rating',
+  'success_rate',
+  'error_rate',
+  'latency_p95',
+  'cost_per_message',
+] as const;
+export type SessionMetric = (typeof SESSION_METRICS)[number];
+
+export interface ReportSession {
+  session: string;
+  experiment: string | null;
+  values: Record<SessionMetric, number | null>;
+}
+
+export interface ReportSeriesPoint {
+  /** Bucket start, ISO. */
+  t: string;
+  cost: number | null;
+  messages: number | null;
+  latency_p50: number | null;
+  latency_p95: number | null;
+}
+
+export interface ReportData {
+  workspace: { id: string; name: string };
+  generatedAt: string;
+  dateRange: DateRange;
+  window: { from: string; to: string } | null;
+  comparisonWindow: { from: string; to: string } | null;
+  filters: Filter | null;
+  kpis: ReportKpi[];
+  models: ReportModel[];
+  /** More model groups matched than the query's row limit. */
+  modelsTruncated: boolean;
+  sessions: ReportSession[];
+  series: { bucket: TimeBucket; points: ReportSeriesPoint[] };
+  priceBook: PriceBook;
+  slaThresholdMs: number;
+  unpricedMessages: number;
+  /** The exact queries behind each section, so a reader can rerun them against the query API. */
+  queries: Record<'kpis' | 'models' | 'sessions' | 'series', AnalyticsQuery>;
+}
+
+const FINE_TUNES = new Set(['sft', 'dpo', 'rlhf']);
+const SESSION_LIMIT = 50;
+
+/** Registry unit → display unit, for included metrics outside the KPI row. */
+const DISPLAY: Partial<Record<Unit, DisplayUnit>> = {
+  usd: 'usd',
+  ms: 'ms',
+  percent: 'percent',
+  rating: 'rating',
+  tokens: 'tokens',
+  messages_per_conversation: 'ratio',
+  none: 'ratio',
+};
+
+function kpiDefs(included: string[] | undefined): KpiDef[] {
+  if (!included?.length) return KPIS;
+  return [...new Set(included)].map((id) => {
+    const known = KPIS.find((k) => k.metric === id);
+    if (known) return known;
+    const unit = registry.metrics.get(id)?.unit;
+    const label = id.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    return { metric: id, label, unit: (unit && DISPLAY[unit]) ?? 'count', better: 'none' as const };
+  });
+}
+
+const num = (v: ReplyRow[string] | undefined): number | null => (typeof v === 'number' ? v : null);
+const str = (v: ReplyRow[string] | undefined): string | null =>
+  v === null || v === undefined || v === '' ? null : String(v);
+
+function pick<K extends string>(row: ReplyRow | undefined, keys: readonly K[]): Record<K, number | null> {
+  const out = {} as Record<K, number | null>;
+  for (const k of keys) out[k] = num(row?.[k]);
+  return out;
+}
+
+/** Runs the report's four queries and shapes their rows; every number is a value of a reply row. */
+export async function reportData(
+  deps: { analytics: AnalyticsService; settings: SettingsService },
+  req: ReportRequest,
+): Promise<ReportData> {
+  const scope = { date_range: req.dateRange, ...(req.filters ? { filters: req.filters } : {}) };
+  const defs = kpiDefs(req.includedMetrics);
+  const queries: ReportData['queries'] = {
+    kpis: { metrics: defs.map((k) => k.metric), ...scope, compare: 'previous_period' },
+    models: {
+      metrics: [...MODEL_METRICS],
+      dimensions: ['model', 'training_method', 'base_model'],
+      ...scope,
+      order_by: [['messages', 'desc']],
+    },
+    sessions: {
+      metrics: [...SESSION_METRICS],
+      dimensions: ['session', 'experiment'],
+      ...scope,
+      order_by: [['messages', 'desc']],
+      limit: SESSION_LIMIT,
+    },
+    series: {
+      metrics: ['cost', 'messages', 'latency_p50', 'latency_p95'],
+      dimensions: ['time'],
+      granularity: 'auto',
+      ...scope,
+    },
+  };
+  const run = (q: AnalyticsQuery) => deps.analytics.query(req.workspaceId, q, req.now);
+  const [kpis, models, sessions, series, settings] = await Promise.all([
+    run(queries.kpis),
+    run(queries.models),
+    run(queries.sessions),
+    run(queries.series),
+    deps.settings.get(req.workspaceId),
+  ]);
+  return {
+    workspace: { id: req.workspaceId, name: req.workspaceName ?? req.workspaceId },
+    generatedAt: req.now.toISOString(),
+    dateRange: req.dateRange,
+    window: kpis.meta.window,
+    comparisonWindow: kpis.meta.comparison_window ?? null,
+    filters: req.filters ?? null,
+    kpis: toKpis(defs, kpis),
+    models: toModels(models),
+    modelsTruncated: models.meta.truncated,
+    sessions: sessions.rows
+      .filter((r) => str(r.session) !== null)
+      .map((r) => ({
+        session: String(r.session),
+        experiment: str(r.experiment),
+        values: pick(r, SESSION_METRICS),
+      })),
+    series: toSeries(series),
+    priceBook: settings.price_book,
+    slaThresholdMs: settings.sla_threshold_ms,
+    unpricedMessages: models.meta.unpriced_messages ?? 0,
+    queries,
+  };
+}
+
+function toKpis(defs: KpiDef[], reply: AnalyticsReply): ReportKpi[] {
+  const row = reply.rows[0];
+  const prev = reply.comparison?.rows[0];
+  const change = reply.comparison?.change_pct[0];
+  return defs.map((d) => ({
+    ...d,
+    value: num(row?.[d.metric]),
+    previous: reply.comparison ? num(prev?.[d.metric]) : null,
+    change_pct: change?.[d.metric] ?? null,
+  }));
+}
+
+function toModels(reply: AnalyticsReply): ReportModel[] {
+  const rows = reply.rows.filter((r) => str(r.model) !== null);
+  const byModel = new Map(rows.map((r) => [String(r.model), r]));
+  return rows.map((r) => {
+    const method = str(r.training_method);
+    const base = str(r.base_model);
+    const values = pick(r, MODEL_METRICS);
+    const baseRow = base && method && FINE_TUNES.has(method) ? byModel.get(base) : undefined;
+    let vs_base: ReportModel['vs_base'] = null;
+    if (base && baseRow) {
+      const b = pick(baseRow, MODEL_METRICS);
+      const deltas = {} as NonNullable<ReportModel['vs_base']>['deltas'];
+      for (const k of MODEL_METRICS) deltas[k] = delta(values[k], b[k]);
+      vs_base = { base_model: base, deltas };
+    }
+    return { model: String(r.model), training_method: method, base_model: base, values, vs_base };
+  });
+}
+
+/** One point per bucket of the window: buckets without messages cost 0 and have no latency. */
+function toSeries(reply: AnalyticsReply): ReportData['series'] {
+  const bucket = reply.meta.time_bucket ?? 'day';
+  const byTime = new Map(reply.rows.map((r) => [String(r.time), r]));
+  const w = reply.meta.window;
+  const times = w
+    ? bucketStarts({ from: new Date(w.from), to: new Date(w.to) }, bucket)
+    : [...byTime.keys()].sort();
+  const empty = (m: string) => registry.metrics.get(m)?.empty ?? null;
+  const points = times.map((t) => {
+    const r = byTime.get(t);
+    const v = (m: 'cost' | 'messages' | 'latency_p50' | 'latency_p95') => (r ? num(r[m]) : empty(m));
+    return {
+      t,
+      cost: v('cost'),
+      messages: v('messages'),
+      latency_p50: v('latency_p50'),
+      latency_p95: v('latency_p95'),
+    };
+  });
+  return { bucket, points };
+}
