@@ -32,6 +32,7 @@ export * from './wire/analytics.ts';
 export * from './wire/analyticsData.ts';
 export * from './wire/auth.ts';
 export * from './wire/errors.ts';
+export * from './wire/exports.ts';
 export * from './wire/health.ts';
 export * from './wire/ingest.ts';
 export * from './wire/judgmentExamples.ts';
