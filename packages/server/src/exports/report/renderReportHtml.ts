@@ -76,17 +76,14 @@ function modelTable(d: ReportData): string {
         m.values[c.key],
         max,
         c.key === 'cost' ? COST_COLOR : methodColor(m.training_method),
-        `${m.model} ${c.label}: ${text}`,
+        `${m.model_id} ${c.label}: ${text}`,
       );
       return `<td class="num bar-cell">${e(text)}${toSvg(bar, `${c.key}-bar`)}</td>`;
     }).join('');
     const dSuccess = m.vs_base ? formatDelta(m.vs_base.deltas.success_rate.absolute, 'percent') : '—';
-    return `<tr data-model="${e(m.model)}"><td class="name">${e(m.model)}</td><td>${e(m.training_method ?? '—')}</td><td class="name">${e(m.base_model ?? '—')}</td>${cells}${num(dSuccess)}</tr>`;
+    return `<tr data-model="${e(m.model_id)}"><td class="name">${e(m.model_id)}</td><td>${e(m.training_method ?? '—')}</td><td class="name">${e(m.base_model ?? '—')}</td>${cells}${num(dSuccess)}</tr>`;
   });
-  const more = d.modelsTruncated
-    ? '<p class="note">More models matched than the row limit; the busiest are shown.</p>'
-    : '';
-  return `<table data-table="models"><thead>${head}</thead><tbody>${body.join('')}</tbody></table>${more}`;
+  return `<table data-table="models"><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`;
 }
 
 function training(d: ReportData, svg: string): string {
@@ -104,7 +101,7 @@ function training(d: ReportData, svg: string): string {
       const pct = d.pct === null ? '' : ` (${formatChange(d.pct)})`;
       return `${num(formatValue(m.values[c.key], c.unit))}${num(formatDelta(d.absolute, c.unit) + pct)}`;
     }).join('');
-    return `<tr data-training="${e(m.model)}"><td class="name">${e(m.model)}</td><td>${e(m.training_method ?? '')}</td><td class="name">${e(m.vs_base.base_model)}</td>${cells}</tr>`;
+    return `<tr data-training="${e(m.model_id)}"><td class="name">${e(m.model_id)}</td><td>${e(m.training_method ?? '')}</td><td class="name">${e(m.vs_base.base_model)}</td>${cells}</tr>`;
   });
   return `${chart}<table data-table="training"><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`;
 }

@@ -91,7 +91,7 @@ function draw(cur: PdfCursor, d: ReportData): void {
       right('Δ success', 1.1),
     ],
     d.models.map((m) => [
-      m.model,
+      m.model_id,
       m.training_method ?? '—',
       ...MODEL_COLUMNS.map((c) => formatValue(m.values[c.key], c.unit)),
       m.vs_base ? formatDelta(m.vs_base.deltas.success_rate.absolute, 'percent') : '—',
@@ -111,7 +111,7 @@ function draw(cur: PdfCursor, d: ReportData): void {
       ...TRAINING_COLUMNS.map((c) => right(`Δ ${c.label}`, 1.2)),
     ],
     tuned.map((m) => [
-      m.model,
+      m.model_id,
       m.training_method ?? '',
       m.vs_base?.base_model ?? '',
       ...TRAINING_COLUMNS.map((c) => formatDelta(m.vs_base?.deltas[c.key].absolute ?? null, c.unit)),

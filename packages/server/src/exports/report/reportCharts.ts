@@ -44,7 +44,7 @@ export function reportCharts(data: ReportData, width = 640): ReportCharts {
       unit: 'percent',
       max: 100,
       bars: data.models.map((m) => ({
-        label: m.model,
+        label: m.model_id,
         value: m.values.success_rate,
         color: methodColor(m.training_method),
       })),

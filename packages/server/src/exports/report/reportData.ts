@@ -16,8 +16,9 @@ import {
 } from '@llm-analytics/core';
 import type { AnalyticsService } from '../../analytics/AnalyticsService.ts';
 import { bucketStarts } from '../../analytics/seed/dataGroups.ts';
-import { delta } from '../../analytics/seed/modelComparison.ts';
+import { compareModels, type ModelRow } from '../../analytics/seed/modelComparison.ts';
 import type { SettingsService } from '../../settings/SettingsService.ts';
+import type { Store } from '../../store/Store.ts';
 
 export interface ReportRequest {
   workspaceId: string;
@@ -50,17 +51,8 @@ export const MODEL_METRICS = [
 ] as const;
 export type ModelMetric = (typeof MODEL_METRICS)[number];
 
-export interface ReportModel {
-  model: string;
-  training_method: string | null;
-  base_model: string | null;
-  values: Record<ModelMetric, number | null>;
-  /** Fine-tunes (sft, dpo, rlhf) whose base model has traffic in the window: fine-tune minus base. */
-  vs_base: {
-    base_model: string;
-    deltas: Record<ModelMetric, { absolute: number | null; pct: number | null }>;
-  } | null;
-}
+/** A row of the model table (compareModels): registry attributes, metrics, a fine-tune's delta to its base. */
+export type ReportModel = ModelRow<ModelMetric>;
 
 export const SESSION_METRICS = [
   'messages',
@@ -96,9 +88,8 @@ export interface ReportData {
   comparisonWindow: { from: string; to: string } | null;
   filters: Filter | null;
   kpis: ReportKpi[];
+  /** Busiest first; registered models without traffic in the window are listed with zero counts. */
   models: ReportModel[];
-  /** More model groups matched than the query's row limit. */
-  modelsTruncated: boolean;
   sessions: ReportSession[];
   series: { bucket: TimeBucket; points: ReportSeriesPoint[] };
   priceBook: PriceBook;
@@ -108,7 +99,6 @@ export interface ReportData {
   queries: Record<'kpis' | 'models' | 'sessions' | 'series', AnalyticsQuery>;
 }
 
-const FINE_TUNES = new Set(['sft', 'dpo', 'rlhf']);
 const SESSION_LIMIT = 50;
 
 /** Registry unit → display unit, for included metrics outside the KPI row. */
@@ -145,19 +135,15 @@ function pick<K extends string>(row: ReplyRow | undefined, keys: readonly K[]): 
 
 /** Runs the report's four queries and shapes their rows; every number is a value of a reply row. */
 export async function reportData(
-  deps: { analytics: AnalyticsService; settings: SettingsService },
+  deps: { analytics: AnalyticsService; settings: SettingsService; store: Store },
   req: ReportRequest,
 ): Promise<ReportData> {
   const scope = { date_range: req.dateRange, ...(req.filters ? { filters: req.filters } : {}) };
   const defs = kpiDefs(req.includedMetrics);
   const queries: ReportData['queries'] = {
     kpis: { metrics: defs.map((k) => k.metric), ...scope, compare: 'previous_period' },
-    models: {
-      metrics: [...MODEL_METRICS],
-      dimensions: ['model', 'training_method', 'base_model'],
-      ...scope,
-      order_by: [['messages', 'desc']],
-    },
+    // The query compareModels runs (it adds the model registry for attributes and base models).
+    models: { metrics: [...MODEL_METRICS], dimensions: ['model'], ...scope },
     sessions: {
       metrics: [...SESSION_METRICS],
       dimensions: ['session', 'experiment'],
@@ -175,7 +161,7 @@ export async function reportData(
   const run = (q: AnalyticsQuery) => deps.analytics.query(req.workspaceId, q, req.now);
   const [kpis, models, sessions, series, settings] = await Promise.all([
     run(queries.kpis),
-    run(queries.models),
+    compareModels(deps, req.workspaceId, { metrics: MODEL_METRICS, ...scope }, req.now),
     run(queries.sessions),
     run(queries.series),
     deps.settings.get(req.workspaceId),
@@ -188,8 +174,7 @@ export async function reportData(
     comparisonWindow: kpis.meta.comparison_window ?? null,
     filters: req.filters ?? null,
     kpis: toKpis(defs, kpis),
-    models: toModels(models),
-    modelsTruncated: models.meta.truncated,
+    models: models.models.sort(byTraffic),
     sessions: sessions.rows
       .filter((r) => str(r.session) !== null)
       .map((r) => ({
@@ -200,7 +185,7 @@ export async function reportData(
     series: toSeries(series),
     priceBook: settings.price_book,
     slaThresholdMs: settings.sla_threshold_ms,
-    unpricedMessages: models.meta.unpriced_messages ?? 0,
+    unpricedMessages: models.unpriced_messages,
     queries,
   };
 }
@@ -217,24 +202,9 @@ function toKpis(defs: KpiDef[], reply: AnalyticsReply): ReportKpi[] {
   }));
 }
 
-function toModels(reply: AnalyticsReply): ReportModel[] {
-  const rows = reply.rows.filter((r) => str(r.model) !== null);
-  const byModel = new Map(rows.map((r) => [String(r.model), r]));
-  return rows.map((r) => {
-    const method = str(r.training_method);
-    const base = str(r.base_model);
-    const values = pick(r, MODEL_METRICS);
-    const baseRow = base && method && FINE_TUNES.has(method) ? byModel.get(base) : undefined;
-    let vs_base: ReportModel['vs_base'] = null;
-    if (base && baseRow) {
-      const b = pick(baseRow, MODEL_METRICS);
-      const deltas = {} as NonNullable<ReportModel['vs_base']>['deltas'];
-      for (const k of MODEL_METRICS) deltas[k] = delta(values[k], b[k]);
-      vs_base = { base_model: base, deltas };
-    }
-    return { model: String(r.model), training_method: method, base_model: base, values, vs_base };
-  });
-}
+/** Busiest first, ties by id, so the report's row order does not depend on the engine's group order. */
+const byTraffic = (a: ReportModel, b: ReportModel) =>
+  (b.values.messages ?? 0) - (a.values.messages ?? 0) || a.model_id.localeCompare(b.model_id);
 
 /** One point per bucket of the window: buckets without messages cost 0 and have no latency. */
 function toSeries(reply: AnalyticsReply): ReportData['series'] {
