@@ -59,7 +59,7 @@ function chart(cur: PdfCursor, title: string, layout: ReturnType<typeof reportCh
 }
 
 function draw(cur: PdfCursor, d: ReportData): void {
-  const charts = reportCharts(d, CONTENT_WIDTH);
+  const charts = reportCharts(d, CONTENT_WIDTH, 165);
   cur.text(`LLM Analytics report — ${d.workspace.name}`, { size: 18, bold: true, gap: 6 });
   const window = d.window ? `${d.window.from} – ${d.window.to} (UTC, end exclusive)` : 'all stored data';
   const compared = d.comparisonWindow
@@ -184,7 +184,8 @@ export async function renderReportPdf(
   const tmp = `${outPath}.${randomBytes(6).toString('hex')}.tmp`;
   const doc = new PDFDocument({
     size: 'A4',
-    margin: PAGE.margin,
+    // The bottom margin leaves room for the footer: text below it would make pdfkit start a page of its own.
+    margins: { top: PAGE.margin, left: PAGE.margin, right: PAGE.margin, bottom: 16 },
     info: {
       Title: fonts.safe(`LLM Analytics report — ${d.workspace.name}`),
       Producer: 'LLM Analytics',

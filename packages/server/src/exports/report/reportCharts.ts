@@ -13,7 +13,8 @@ export interface ReportCharts {
   training: ChartLayout;
 }
 
-export function reportCharts(data: ReportData, width = 640): ReportCharts {
+/** `width` × `height` of the time charts (the PDF draws them shorter, to keep both on the first page). */
+export function reportCharts(data: ReportData, width = 640, height = 220): ReportCharts {
   const { bucket, points } = data.series;
   const times = points.map((p) => p.t);
   return {
@@ -25,6 +26,7 @@ export function reportCharts(data: ReportData, width = 640): ReportCharts {
       unit: 'usd',
       series: [{ name: 'Cost', color: COST_COLOR, values: points.map((p) => p.cost) }],
       width,
+      height,
     }),
     latency: timeChart({
       label: `Latency p50 and p95 per ${bucket}`,
@@ -38,6 +40,7 @@ export function reportCharts(data: ReportData, width = 640): ReportCharts {
       ],
       reference: { value: data.slaThresholdMs, label: `SLA ${data.slaThresholdMs} ms` },
       width,
+      height,
     }),
     training: barChart({
       label: 'Success rate per model, coloured by training method',

@@ -1,6 +1,7 @@
-// Owns the PDF report's fonts: a Unicode TTF (Debian's DejaVu Sans) embedded when present at runtime, else
-// pdfkit's built-in Helvetica with text transliterated to the WinAnsi characters it can encode.
+// Owns the PDF report's fonts: a Unicode TTF (Debian's DejaVu Sans) embedded when present at runtime (characters
+// it has no glyph for print as ?), else pdfkit's built-in Helvetica with text transliterated to WinAnsi.
 import { existsSync } from 'node:fs';
+import { openSync } from 'fontkit';
 
 export interface PdfFonts {
   regular: string;
@@ -58,16 +59,39 @@ const isControl = (c: string) => {
   return code < 0x20 || code === 0x7f;
 };
 
-/** DejaVu when both files exist (`paths` for tests), else Helvetica with transliteration. */
+/**
+ * For an embedded TTF: characters it has a glyph for stay; the rest become their NFKD base letters when the
+ * font has those, else `?` (a glyph the font lacks would otherwise vanish from the page and its text layer).
+ */
+function glyphSafe(has: (cp: number) => boolean): (text: string) => string {
+  const ok = (c: string) => has(c.codePointAt(0) ?? 0);
+  return (text) => {
+    let out = '';
+    for (const ch of text) {
+      if (isControl(ch)) out += ' ';
+      else if (ok(ch)) out += ch;
+      else {
+        const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
+        out += base && base !== ch && [...base].every(ok) ? base : '?';
+      }
+    }
+    return out;
+  };
+}
+
+/** DejaVu when both files exist and open as fonts (`paths` for tests), else Helvetica with transliteration. */
 export function pdfFonts(paths: { regular: string; bold: string } | null = DEJAVU): PdfFonts {
   if (paths && existsSync(paths.regular) && existsSync(paths.bold)) {
-    // Control characters have no glyph in any font; they become spaces.
-    return {
-      regular: 'Report',
-      bold: 'Report-Bold',
-      files: paths,
-      safe: (t) => [...t].map((c) => (isControl(c) ? ' ' : c)).join(''),
-    };
+    try {
+      const regular = openSync(paths.regular);
+      const bold = openSync(paths.bold);
+      if (!('hasGlyphForCodePoint' in regular) || !('hasGlyphForCodePoint' in bold))
+        throw new Error('a collection');
+      const has = (cp: number) => regular.hasGlyphForCodePoint(cp) && bold.hasGlyphForCodePoint(cp);
+      return { regular: 'Report', bold: 'Report-Bold', files: paths, safe: glyphSafe(has) };
+    } catch {
+      // An unreadable or unexpected font file: the built-in font still produces a report.
+    }
   }
   return { regular: 'Helvetica', bold: 'Helvetica-Bold', files: null, safe: winAnsiSafe };
 }

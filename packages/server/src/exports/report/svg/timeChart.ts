@@ -29,6 +29,7 @@ const M = { left: 58, right: 14, top: 26, bottom: 30 };
 const AXIS = '#6b7280';
 const GRID = '#e5e7eb';
 const INK = '#374151';
+const REFERENCE = '#dc2626';
 export const EMPTY_TEXT = 'No data in this range';
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -42,7 +43,7 @@ export function timeChart(input: TimeChartInput): ChartLayout {
   const values = input.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
   const empty = input.times.length === 0 || values.every((v) => v === 0);
 
-  legend(shapes, input.series, plot.x, 14);
+  legend(shapes, input.series, plot.x, 14, empty ? undefined : input.reference);
   const max = Math.max(0, ...values, input.reference && !empty ? input.reference.value : 0);
   const min = Math.min(0, ...values);
   const ticks = empty ? [0, 1] : niceTicks(min, max, 4);
@@ -149,26 +150,23 @@ export function timeChart(input: TimeChartInput): ChartLayout {
       y1: ry,
       x2: plot.x + plot.w,
       y2: ry,
-      stroke: '#dc2626',
+      stroke: REFERENCE,
       width: 1,
       dash: 4,
       role: 'reference',
-    });
-    shapes.push({
-      kind: 'text',
-      x: plot.x + plot.w,
-      y: ry - 4,
-      text: input.reference.label,
-      size: 9,
-      anchor: 'end',
-      fill: '#dc2626',
-      role: 'reference-label',
     });
   }
   return { width, height, label: input.label, shapes };
 }
 
-function legend(shapes: Shape[], series: TimeSeries[], x0: number, y0: number): void {
+/** Swatches and names above the plot; the reference line is named here too, so no label crosses the data. */
+function legend(
+  shapes: Shape[],
+  series: TimeSeries[],
+  x0: number,
+  y0: number,
+  reference?: TimeChartInput['reference'],
+): void {
   let x = x0;
   for (const s of series) {
     shapes.push({ kind: 'rect', x, y: y0 - 8, w: 10, h: 10, fill: s.color, role: 'legend-swatch' });
@@ -184,6 +182,29 @@ function legend(shapes: Shape[], series: TimeSeries[], x0: number, y0: number): 
     });
     x += 24 + s.name.length * 6;
   }
+  if (!reference) return;
+  const y = y0 - 3;
+  shapes.push({
+    kind: 'line',
+    x1: x,
+    y1: y,
+    x2: x + 14,
+    y2: y,
+    stroke: REFERENCE,
+    width: 1.5,
+    dash: 3,
+    role: 'legend-swatch',
+  });
+  shapes.push({
+    kind: 'text',
+    x: x + 18,
+    y: y0,
+    text: reference.label,
+    size: 10,
+    anchor: 'start',
+    fill: REFERENCE,
+    role: 'reference-label',
+  });
 }
 
 function bars(
