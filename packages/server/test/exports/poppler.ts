@@ -1,6 +1,8 @@
 // Owns the PDF tests' use of Debian's poppler-utils (pdfinfo, pdftoppm, pdftotext): scripts/test.mjs installs it
 // when it can (files importing this module need it); when it is still missing, `POPPLER_MISSING` says why to skip.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const has = (cmd: string) => spawnSync(cmd, ['-v'], { encoding: 'utf8' }).error === undefined;
 
@@ -48,4 +50,11 @@ export function pdfPageToPng(file: string, page: number, outBase: string, dpi = 
     outBase,
   ]);
   return `${outBase}.png`;
+}
+
+/** A path in the repository's git-ignored artifacts/ (the folder the browser tests' screenshots go to). */
+export function artifactFile(name: string): string {
+  const dir = resolve(import.meta.dirname, '../../../../artifacts');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

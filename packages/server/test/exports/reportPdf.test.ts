@@ -11,8 +11,7 @@ import { type PdfFonts, pdfFonts } from '../../src/exports/report/pdf/pdfFonts.t
 import { renderReportPdf } from '../../src/exports/report/renderReportPdf.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { tempDir } from '../helpers/tempDir.ts';
-import { artifactPath } from '../web/browser.ts';
-import { POPPLER_MISSING, pdfInfo, pdfPageToPng, pdfText } from './poppler.ts';
+import { artifactFile, POPPLER_MISSING, pdfInfo, pdfPageToPng, pdfText } from './poppler.ts';
 import {
   EMPTY_WORKSPACE,
   HOSTILE_WORKSPACE,
@@ -105,7 +104,7 @@ for (const engine of ENGINES) {
 
       if (engine === 'duckdb') {
         const png = pdfPageToPng(out, 1, join(dir, 'page1'));
-        copyFileSync(png, artifactPath('report-page1.png'));
+        copyFileSync(png, artifactFile('report-page1.png'));
         assert.ok(readFileSync(png).subarray(1, 4).toString() === 'PNG');
       }
       // Charts are drawn as vector shapes: page 1 holds the cost bars (blue) and the p95 line (amber).

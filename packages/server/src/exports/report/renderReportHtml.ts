@@ -78,7 +78,7 @@ function modelTable(d: ReportData): string {
         c.key === 'cost' ? COST_COLOR : methodColor(m.training_method),
         `${m.model_id} ${c.label}: ${text}`,
       );
-      return `<td class="num bar-cell">${e(text)}${toSvg(bar, `${c.key}-bar`)}</td>`;
+      return `<td class="num bar-cell"><span class="v">${e(text)}</span>${toSvg(bar, `${c.key}-bar`)}</td>`;
     }).join('');
     const dSuccess = m.vs_base ? formatDelta(m.vs_base.deltas.success_rate.absolute, 'percent') : '—';
     return `<tr data-model="${e(m.model_id)}"><td class="name">${e(m.model_id)}</td><td>${e(m.training_method ?? '—')}</td><td class="name">${e(m.base_model ?? '—')}</td>${cells}${num(dSuccess)}</tr>`;
