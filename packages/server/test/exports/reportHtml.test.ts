@@ -150,7 +150,11 @@ for (const engine of ENGINES) {
         root.querySelector('[data-unpriced]')?.getAttribute('data-unpriced'),
         String(d.unpricedMessages),
       );
-      const queries = JSON.parse(root.querySelector('[data-section="queries"] pre')?.text ?? '');
+      const queries = Object.fromEntries(
+        root
+          .querySelectorAll('pre[data-query]')
+          .map((p) => [p.getAttribute('data-query'), JSON.parse(p.text)]),
+      );
       assert.deepEqual(queries, d.queries);
     });
 

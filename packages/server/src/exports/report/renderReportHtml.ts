@@ -83,7 +83,7 @@ function modelTable(d: ReportData): string {
     const dSuccess = m.vs_base ? formatDelta(m.vs_base.deltas.success_rate.absolute, 'percent') : '—';
     return `<tr data-model="${e(m.model_id)}"><td class="name">${e(m.model_id)}</td><td>${e(m.training_method ?? '—')}</td><td class="name">${e(m.base_model ?? '—')}</td>${cells}${num(dSuccess)}</tr>`;
   });
-  return `<table data-table="models"><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table data-table="models"><thead>${head}</thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 function training(d: ReportData, svg: string): string {
@@ -103,7 +103,7 @@ function training(d: ReportData, svg: string): string {
     }).join('');
     return `<tr data-training="${e(m.model_id)}"><td class="name">${e(m.model_id)}</td><td>${e(m.training_method ?? '')}</td><td class="name">${e(m.vs_base.base_model)}</td>${cells}</tr>`;
   });
-  return `${chart}<table data-table="training"><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`;
+  return `${chart}<div class="table-wrap"><table data-table="training"><thead>${head}</thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 function sessions(d: ReportData): string {
@@ -113,7 +113,7 @@ function sessions(d: ReportData): string {
     (s) =>
       `<tr data-session="${e(s.session)}"><td class="name">${e(s.session)}</td><td class="name">${e(s.experiment ?? '—')}</td>${SESSION_COLUMNS.map((c) => num(formatValue(s.values[c.key], c.unit))).join('')}</tr>`,
   );
-  return `<table data-table="sessions"><thead>${head}</thead><tbody>${body.join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table data-table="sessions"><thead>${head}</thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 function pricing(d: ReportData): string {
@@ -130,7 +130,7 @@ function pricing(d: ReportData): string {
     ...(pb.default ? [`<tr><td>default</td><td>every other model</td>${price(pb.default)}</tr>`] : []),
   ];
   const table = rows.length
-    ? `<table data-table="price-book"><thead><tr>${th('Layer', '')}${th('Applies to', '')}${th('Input / 1k tokens')}${th('Output / 1k tokens')}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+    ? `<div class="table-wrap"><table data-table="price-book"><thead><tr>${th('Layer', '')}${th('Applies to', '')}${th('Input / 1k tokens')}${th('Output / 1k tokens')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
     : '<p class="empty">The workspace price book is empty.</p>';
   const order =
     '<p class="note">A message is priced by the first layer that knows it: model › provider › the @pydantic/genai-prices catalog › default.</p>';
@@ -140,7 +140,12 @@ function pricing(d: ReportData): string {
 }
 
 function queries(d: ReportData): string {
-  const body = `<p class="note">Every number above is a value of these queries' replies (POST /api/analytics/query, same workspace and time).</p><pre>${e(JSON.stringify(d.queries, null, 2))}</pre>`;
+  const list = Object.entries(d.queries)
+    .map(
+      ([name, q]) => `<dt>${e(name)}</dt><dd><pre data-query="${e(name)}">${e(JSON.stringify(q))}</pre></dd>`,
+    )
+    .join('');
+  const body = `<p class="note">Every number above is a value of these queries' replies (POST /api/analytics/query, same workspace and time). The model table adds the model registry (training method, base model) to its query.</p><dl class="queries">${list}</dl>`;
   return section('queries', 'How the numbers were computed', body);
 }
 
