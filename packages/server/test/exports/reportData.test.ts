@@ -147,6 +147,38 @@ for (const engine of ENGINES) {
       assert.equal(d.series.points.length, 61);
     });
 
+    it('all data: no comparison, one point per bucket from the first to the last with data, nothing lost', async () => {
+      const d = await f.report({ dateRange: 'all' });
+      assert.equal(d.window, null);
+      assert.equal(d.comparisonWindow, null);
+      assert.ok(d.kpis.every((k) => k.previous === null && k.change_pct === null));
+      const all = f.expect({ metrics: ['messages', 'cost'], date_range: 'all' });
+      close(d.kpis.find((k) => k.metric === 'messages')?.value ?? null, all.rows[0].messages, 'messages');
+      const { bucket, points } = d.series;
+      assert.equal(bucket, 'week', 'about 200 days of data: weekly buckets');
+      const step = 7 * DAY;
+      for (let i = 1; i < points.length; i++)
+        assert.equal(Date.parse(points[i].t) - Date.parse(points[i - 1].t), step);
+      assert.equal(
+        points.reduce((a, p) => a + (p.messages ?? 0), 0),
+        all.rows[0].messages,
+        'every message falls in a bucket',
+      );
+      close(
+        points.reduce((a, p) => a + (p.cost ?? 0), 0),
+        all.rows[0].cost,
+        'cost adds up',
+      );
+    });
+
+    it('an unknown included metric is a query error naming it, not a report', async () => {
+      await assert.rejects(f.report({ includedMetrics: ['messages', 'no_such_metric'] }), (e: Error) => {
+        assert.equal(e.name, 'QueryError');
+        assert.match(e.message, /no_such_metric/);
+        return true;
+      });
+    });
+
     it('filters and includedMetrics apply to every section', async () => {
       const filters = ['in', 'model', ['llama-3-8b', 'llama-3-8b-sft']] as ['in', string, string[]];
       const d = await f.report({ filters, includedMetrics: ['cost', 'messages', 'tool_calls'] });

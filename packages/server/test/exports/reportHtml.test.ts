@@ -185,6 +185,15 @@ for (const engine of ENGINES) {
       assert.ok(html.includes('&lt;script&gt;window.__pwned'));
     });
 
+    it('all data: cards say there is no comparison, the header that there is no previous period', async () => {
+      const root = parse(renderReportHtml(await f.report({ dateRange: 'all' })));
+      assert.equal(root.querySelector('[data-meta="Compared with"]')?.text, 'no previous period');
+      assert.ok(root.querySelector('[data-meta="Time range"]')?.text.startsWith('all data: all stored data'));
+      const changes = root.querySelectorAll('.kpi .change').map((c) => c.text);
+      assert.ok(changes.length > 0 && changes.every((c) => c === 'no comparison'));
+      assert.ok(chart(root, 'cost').querySelectorAll('rect.bar').length > 20, 'weekly bars');
+    });
+
     it('an empty workspace renders empty states instead of charts and tables', async () => {
       const root = parse(renderReportHtml(await f.report({ workspaceId: EMPTY_WORKSPACE })));
       for (const kind of ['cost', 'latency', 'training']) {

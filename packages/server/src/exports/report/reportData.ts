@@ -141,7 +141,12 @@ export async function reportData(
   const scope = { date_range: req.dateRange, ...(req.filters ? { filters: req.filters } : {}) };
   const defs = kpiDefs(req.includedMetrics);
   const queries: ReportData['queries'] = {
-    kpis: { metrics: defs.map((k) => k.metric), ...scope, compare: 'previous_period' },
+    // `all` has no previous period (the query API rejects compare there): its cards show no change.
+    kpis: {
+      metrics: defs.map((k) => k.metric),
+      ...scope,
+      ...(req.dateRange === 'all' ? {} : { compare: 'previous_period' as const }),
+    },
     // The query compareModels runs (it adds the model registry for attributes and base models).
     models: { metrics: [...MODEL_METRICS], dimensions: ['model'], ...scope },
     sessions: {
@@ -211,9 +216,14 @@ function toSeries(reply: AnalyticsReply): ReportData['series'] {
   const bucket = reply.meta.time_bucket ?? 'day';
   const byTime = new Map(reply.rows.map((r) => [String(r.time), r]));
   const w = reply.meta.window;
-  const times = w
-    ? bucketStarts({ from: new Date(w.from), to: new Date(w.to) }, bucket)
-    : [...byTime.keys()].sort();
+  // `all` has no window: the buckets from the first to the last one with data, so gaps still show.
+  const seen = [...byTime.keys()].sort();
+  const span = w
+    ? { from: new Date(w.from), to: new Date(w.to) }
+    : seen.length
+      ? { from: new Date(seen[0]), to: new Date(Date.parse(seen[seen.length - 1]) + 1) }
+      : null;
+  const times = span ? bucketStarts(span, bucket) : [];
   const empty = (m: string) => registry.metrics.get(m)?.empty ?? null;
   const points = times.map((t) => {
     const r = byTime.get(t);
