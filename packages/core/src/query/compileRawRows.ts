@@ -91,7 +91,8 @@ function build(table: RawTable, q: RawRowsQuery, ctx: RawContext): Built {
   const dims = filterDims(filters);
   // Conversation length counts a conversation's messages in the whole window: its join must not see page bounds.
   const lengthFilter = dims.some((d) => d.columns?.includes('conversation_length'));
-  const columns = new Set<BaseColumn>();
+  // Leaves on another grain are semi-joins on the message id.
+  const columns = new Set<BaseColumn>(grain === 'message' ? ['id'] : []);
   for (const d of dims) {
     if (d.grain === 'message' || d.grain === grain) for (const c of d.columns ?? []) columns.add(c);
   }

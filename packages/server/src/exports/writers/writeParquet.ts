@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DuckDBAppender, DuckDBInstance, listValue } from '@duckdb/node-api';
+import { type DuckDBAppender, DuckDBInstance, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type { ExportColumnType, ExportValue } from '@llm-analytics/core';
 import type { TableSource } from '../ExportScope.ts';
 
@@ -25,6 +25,8 @@ const MEMORY_LIMIT = '256MB';
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+const TEXT_LIST = LIST(VARCHAR);
+
 type Append = (a: DuckDBAppender, v: ExportValue) => void;
 const APPEND: Record<ExportColumnType, Append> = {
   text: (a, v) => a.appendVarchar(String(v)),
@@ -34,7 +36,7 @@ const APPEND: Record<ExportColumnType, Append> = {
   bigint: (a, v) => a.appendBigInt(BigInt(Math.trunc(Number(v)))),
   double: (a, v) => a.appendDouble(Number(v)),
   boolean: (a, v) => a.appendBoolean(v === true),
-  'text[]': (a, v) => a.appendList(listValue(Array.isArray(v) ? v : [String(v)])),
+  'text[]': (a, v) => a.appendList(listValue(Array.isArray(v) ? v : [String(v)]), TEXT_LIST),
 };
 
 /** Writes `table` to `path` (the caller's temporary name); `onRows` after each chunk with the rows it held. */
