@@ -50,7 +50,7 @@ export async function loadExportFixture(engine: Engine, dir: string): Promise<Ex
       role: 'user' as const,
       content,
       created_at: new Date(NOW.getTime() - 2 * DAY + i * 1000).toISOString(),
-      metadata: { note: content, n: -i },
+      metadata: { note: content, n: -i - 1 },
     })),
   });
   return { s, ds, dir };

@@ -20,8 +20,19 @@ export async function writeZip(
   onRows: (n: number) => void,
 ): Promise<void> {
   const zip = new yazl.ZipFile();
-  const done = pipeline(zip.outputStream, createWriteStream(path));
+  const output = zip.outputStream as NodeJS.ReadableStream & { destroy(e?: Error): void };
+  const done = pipeline(output, createWriteStream(path));
+  // A table that fails mid-entry stops the whole archive: the output is torn down and its error rethrown.
   let failure: unknown;
+  let fail: (e: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = (e) => {
+      failure = e;
+      reject(e);
+      output.destroy();
+    };
+  });
+  failed.catch(() => {});
   const scratch = format === 'parquet' ? await mkdtemp(join(dirname(path), '.parquet-')) : '';
   try {
     if (format === 'parquet') {
@@ -34,24 +45,19 @@ export async function writeZip(
       for (const t of tables) {
         zip.addReadStreamLazy(`${t.name}.${format}`, { compressionLevel: COMPRESSION_LEVEL }, (cb) => {
           const entry = new PassThrough();
+          entry.on('error', () => {});
           cb(null, entry);
-          writeText(format, t, entry, onRows).then(
-            () => entry.end(),
-            (e: unknown) => {
-              failure = e;
-              entry.destroy(e instanceof Error ? e : new Error(String(e)));
-            },
-          );
+          writeText(format, t, entry, onRows).then(() => entry.end(), fail);
         });
       }
     }
     zip.end();
-    await done;
+    await Promise.race([done, failed]);
   } catch (e) {
-    zip.outputStream.unpipe();
+    output.destroy();
+    await done.catch(() => {});
     throw failure ?? e;
   } finally {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   }
-  if (failure) throw failure;
 }
