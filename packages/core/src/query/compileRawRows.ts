@@ -146,8 +146,6 @@ function boundsSql(
   };
 }
 
-const keyNames = (table: RawTable) => RAW_KEYS[table].map((_, i) => `k${i}`);
-
 /** The kept keys' select items as text (`k<i>`), as `compileRawPage` takes them back. */
 function keyText(table: RawTable, alias: string): string {
   return RAW_KEYS[table]
@@ -189,10 +187,12 @@ export function compileRawBounds(
   const b = build(table, q, ctx);
   const order = RAW_KEYS[table].map((_, i) => `r.__k${i}`).join(', ');
   const rows = keptRows(table, b, [], () => '');
-  const inner = `SELECT ${keyText(table, 'r')}, row_number() OVER (ORDER BY ${order}) AS rn, count(*) OVER () AS total FROM (${rows}) r`;
+  const keys = RAW_KEYS[table].map((_, i) => `r.__k${i}`).join(', ');
+  const inner = `SELECT ${keys}, row_number() OVER (ORDER BY ${order}) AS rn, count(*) OVER () AS total FROM (${rows}) r`;
   const size = b.x.param(pageSize);
+  // Keys become text only on the few page-end rows.
   return {
-    sql: `SELECT ${keyNames(table).join(', ')}, total FROM (${inner}) p WHERE p.rn % ${size} = 0 OR p.rn = p.total ORDER BY p.rn`,
+    sql: `SELECT ${keyText(table, 'p')}, p.total FROM (${inner}) p WHERE p.rn % ${size} = 0 OR p.rn = p.total ORDER BY p.rn`,
     params: b.params.values,
     window: resolveWindow(q.date_range, ctx.now),
   };
