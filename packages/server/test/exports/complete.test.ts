@@ -204,6 +204,21 @@ for (const engine of ENGINES) {
       assert.equal(row.latency_ms, sample.latency_ms);
     });
 
+    for (const format of ['csv', 'json', 'parquet'] as const) {
+      it(`${format}: a filter nothing passes gives every table's file with no rows`, async () => {
+        const t = await completeFiles(
+          f,
+          { format, exportType: 'complete', ...RANGE, filters: ['eq', 'model', 'no-such-model'] },
+          `complete-empty-${format}`,
+        );
+        for (const table of ['conversations', 'messages', 'evaluations', 'tool_calls'])
+          assert.deepEqual(t[table], []);
+        if (format === 'parquet') {
+          assert.equal((t['messages:types'][0] as Record<string, string>).created_at, 'TIMESTAMP');
+        }
+      });
+    }
+
     it('reads each table in pages of a bounded size, as many as its rows need', async () => {
       const pages: Record<string, number> = {};
       const sources = await completeTables(

@@ -10,6 +10,7 @@ import {
   OVERVIEW_METRICS,
   TIMESERIES_METRICS,
 } from '@llm-analytics/core';
+import { exportFileName } from '../../src/exports/exportTables.ts';
 import type { FileFormat } from '../../src/exports/writers/writeExport.ts';
 import { close } from '../analytics/fixture.ts';
 import { ENGINES } from '../helpers/engines.ts';
@@ -207,3 +208,18 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('exportFileName', () => {
+  it('names what, which days and the file type, in characters safe in a Content-Disposition', () => {
+    assert.equal(
+      exportFileName({ format: 'csv', exportType: 'model_comparison', ...RANGE }, 'csv'),
+      `llm-analytics-model-comparison-${RANGE.startDate.slice(0, 10)}_${RANGE.endDate.slice(0, 10)}.csv`,
+    );
+    const q = {
+      format: 'parquet',
+      exportType: 'query',
+      query: { metrics: ['cost'], date_range: '7d' },
+    } as const;
+    assert.equal(exportFileName(q, 'parquet'), 'llm-analytics-query.parquet');
+  });
+});
