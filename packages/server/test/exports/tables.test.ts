@@ -215,11 +215,11 @@ describe('exportFileName', () => {
       exportFileName({ format: 'csv', exportType: 'model_comparison', ...RANGE }, 'csv'),
       `llm-analytics-model-comparison-${RANGE.startDate.slice(0, 10)}_${RANGE.endDate.slice(0, 10)}.csv`,
     );
-    const q = {
+    const q: ExportRequest = {
       format: 'parquet',
       exportType: 'query',
       query: { metrics: ['cost'], date_range: '7d' },
-    } as const;
+    };
     assert.equal(exportFileName(q, 'parquet'), 'llm-analytics-query.parquet');
   });
 });
