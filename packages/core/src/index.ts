@@ -11,6 +11,7 @@ export * from './pricing/PriceBook.ts';
 export * from './query/AnalyticsQuery.ts';
 export * from './query/compileEvaluationRows.ts';
 export * from './query/compileQuery.ts';
+export * from './query/compileRawRows.ts';
 export { getDialect } from './query/dialect/getDialect.ts';
 export type { DialectName, SqlDialect } from './query/dialect/SqlDialect.ts';
 export * from './query/explainQuery.ts';
