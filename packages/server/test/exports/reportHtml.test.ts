@@ -1,12 +1,16 @@
 // The HTML report on every engine, read back with a real HTML parser: self-contained, every section present
 // with the report's numbers, one bar / point per value in each chart, hostile names inert text, empty states.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type HTMLElement, parse } from 'node-html-parser';
 import { describeFilter } from '../../src/exports/report/describeFilter.ts';
 import { formatValue } from '../../src/exports/report/formatValue.ts';
 import { renderReportHtml } from '../../src/exports/report/renderReportHtml.ts';
+import { REPORT_FILE_TYPES, writeReport } from '../../src/exports/report/writeReport.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { tempDir } from '../helpers/tempDir.ts';
 import {
   EMPTY_WORKSPACE,
   HOSTILE_EXPERIMENT,
@@ -192,6 +196,19 @@ for (const engine of ENGINES) {
       const changes = root.querySelectorAll('.kpi .change').map((c) => c.text);
       assert.ok(changes.length > 0 && changes.every((c) => c === 'no comparison'));
       assert.ok(chart(root, 'cost').querySelectorAll('rect.bar').length > 20, 'weekly bars');
+    });
+
+    it('writeReport writes the document under a temporary name and renames it; a failure leaves nothing', async () => {
+      const d = await f.report();
+      const dir = tempDir('lla-report-html');
+      const out = join(dir, 'report.html');
+      const w = await writeReport('report', d, out);
+      assert.equal(readFileSync(out, 'utf8'), renderReportHtml(d));
+      assert.equal(w.bytes, Buffer.byteLength(renderReportHtml(d)));
+      assert.deepEqual(readdirSync(dir), ['report.html']);
+      await assert.rejects(writeReport('report', d, join(dir, 'missing', 'r.html')), /ENOENT/);
+      assert.deepEqual(readdirSync(dir), ['report.html']);
+      assert.equal(REPORT_FILE_TYPES.report.contentType, 'text/html; charset=utf-8');
     });
 
     it('an empty workspace renders empty states instead of charts and tables', async () => {

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { formatValue } from '../../src/exports/report/formatValue.ts';
 import { type PdfFonts, pdfFonts } from '../../src/exports/report/pdf/pdfFonts.ts';
 import { renderReportPdf } from '../../src/exports/report/renderReportPdf.ts';
+import { writeReport } from '../../src/exports/report/writeReport.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { artifactFile, POPPLER_MISSING, pdfInfo, pdfPageToPng, pdfText } from './poppler.ts';
@@ -136,7 +137,8 @@ for (const engine of ENGINES) {
     it('an empty workspace still renders, saying the charts have no data', { skip }, async () => {
       const d = await f.report({ workspaceId: EMPTY_WORKSPACE });
       const out = join(dir, 'empty.pdf');
-      await renderReportPdf(d, out);
+      const w = await writeReport('pdf', d, out);
+      assert.equal(Number(pdfInfo(out).Pages), w.pages);
       const text = pdfText(out);
       assert.ok(text.includes('No data in this range'));
       assert.ok(text.includes('No model-attributed messages in this range.'));

@@ -1,9 +1,9 @@
 // Owns the PDF report: the HTML report's sections drawn by pdfkit (vector charts, no browser), streamed to a
 // temporary file beside the target and renamed into place once complete, so no reader sees half a PDF.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
+import { partialPath } from '../writers/writeExport.ts';
 import { describeFilter, describeRange } from './describeFilter.ts';
 import { formatChange, formatDelta, formatValue } from './formatValue.ts';
 import { drawChart } from './pdf/drawChart.ts';
@@ -181,7 +181,7 @@ export async function renderReportPdf(
   outPath: string,
   fonts: PdfFonts = pdfFonts(),
 ): Promise<{ bytes: number; pages: number }> {
-  const tmp = `${outPath}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = partialPath(outPath);
   const doc = new PDFDocument({
     size: 'A4',
     // The bottom margin leaves room for the footer: text below it would make pdfkit start a page of its own.

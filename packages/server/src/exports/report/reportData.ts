@@ -14,21 +14,18 @@ import {
   type TimeBucket,
   type Unit,
 } from '@llm-analytics/core';
-import type { AnalyticsService } from '../../analytics/AnalyticsService.ts';
 import { bucketStarts } from '../../analytics/seed/dataGroups.ts';
 import { compareModels, type ModelRow } from '../../analytics/seed/modelComparison.ts';
 import type { SettingsService } from '../../settings/SettingsService.ts';
-import type { Store } from '../../store/Store.ts';
+import type { ExportDeps, ExportScope } from '../ExportScope.ts';
 
-export interface ReportRequest {
-  workspaceId: string;
+/**
+ * What every export is given (`includedMetrics`: the KPI cards, the dashboard's KPI row when absent;
+ * `granularity`: the charts' bucket, `auto` when absent), and the name the title shows.
+ */
+export interface ReportRequest extends ExportScope {
   /** Shown in the title; the id when absent. */
   workspaceName?: string;
-  dateRange: DateRange;
-  filters?: Filter;
-  /** Metric ids for the KPI cards; the dashboard's KPI row when absent. */
-  includedMetrics?: string[];
-  now: Date;
 }
 
 export interface ReportKpi extends KpiDef {
@@ -135,7 +132,7 @@ function pick<K extends string>(row: ReplyRow | undefined, keys: readonly K[]): 
 
 /** Runs the report's four queries and shapes their rows; every number is a value of a reply row. */
 export async function reportData(
-  deps: { analytics: AnalyticsService; settings: SettingsService; store: Store },
+  deps: ExportDeps & { settings: SettingsService },
   req: ReportRequest,
 ): Promise<ReportData> {
   const scope = { date_range: req.dateRange, ...(req.filters ? { filters: req.filters } : {}) };
@@ -159,7 +156,7 @@ export async function reportData(
     series: {
       metrics: ['cost', 'messages', 'latency_p50', 'latency_p95'],
       dimensions: ['time'],
-      granularity: 'auto',
+      granularity: req.granularity ?? 'auto',
       ...scope,
     },
   };
