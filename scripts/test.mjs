@@ -1,10 +1,11 @@
 // Runs every *.test.ts under packages/*/test with node's test runner (tsx for TypeScript), after providing what
-// the chosen files need: Chromium (installed when missing and possible), PostgreSQL (a stopped local cluster is
+// the chosen files need: Chromium and poppler-utils (installed when missing and possible), PostgreSQL (a stopped local cluster is
 // started) and the dashboard build when it is missing or stale (a fresh clone has none; route and browser tests serve it).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './ensureChromium.mjs';
+import { ensurePoppler } from './ensurePoppler.mjs';
 import { ensurePostgres } from './ensurePostgres.mjs';
 import { testNeeds } from './testNeeds.mjs';
 
@@ -37,6 +38,7 @@ if (files.length === 0) {
 const needs = testNeeds(files);
 const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '8' };
 if (needs.browser) env.CHROMIUM_PATH = ensureChromium();
+if (needs.poppler) ensurePoppler();
 const pgWarning = needs.postgres ? await ensurePostgres() : null;
 if (pgWarning) console.error(`\nwarning: ${pgWarning}\n`);
 const build = spawnSync(

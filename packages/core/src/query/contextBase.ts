@@ -12,7 +12,7 @@ export interface BaseSpec {
   x: Pick<SqlContext, 'workspace' | 'facts'>;
   /** Predicate on a message-time column for the date window, or '' for "all". */
   window: (column: string) => string;
-  /** Further select items on the fact row `x` (listings read the fact's own id and time); none for parts. */
+  /** Further select items on the row `x` (listings read the fact's own id and time); none for parts. */
   ownExtra?: string[];
 }
 
@@ -55,8 +55,9 @@ export function contextBaseSql(grain: Grain, spec: BaseSpec, unnestTags = false)
   const select = [...columns].sort().map((c) => `${baseColumn(grain, c).sql} AS ${c}`);
   const time = baseColumn(grain, 'created_at').sql;
   const where = [x.facts('x'), spec.window(time)];
+  select.unshift(...(spec.ownExtra ?? []));
   if (grain !== 'message') {
-    select.unshift(...OWN[grain].map((c) => `x.${c}`), ...(spec.ownExtra ?? []));
+    select.unshift(...OWN[grain].map((c) => `x.${c}`));
     if (unnestTags) select.push('unnest(x.failure_tags) AS tag');
     where.push(`${time} IS NOT NULL`);
   }

@@ -34,7 +34,11 @@ function coerce(rows: Record<string, unknown>[], meta: QueryMeta): ReplyRow[] {
 }
 
 /** Key matching a previous-period row to the current row it compares with: time is shifted one window ahead. */
-function matchKey(row: ReplyRow, meta: QueryMeta, shiftMs: number): string {
+export function matchKey(
+  row: ReplyRow,
+  meta: Pick<QueryMeta, 'dimensions' | 'time_bucket'>,
+  shiftMs: number,
+): string {
   return JSON.stringify(
     meta.dimensions.map((id) => {
       const v = row[id];
