@@ -2,14 +2,15 @@
 // spans (a tool span may arrive after its call), one derivation at a time, batching what arrives meanwhile.
 import { type ConversationInput, ConversationSchema, MessageSchema } from '@llm-analytics/core';
 import type { z } from 'zod';
-import { appendBatchRows, emptyRowSet } from '../../../store/RowSet.ts';
+import { appendBatchRows, emptyRowSet, type RowSet } from '../../../store/RowSet.ts';
 import type { Store } from '../../../store/Store.ts';
 import type { GroupCommitWriter } from '../../GroupCommitWriter.ts';
 import type { MessageObserver } from '../../IngestService.ts';
 import { listPresentConversations } from '../queries/listPresentConversations.ts';
 import { listTraceSpans, type TraceSpanRow } from '../queries/listTraceSpans.ts';
-import { readGenAi } from './readGenAi.ts';
+import { KnownIds } from './KnownIds.ts';
 import { type TraceSpan, traceMessages } from './traceMessages.ts';
+import { traceSpanOf } from './traceSpanOf.ts';
 
 interface Waiter {
   resolve(): void;
@@ -36,6 +37,8 @@ export class GenAiDeriver {
   private pending = new Map<string, Pending>();
   private waiters: Waiter[] = [];
   private running: Promise<void> | null = null;
+  /** Conversations known to be stored (or being written): no lookup, and never written over. */
+  private readonly conversations = new KnownIds();
 
   constructor(
     private readonly store: Store,
@@ -44,9 +47,8 @@ export class GenAiDeriver {
   ) {}
 
   /**
-   * Resolves once the messages of the traces of `spans` (their GenAI spans) reflect every span of theirs committed before this call.
-   * Derivations run one at a time: a later one always reads what an earlier one read, so a slower, older
-   * derivation can never overwrite a newer one's messages.
+   * Resolves once the messages of the traces of `spans` (their GenAI spans, just committed) reflect every span
+   * of those traces committed before this call.
    */
   derive(workspaceId: string, spans: readonly { trace_id: string; start_time: number; end_time: number }[]) {
     if (!spans.length) return Promise.resolve();
@@ -62,31 +64,58 @@ export class GenAiDeriver {
     return done;
   }
 
+  /**
+   * Derivations read in turn, and their writes are handed to the writer in the same order (which commits
+   * writes of one message in order): the last write of a message always comes from the newest read, so an
+   * older derivation can never overwrite a newer one's. The next read overlaps the previous write.
+   */
   private async drain(): Promise<void> {
-    while (this.pending.size) {
-      const batch = this.pending;
-      const waiters = this.waiters;
-      this.pending = new Map();
-      this.waiters = [];
-      try {
-        for (const [ws, p] of batch) await this.deriveWorkspace(ws, [...p.traces], p.from, p.to);
-        for (const w of waiters) w.resolve();
-      } catch (e) {
-        for (const w of waiters) w.reject(e);
+    let inFlight: Promise<void> = Promise.resolve();
+    for (;;) {
+      while (this.pending.size) {
+        const batch = this.pending;
+        const waiters = this.waiters;
+        this.pending = new Map();
+        this.waiters = [];
+        const settle = (e?: unknown) => {
+          for (const w of waiters) e === undefined ? w.resolve() : w.reject(e);
+        };
+        try {
+          const sets: RowSet[] = [];
+          for (const [ws, p] of batch) sets.push(await this.deriveWorkspace(ws, [...p.traces], p.from, p.to));
+          await inFlight;
+          inFlight = this.write(sets).then(() => settle(), settle);
+        } catch (e) {
+          settle(e);
+        }
       }
+      await inFlight;
+      // Requests that came while the last write ran: derive them before this drain ends.
+      if (!this.pending.size) break;
     }
     this.running = null;
+  }
+
+  private async write(sets: RowSet[]): Promise<void> {
+    for (const set of sets) {
+      if (!set.messages.length) continue;
+      const ws = set.messages[0].workspace_id;
+      await this.writer.write(set);
+      this.observer?.noteCommit(ws);
+      this.observer?.noteMessages(ws, set.messages);
+    }
   }
 
   private async deriveWorkspace(workspaceId: string, traceIds: string[], from: number, to: number) {
     const rows: TraceSpanRow[] = [];
     for (let i = 0; i < traceIds.length; i += CHUNK) {
-      rows.push(...(await listTraceSpans(this.store, workspaceId, traceIds.slice(i, i + CHUNK), from, to)));
+      const chunk = traceIds.slice(i, i + CHUNK);
+      rows.push(...(await listTraceSpans(this.store, this.store.dialect, workspaceId, chunk, from, to)));
     }
     const byTrace = new Map<string, TraceSpan[]>();
     for (const r of rows) {
       const list = byTrace.get(r.trace_id) ?? [];
-      list.push(traceSpan(r));
+      list.push(traceSpanOf(r));
       byTrace.set(r.trace_id, list);
     }
     const messages: unknown[] = [];
@@ -96,29 +125,28 @@ export class GenAiDeriver {
       messages.push(...derived.messages);
       for (const c of derived.conversations) if (!conversations.has(c.id)) conversations.set(c.id, c);
     }
-    if (!messages.length) return;
+    const set = emptyRowSet();
+    if (!messages.length) return set;
     // A conversation already stored (sent through /api/ingest, or derived before) keeps its own fields.
-    const ids = [...conversations.keys()];
-    const present = new Set<string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      for (const id of await listPresentConversations(this.store, workspaceId, ids.slice(i, i + CHUNK))) {
-        present.add(id);
+    const unknown = [...conversations.keys()].filter((id) => !this.conversations.has(workspaceId, id));
+    for (let i = 0; i < unknown.length; i += CHUNK) {
+      const chunk = unknown.slice(i, i + CHUNK);
+      for (const id of await listPresentConversations(this.store, workspaceId, chunk)) {
+        this.conversations.add(workspaceId, id);
       }
     }
+    const fresh = unknown.filter((id) => !this.conversations.has(workspaceId, id));
     // The schema is the judge of what the mapping produced (an attribute can hold anything): a record it
     // refuses is not written, and its span stays stored.
-    const set = emptyRowSet();
     appendBatchRows(set, workspaceId, {
       conversations: valid(
         ConversationSchema,
-        [...conversations.values()].filter((c) => !present.has(c.id)),
+        fresh.map((id) => conversations.get(id)),
       ),
       messages: valid(MessageSchema, messages),
     });
-    if (!set.messages.length) return;
-    await this.writer.write(set);
-    this.observer?.noteCommit(workspaceId);
-    this.observer?.noteMessages(workspaceId, set.messages);
+    for (const c of set.conversations) this.conversations.add(workspaceId, c.id);
+    return set;
   }
 }
 
@@ -127,47 +155,4 @@ function valid<S extends z.ZodType>(schema: S, items: readonly unknown[]): z.out
     const p = schema.safeParse(x);
     return p.success ? [p.data] : [];
   });
-}
-
-const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
-
-function traceSpan(r: TraceSpanRow): TraceSpan {
-  const start = Date.parse(r.start_time);
-  const end = Date.parse(r.end_time);
-  const base = {
-    span_id: r.span_id,
-    parent_span_id: r.parent_span_id,
-    name: r.name,
-    start_ms: start,
-    end_ms: end,
-    duration_ms: Number(r.duration_ms),
-    status_code: Number(r.status_code),
-  };
-  if (r.span_type === 'llm') {
-    const attrs = (parseJson(r.attributes) ?? {}) as Record<string, unknown>;
-    const events = (parseJson(r.events) ?? []) as { name: string; attributes: Record<string, unknown> }[];
-    return { ...base, genai: readGenAi(attrs, { status_code: base.status_code, events }) };
-  }
-  if (r.span_type === 'tool') {
-    return { ...base, genai: toolReading(r.tool_name) };
-  }
-  return { ...base, genai: null };
-}
-
-/** A tool span needs only its name (a column) for the derivation. */
-function toolReading(tool: string | null): TraceSpan['genai'] {
-  return {
-    type: 'tool',
-    convention: 'gen_ai',
-    model: null,
-    provider: null,
-    input_tokens: null,
-    output_tokens: null,
-    conversation_id: null,
-    user_id: null,
-    error_type: null,
-    input: null,
-    output: null,
-    tool_name: tool,
-  };
 }

@@ -1,4 +1,5 @@
 // Owns reading what the GenAI derivation needs of some traces' spans: the tree, and the attributes of LLM spans.
+import { type DialectName, getDialect } from '@llm-analytics/core';
 import type { Db } from '../../../store/Store.ts';
 
 export interface TraceSpanRow {
@@ -20,19 +21,20 @@ export interface TraceSpanRow {
 /** The spans of `traceIds` that start within [fromMs, toMs] (the bound lets DuckDB skip row groups by time). */
 export function listTraceSpans(
   db: Db,
+  dialect: DialectName,
   workspaceId: string,
-  traceIds: readonly string[],
+  traceIds: string[],
   fromMs: number,
   toMs: number,
 ): Promise<TraceSpanRow[]> {
-  const list = traceIds.map((_, i) => `$${i + 4}`).join(', ');
+  const scope = (a: string) => `${a}.workspace_id = $1 AND ${a}.start_time >= $2 AND ${a}.start_time <= $3`;
   return db.query<TraceSpanRow & Record<string, unknown>>(
-    `SELECT trace_id, span_id, parent_span_id, name, start_time, end_time, duration_ms, status_code, span_type,
-       tool_name,
-       CASE WHEN span_type = 'llm' THEN attributes END AS attributes,
-       CASE WHEN span_type = 'llm' THEN events END AS events
-     FROM spans
-     WHERE workspace_id = $1 AND start_time >= $2 AND start_time <= $3 AND trace_id IN (${list})`,
-    [workspaceId, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), ...traceIds],
+    `SELECT s.trace_id, s.span_id, s.parent_span_id, s.name, s.start_time, s.end_time, s.duration_ms,
+       s.status_code, s.span_type, s.tool_name,
+       CASE WHEN s.span_type = 'llm' THEN s.attributes END AS attributes,
+       CASE WHEN s.span_type = 'llm' THEN s.events END AS events
+     FROM spans s
+     WHERE ${getDialect(dialect).keyIn('spans', 's', scope, 'trace_id', '$4')}`,
+    [workspaceId, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), traceIds],
   );
 }
