@@ -184,6 +184,57 @@ for (const engine of ENGINES) {
       assert.ok(e, 'failure_tags as a list');
     });
 
+    it('tool and conversation-length leaves: counts equal the metrics, tool rows filtered on their own row', async () => {
+      for (const filters of [
+        ['eq', 'tool', 'search'],
+        ['gte', 'conversation_length', 6],
+        [
+          'and',
+          [
+            ['gte', 'conversation_length', 3],
+            ['neq', 'role', 'user'],
+          ],
+        ],
+      ] as Filter[]) {
+        const t = await completeFiles(
+          f,
+          { format: 'csv', exportType: 'complete', ...RANGE, filters },
+          `complete-${JSON.stringify(filters).replace(/\W+/g, '-')}`,
+        );
+        const c = await counts(f, filters);
+        assert.ok(c.messages > 0, JSON.stringify(filters));
+        assert.equal(t.messages.length, c.messages, `${JSON.stringify(filters)} messages`);
+        assert.equal(t.evaluations.length, c.evaluations, `${JSON.stringify(filters)} evaluations`);
+        assert.equal(t.tool_calls.length, c.tool_calls, `${JSON.stringify(filters)} tool calls`);
+        if (filters[1] === 'tool') assert.ok(t.tool_calls.every((x) => x.name === 'search'));
+      }
+      // Independent: conversations of 6+ messages inside the window keep all their window messages.
+      const perConversation = new Map<string, number>();
+      for (const m of windowMessages())
+        perConversation.set(m.conversation_id, (perConversation.get(m.conversation_id) ?? 0) + 1);
+      const long = windowMessages().filter((m) => (perConversation.get(m.conversation_id) ?? 0) >= 6);
+      const t = await completeFiles(
+        f,
+        { format: 'jsonl', exportType: 'complete', ...RANGE, filters: ['gte', 'conversation_length', 6] },
+        'complete-long',
+      );
+      assert.deepEqual(new Set(t.messages.map((m) => m.id)), new Set(long.map((m) => m.id)));
+      // In pages smaller than a conversation, lengths still count the whole window.
+      const [paged] = await completeTables(
+        f.s.ctx,
+        exportScope(
+          f.s.workspaceId,
+          { format: 'csv', exportType: 'complete', ...RANGE, filters: ['gte', 'conversation_length', 6] },
+          NOW,
+        ),
+        { tables: ['messages'], pageRows: 4 },
+      );
+      const ids: string[] = [];
+      for await (const chunk of paged.chunks()) for (const r of chunk) ids.push(String(r[0]));
+      assert.deepEqual(new Set(ids), new Set(long.map((m) => m.id)));
+      assert.equal(ids.length, long.length);
+    });
+
     it('Parquet: one typed file per table, the same rows', async () => {
       const t = await completeFiles(
         f,

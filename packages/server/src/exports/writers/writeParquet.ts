@@ -19,8 +19,8 @@ const SQL_TYPE: Record<ExportColumnType, string> = {
   json: 'VARCHAR',
   'text[]': 'VARCHAR[]',
 };
-/** Memory the instance may hold before it spills to its temp folder (a complete export is larger). */
-const MEMORY_LIMIT = '256MB';
+/** Memory the instance may hold before it spills to its temp folder (a complete export's table is larger). */
+const MEMORY_LIMIT = '128MB';
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
