@@ -122,8 +122,14 @@ describe('the packed SDK in a plain project', () => {
       { span_id: sent.spans[0], parent_span_id: null },
       { span_id: sent.spans[1], parent_span_id: sent.spans[0] },
     ]);
+    // The recordLLM span is an LLM call: the server writes it as the conversation's third message.
+    const [{ trace_id }] = await server.ctx.store.query<{ trace_id: string }>(
+      'SELECT trace_id FROM spans WHERE workspace_id = $1 AND span_id = $2',
+      [server.workspaceId, sent.spans[1]],
+    );
+    sent.messages.push(`${trace_id}-${sent.spans[1]}`);
     assert.equal(await server.count('conversations'), 1);
-    assert.equal(await server.count('messages'), 2);
+    assert.equal(await server.count('messages'), 3);
     assert.equal(await server.count('evaluations'), 1);
     for (const table of ['conversations', 'messages', 'evaluations'] as const) {
       assert.deepEqual(await storedIds(server, table), [...sent[table]].sort());

@@ -156,7 +156,8 @@ const dir = mkdtempSync(join(tmpdir(), 'lla-bench-traces-'));
 const server = await spawnServer({
   dataDir: dir,
   port: 3800 + (process.pid % 90),
-  env: { LLM_ANALYTICS_INIT_API_KEY: KEY },
+  // The spans are stamped months back (fixed T0): retention must not delete them mid-run.
+  env: { LLM_ANALYTICS_INIT_API_KEY: KEY, TRACE_RETENTION_DAYS: '0' },
 });
 try {
   console.log(`prefilling ${PREFILL.toLocaleString()} spans…`);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { registeredRoutes } from '../../src/auth/authHook.ts';
+import { OTLP_ENCODINGS } from '../../src/ingest/otlp/otlpEncodings.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { call } from './helpers.ts';
@@ -16,6 +17,7 @@ interface Ids {
   ownerB: string;
   memberB: string;
   jobB: string;
+  traceB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -91,6 +93,12 @@ const CASES: Record<string, Case> = {
   'GET /api/analytics/data': {},
   'GET /api/analytics/model-comparison': {},
   'GET /api/analytics/judgment-examples': {},
+  'GET /api/analytics/traces': { query: 'limit=500' },
+  'POST /api/analytics/traces': {
+    body: () => ({ trace_id: 'a-iso-trace', span_name: 'a-iso', duration_ms: 5, operation_type: 'chat' }),
+  },
+  'GET /api/traces/:traceId': { params: (i) => ({ traceId: [i.traceB] }) },
+  'GET /api/conversations/:id': { params: () => ({ id: ['canaryB-conv', 'canaryB-otel-conv'] }) },
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
@@ -199,8 +207,37 @@ for (const engine of ENGINES) {
       await s.ctx.activity.record(wsB, b.email, 'settings.update', 'canaryB-activity');
       // Not started in tests: B's job stays queued, its row unchanged unless a route of A touched it.
       const jobB = await s.ctx.jobRunner.enqueue(wsB, 'retention', { retention_days: 30 });
+      // B's trace: an LLM span (so also a derived message, in a conversation of its own).
+      const traceB = 'cafe0000000000000000000000000b0b';
+      const now = BigInt(Date.now()) * 1_000_000n;
+      const attr = (key: string, v: string) => ({ key, value: { stringValue: v } });
+      const otlp = {
+        resourceSpans: [
+          {
+            scopeSpans: [
+              {
+                spans: [
+                  {
+                    traceId: traceB,
+                    spanId: 'b0b0000000000001',
+                    name: 'canaryB-span',
+                    startTimeUnixNano: String(now - 1_000_000_000n),
+                    endTimeUnixNano: String(now),
+                    attributes: [
+                      attr('gen_ai.operation.name', 'chat'),
+                      attr('gen_ai.request.model', 'canaryB-model'),
+                      attr('gen_ai.conversation.id', 'canaryB-otel-conv'),
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      };
+      await s.ctx.traces.export(wsB, Buffer.from(JSON.stringify(otlp)), OTLP_ENCODINGS.json);
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB };
+      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB };
       canaries = [
         'canaryb',
         wsB,
@@ -210,6 +247,7 @@ for (const engine of ENGINES) {
         b.id,
         m.id,
         jobB,
+        'cafe0000000000000000000000000b0b',
       ];
     });
     after(() => s.close());

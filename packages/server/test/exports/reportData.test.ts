@@ -13,8 +13,8 @@ import { EMPTY_WORKSPACE, loadReportFixture, type ReportFixture } from './report
 const DAY = 86_400_000;
 const key = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-it('the report shows the dashboard KPI row (core KPIS is what the web row lists, card for card)', () => {
-  assert.deepEqual(KPIS, WEB_KPIS);
+it('the report shows the dashboard KPI row (the web row is core KPIS itself)', () => {
+  assert.equal(WEB_KPIS, KPIS);
 });
 
 for (const engine of ENGINES) {

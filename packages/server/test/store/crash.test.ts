@@ -50,6 +50,9 @@ function spanBatch(round: number, n: number) {
   };
 }
 
+// The spans are stamped 2026-01-01: the retention job (which the server runs at start) must keep them.
+const SERVER_ENV = { LLM_ANALYTICS_INIT_API_KEY: KEY, TRACE_RETENTION_DAYS: '0' };
+
 describe('crash safety (kill -9 during ingest)', () => {
   const dir = tempDir('lla-crash');
 
@@ -60,7 +63,7 @@ describe('crash safety (kill -9 during ingest)', () => {
     const ackedSpans = new Set<string>();
     const port = 4300 + (process.pid % 500);
     for (let round = 0; round < ROUNDS; round++) {
-      const server = await spawnServer({ dataDir: dir, port, env: { LLM_ANALYTICS_INIT_API_KEY: KEY } });
+      const server = await spawnServer({ dataDir: dir, port, env: SERVER_ENV });
       let next = 0;
       let stop = false;
       const sendOne = async (n: number) => {
@@ -110,7 +113,7 @@ describe('crash safety (kill -9 during ingest)', () => {
       await Promise.all([killed, spanClient, ...clients]);
     }
     // Restart once more through the real server (WAL replay), then stop it cleanly and inspect the file.
-    const server = await spawnServer({ dataDir: dir, port, env: { LLM_ANALYTICS_INIT_API_KEY: KEY } });
+    const server = await spawnServer({ dataDir: dir, port, env: SERVER_ENV });
     assert.equal(await server.stop('SIGTERM'), 0);
     const store = await DuckDBStore.open(join(dir, 'llm-analytics.duckdb'));
     try {

@@ -1,8 +1,9 @@
 // Owns the shape of a dashboard widget declaration (and of a KPI card): its query and how it renders, as data.
 // No React and no browser API: the server's bench and browser tests import these declarations too.
-import type { AnalyticsQuery, DateRange, Filter } from '@llm-analytics/core';
+import type { AnalyticsQuery, DateRange, DisplayUnit, Filter } from '@llm-analytics/core';
 
-export type Unit = 'count' | 'usd' | 'ms' | 'percent' | 'rating' | 'tokens' | 'ratio';
+export type Unit = DisplayUnit;
+export type { KpiDef } from '@llm-analytics/core';
 
 export type SectionId = 'model' | 'quality' | 'performance' | 'cost' | 'operations' | 'activity';
 
@@ -60,12 +61,4 @@ export interface WidgetDef {
   /** What is missing when the widget is empty, completed with the range and filters: "No tool calls …". */
   empty: string;
   wide?: boolean;
-}
-
-export interface KpiDef {
-  metric: string;
-  label: string;
-  unit: Unit;
-  /** Direction that is good news: higher for ratings, lower for errors, latency and cost. */
-  better: 'up' | 'down' | 'none';
 }
