@@ -87,3 +87,15 @@ describe('serving the dashboard', () => {
     }
   });
 });
+
+describe('dashboard bundle', () => {
+  it('the entry chunk carries none of core’s server side (zod, the price catalog): core is side-effect free', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
+    const entry = /src="\/assets\/(index-[\w-]+\.js)"/.exec(html)?.[1];
+    assert.ok(entry, 'index.html names its entry chunk');
+    const js = readFileSync(join(WEB_DIST, 'assets', entry), 'utf8');
+    assert.ok(!js.includes('ZodError'), 'zod is not in the entry chunk');
+    assert.ok(!js.includes('genai-prices'), 'the price catalog is not in the entry chunk');
+  });
+});
