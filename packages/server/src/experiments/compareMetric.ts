@@ -12,14 +12,16 @@ import {
 } from '@llm-analytics/core';
 import type { MetricPlan } from './metricPlan.ts';
 
-/** One variant's data: per-unit rows of the unit query, latency values per unit (sampled), exact totals. */
+/** One variant's data: per-unit rows of the unit query, latency values per unit (sampled), exact percentiles. */
 export interface VariantData {
   units: Record<string, number | string | boolean | null>[];
-  /** Latency values of each unit's messages; null when no percentile metric was asked for. */
+  /** Latency values of each sampled unit's messages, ascending; null when no percentile metric was asked for. */
   latencies: number[][] | null;
-  /** Units the latencies were taken from, and how many the variant has: a sample when fewer. */
+  /** Units that have latency values, and how many of them `latencies` holds: a sample when fewer. */
+  latencyUnits: number;
   sampledUnits: number;
-  totals: Record<string, number | null>;
+  /** Exact percentiles over all the variant's latency values, by metric id. */
+  percentiles: Record<string, number | null>;
 }
 
 /** Bootstrap resamples of a latency percentile (Efron & Tibshirani's ≥ 1,000 for percentile intervals). */
@@ -40,7 +42,7 @@ function ratioPairs(p: Extract<MetricPlan, { kind: 'ratio' }>, d: VariantData): 
 
 /** The variant's value of the metric, in the experiment's units (rates as fractions). */
 export function variantValue(p: MetricPlan, d: VariantData): number | null {
-  if (p.kind === 'percentile') return d.totals[p.id] ?? null;
+  if (p.kind === 'percentile') return d.percentiles[p.id] ?? null;
   if (p.kind === 'total')
     return d.units.length === 0 ? null : summarizeSample(d.units.map((u) => num(u[p.id]))).mean;
   const s = clusterSums(ratioPairs(p, d));
@@ -67,7 +69,7 @@ export function compareMetric(
     });
     const method =
       unit === 'conversation' ? e.method : e.method.replace('over conversations', `over ${unit}s`);
-    const sampled = [control, variant].some((d) => d.sampledUnits < d.units.length);
+    const sampled = [control, variant].some((d) => d.sampledUnits < d.latencyUnits);
     return {
       ...e,
       method: sampled

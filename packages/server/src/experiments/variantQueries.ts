@@ -46,6 +46,10 @@ export function unitMetricIds(plans: readonly MetricPlan[]): string[] {
   return [...ids];
 }
 
+/**
+ * One row per unit with its counts and sums. Per conversation it is also grouped by `user` (one value per
+ * conversation, so the same rows), which gives the variant's distinct users without another query.
+ */
 export function unitQuery(
   e: Experiment,
   v: ExperimentVariant,
@@ -54,22 +58,17 @@ export function unitQuery(
 ): AnalyticsQuery {
   return {
     metrics: unitMetricIds(plans),
-    dimensions: [unitDimension(e)],
+    dimensions: e.unit === 'user' ? ['user'] : ['conversation', 'user'],
     filters: variantFilter(v),
     date_range: experimentWindow(e, now),
     limit: UNIT_ROWS,
   };
 }
 
-/** The variant's exact totals: conversations, users and the percentiles over all its messages. */
-export function totalsQuery(
-  e: Experiment,
-  v: ExperimentVariant,
-  plans: readonly MetricPlan[],
-  now: Date,
-): AnalyticsQuery {
+/** The variant's conversations and users, when the unit is the user (conversations without a user count too). */
+export function totalsQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
   return {
-    metrics: ['conversations', 'users', ...plans.filter((p) => p.kind === 'percentile').map((p) => p.id)],
+    metrics: ['conversations', 'users'],
     filters: variantFilter(v),
     date_range: experimentWindow(e, now),
   };
@@ -84,24 +83,15 @@ export function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRang
 }
 
 /**
- * Latency values per unit (one row per unit and distinct latency, with how many messages had it), for the
- * percentile bootstrap; `units` keeps it to a sample of the variant's units.
+ * Latency values per unit: one row per unit and distinct latency, with how many messages had it. Exact
+ * percentiles come from all of them; the bootstrap resamples a sample of the units (sampleUnits). Sampling
+ * here instead (a filter on the sampled ids) would cost about as much and wait for the unit query.
  */
-export function latencyQuery(
-  e: Experiment,
-  v: ExperimentVariant,
-  now: Date,
-  units: string[] | null,
-): AnalyticsQuery {
-  const dim = unitDimension(e);
-  const base = variantFilter(v);
-  const chunks: Filter[] = [];
-  for (let i = 0; units && i < units.length; i += 1000) chunks.push(['in', dim, units.slice(i, i + 1000)]);
-  const sample: Filter | null = chunks.length === 0 ? null : chunks.length === 1 ? chunks[0] : ['or', chunks];
+export function latencyQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
   return {
     metrics: ['timed_messages'],
-    dimensions: [dim, 'latency'],
-    filters: sample ? ['and', [base, sample]] : base,
+    dimensions: [unitDimension(e), 'latency'],
+    filters: variantFilter(v),
     date_range: experimentWindow(e, now),
     limit: UNIT_ROWS,
   };
