@@ -15,32 +15,16 @@ import {
   sampleSizePerVariant,
 } from '@llm-analytics/core';
 import type { AnalyticsService } from '../analytics/AnalyticsService.ts';
-import { compareMetric, type VariantData, variantValue } from './compareMetric.ts';
+import { compareMetric } from './compareMetric.ts';
 import { type MetricPlan, metricPlan } from './metricPlan.ts';
 import { sampleUnits } from './sampleUnits.ts';
-import {
-  latencyQuery,
-  recentQuery,
-  recentWindow,
-  totalsQuery,
-  UNIT_ROWS,
-  unitDimension,
-  unitQuery,
-} from './variantQueries.ts';
+import { sequentialTau } from './sequentialTau.ts';
+import type { VariantData } from './VariantData.ts';
+import { variantQueries } from './variantQueries.ts';
+import { variantValue } from './variantValue.ts';
 
 /** Units per variant a latency bootstrap resamples at most; larger variants are sampled (sampleUnits). */
-export const LATENCY_SAMPLE_UNITS = 1000;
-
-/**
- * τ of the always-valid mixture: for the primary metric the experiment's minimum effect (in that metric's unit,
- * fixed before it starts, as the method wants); otherwise, and without one, a 10% change of the control's value,
- * else the estimate's standard error.
- */
-export function sequentialTau(e: Experiment, metric: string, est: Estimate): number {
-  if (e.min_effect !== null && metric === e.primary_metric) return e.min_effect;
-  const relative = Math.abs(est.control_value ?? 0) * 0.1;
-  return relative > 0 ? relative : est.standard_error || 1;
-}
+const LATENCY_SAMPLE_UNITS = 1000;
 
 interface Loaded extends VariantData {
   conversations: number;
@@ -73,19 +57,15 @@ async function loadVariant(
   now: Date,
   fresh: boolean,
 ): Promise<Loaded> {
-  const v = e.variants[index];
   const ws = e.workspace_id;
-  const dim = unitDimension(e);
-  const recent = recentWindow(e, now);
-  const percentiles = plans.filter((p) => p.kind === 'percentile');
+  const q = variantQueries(e, e.variants[index], plans, now);
+  const dim = q.dimension;
   // All independent: they run concurrently.
   const [unitReply, totals, recentReply, latencyReply] = await Promise.all([
-    analytics.query(ws, unitQuery(e, v, plans, now), now, { maxRows: UNIT_ROWS, fresh }),
-    e.unit === 'user' ? analytics.query(ws, totalsQuery(e, v, now), now, { fresh }) : null,
-    recent ? analytics.query(ws, recentQuery(e, v, recent.range), now, { fresh }) : null,
-    percentiles.length > 0
-      ? analytics.query(ws, latencyQuery(e, v, now), now, { maxRows: UNIT_ROWS, fresh })
-      : null,
+    analytics.query(ws, q.unit, now, { maxRows: q.maxRows, fresh }),
+    q.totals ? analytics.query(ws, q.totals, now, { fresh }) : null,
+    q.recent ? analytics.query(ws, q.recent.query, now, { fresh }) : null,
+    q.latency ? analytics.query(ws, q.latency, now, { maxRows: q.maxRows, fresh }) : null,
   ]);
   // Conversations without a user_id have no user to count when the unit is the user.
   const units = unitReply.rows.filter((r) => r[dim] !== null);
@@ -96,7 +76,7 @@ async function loadVariant(
   if (latencyReply) {
     const byUnit = latencyClusters(latencyReply.rows, dim);
     const all = Float64Array.from([...byUnit.values()].flat()).sort();
-    for (const p of percentiles)
+    for (const p of plans)
       if (p.kind === 'percentile') exact[p.id] = all.length === 0 ? null : sampleQuantile(all, p.quantile);
     latencyUnits = byUnit.size;
     // Units in id order: the seeded bootstrap then draws the same resamples for the same data.
@@ -113,7 +93,7 @@ async function loadVariant(
     percentiles: exact,
     conversations: totals ? Number(totals.rows[0]?.conversations ?? 0) : units.length,
     users: totals ? Number(totals.rows[0]?.users ?? 0) : users,
-    recent: recent ? Number(recentReply?.rows[0]?.[metric] ?? 0) / recent.days : 0,
+    recent: q.recent ? Number(recentReply?.rows[0]?.[metric] ?? 0) / q.recent.days : 0,
   };
 }
 

@@ -4,11 +4,11 @@ import type { AnalyticsQuery, DateRange, Experiment, ExperimentVariant, Filter }
 import type { MetricPlan } from './metricPlan.ts';
 
 /** Rows a per-unit query may return: one per conversation of a variant. */
-export const UNIT_ROWS = 1_000_000;
+const UNIT_ROWS = 1_000_000;
 
 const DAY = 86_400_000;
 
-export function variantFilter(v: ExperimentVariant): Filter {
+function variantFilter(v: ExperimentVariant): Filter {
   const parts: Filter[] = [];
   if (v.session_ids && v.session_ids.length > 0) parts.push(['in', 'session', v.session_ids]);
   if (v.filter) parts.push(v.filter);
@@ -16,13 +16,13 @@ export function variantFilter(v: ExperimentVariant): Filter {
 }
 
 /** [start, end ?? now); `all` when the experiment has neither. */
-export function experimentWindow(e: Experiment, now: Date): DateRange {
+function experimentWindow(e: Experiment, now: Date): DateRange {
   if (!e.start && !e.end) return 'all';
   return { from: e.start ?? new Date(0).toISOString(), to: e.end ?? now.toISOString() };
 }
 
 /** The last seven days of the window (for the current daily traffic), or null when it has ended before them. */
-export function recentWindow(e: Experiment, now: Date): { range: DateRange; days: number } | null {
+function recentWindow(e: Experiment, now: Date): { range: DateRange; days: number } | null {
   const to = Math.min(now.getTime(), e.end ? Date.parse(e.end) : Number.POSITIVE_INFINITY);
   const from = Math.max(to - 7 * DAY, e.start ? Date.parse(e.start) : Number.NEGATIVE_INFINITY);
   if (!(to > from)) return null;
@@ -32,10 +32,10 @@ export function recentWindow(e: Experiment, now: Date): { range: DateRange; days
   };
 }
 
-export const unitDimension = (e: Experiment): string => (e.unit === 'user' ? 'user' : 'conversation');
+const unitDimension = (e: Experiment): string => (e.unit === 'user' ? 'user' : 'conversation');
 
 /** Metric ids the per-unit query needs: each ratio with its denominator, each total, `messages` always. */
-export function unitMetricIds(plans: readonly MetricPlan[]): string[] {
+function unitMetricIds(plans: readonly MetricPlan[]): string[] {
   const ids = new Set<string>(['messages']);
   for (const p of plans) {
     if (p.kind === 'ratio') {
@@ -50,7 +50,7 @@ export function unitMetricIds(plans: readonly MetricPlan[]): string[] {
  * One row per unit with its counts and sums. Per conversation it is also grouped by `user` (one value per
  * conversation, so the same rows), which gives the variant's distinct users without another query.
  */
-export function unitQuery(
+function unitQuery(
   e: Experiment,
   v: ExperimentVariant,
   plans: readonly MetricPlan[],
@@ -66,7 +66,7 @@ export function unitQuery(
 }
 
 /** The variant's conversations and users, when the unit is the user (conversations without a user count too). */
-export function totalsQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
+function totalsQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
   return {
     metrics: ['conversations', 'users'],
     filters: variantFilter(v),
@@ -74,7 +74,7 @@ export function totalsQuery(e: Experiment, v: ExperimentVariant, now: Date): Ana
   };
 }
 
-export function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRange): AnalyticsQuery {
+function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRange): AnalyticsQuery {
   return {
     metrics: [e.unit === 'user' ? 'users' : 'conversations'],
     filters: variantFilter(v),
@@ -87,12 +87,44 @@ export function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRang
  * percentiles come from all of them; the bootstrap resamples a sample of the units (sampleUnits). Sampling
  * here instead (a filter on the sampled ids) would cost about as much and wait for the unit query.
  */
-export function latencyQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
+function latencyQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
   return {
     metrics: ['timed_messages'],
     dimensions: [unitDimension(e), 'latency'],
     filters: variantFilter(v),
     date_range: experimentWindow(e, now),
     limit: UNIT_ROWS,
+  };
+}
+
+export interface VariantQueries {
+  /** The unit's dimension: `conversation` or `user`. */
+  dimension: string;
+  /** Rows the unit and latency queries may return (AnalyticsService.query's maxRows). */
+  maxRows: number;
+  unit: AnalyticsQuery;
+  /** Conversations and users of the variant when the unit is the user (else the unit rows give both). */
+  totals: AnalyticsQuery | null;
+  /** Units of the last seven days of the window, and how many days that is; null once it has ended before. */
+  recent: { query: AnalyticsQuery; days: number } | null;
+  /** Latency values per unit; null without a percentile metric. */
+  latency: AnalyticsQuery | null;
+}
+
+/** Every query one variant's results need; they are independent of each other, so they can run at once. */
+export function variantQueries(
+  e: Experiment,
+  v: ExperimentVariant,
+  plans: readonly MetricPlan[],
+  now: Date,
+): VariantQueries {
+  const recent = recentWindow(e, now);
+  return {
+    dimension: unitDimension(e),
+    maxRows: UNIT_ROWS,
+    unit: unitQuery(e, v, plans, now),
+    totals: e.unit === 'user' ? totalsQuery(e, v, now) : null,
+    recent: recent ? { query: recentQuery(e, v, recent.range), days: recent.days } : null,
+    latency: plans.some((p) => p.kind === 'percentile') ? latencyQuery(e, v, now) : null,
   };
 }
