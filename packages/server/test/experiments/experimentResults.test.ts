@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   alwaysValid,
+  bootstrapQuantileDifference,
   type Estimate,
   holmAdjust,
   sampleEta,
@@ -222,6 +223,60 @@ for (const engine of ENGINES) {
       });
       assert.equal(res.body.mode, 'fixed');
       checkComparisons(res.body, fixed);
+    });
+
+    it('bootstraps latency on a sample of 1,000 conversations of a large variant; its value stays exact', async () => {
+      const big = generateFixture(19, now, { a: 1300, b: 1150, prefix: 'big-' });
+      await s.ctx.ingest.ingest(s.workspaceId, toBatch(big));
+      const r = await call(s.url, 'POST', '/api/analytics/experiments', {
+        key: s.adminKey,
+        body: {
+          name: 'big',
+          unit: 'conversation',
+          variants: [
+            { name: 'A', session_ids: ['big-exp-a'] },
+            { name: 'B', session_ids: ['big-exp-b'] },
+          ],
+          control: 'A',
+          primary_metric: 'latency_p95',
+        },
+      });
+      const res = await call(s.url, 'GET', `/api/analytics/experiments/${r.body.id}/results?mode=fixed`, {
+        key: s.adminKey,
+      });
+      assert.equal(res.status, 200, res.text);
+      const arms = [conversationSums(big, ['big-exp-a']), conversationSums(big, ['big-exp-b'])];
+      arms.forEach((arm, k) =>
+        close(res.body.variants[k].metrics.latency_p95, armValues(arm).latency_p95, 'exact'),
+      );
+      // The documented sample: the 1,000 units with the smallest FNV-1a hash of `<experiment id>:<unit id>`.
+      const fnv = (t: string) => {
+        let h = 0x811c9dc5;
+        for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193) >>> 0;
+        return h;
+      };
+      const sample = (arm: typeof a) =>
+        arm
+          .filter((x) => x.latencies.length > 0)
+          .map((x) => [fnv(`${r.body.id}:${x.id}`), x] as const)
+          .sort((p, q) => p[0] - q[0] || (p[1].id < q[1].id ? -1 : 1))
+          .slice(0, 1000)
+          .map(([, x]) => x)
+          .sort((p, q) => (p.id < q.id ? -1 : 1))
+          .map((x) => [...x.latencies].sort((m, n) => m - n));
+      const want = bootstrapQuantileDifference(sample(arms[0]), sample(arms[1]), {
+        quantile: 0.95,
+        resamples: 1000,
+      });
+      const c = res.body.comparisons[0];
+      assert.match(
+        c.method,
+        /bootstrap over conversations \(1000 resamples, seed 1\), on a random sample of at most 1000 conversations per variant/,
+      );
+      close(c.control_value, want.control_value, 'sample p95');
+      close(c.ci[0], want.ci![0], 'ci low');
+      close(c.ci[1], want.ci![1], 'ci high');
+      close(c.p_value, want.p_value, 'p');
     });
 
     it('takes the user as the unit when asked', async () => {

@@ -39,22 +39,23 @@ const DAY = 86_400_000;
 export function generateFixture(
   seed: number,
   now: number,
-  opts: { a: number; b: number } = { a: 140, b: 120 },
+  opts: { a: number; b: number; prefix?: string } = { a: 140, b: 120 },
 ): Fixture {
+  const prefix = opts.prefix ?? '';
   const rnd = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const f: Fixture = { conversations: [], messages: [], evaluations: [] };
   const arms: [string | null, string | null, number][] = [
-    ['exp-a', 'prompt test', opts.a],
-    ['exp-b', 'prompt test', opts.b],
-    ['other-1', 'other test', 15],
-    ['other-2', 'other test', 15],
+    [`${prefix}exp-a`, `${prefix}prompt test`, opts.a],
+    [`${prefix}exp-b`, `${prefix}prompt test`, opts.b],
+    [`${prefix}other-1`, `${prefix}other test`, 15],
+    [`${prefix}other-2`, `${prefix}other test`, 15],
     [null, null, 30],
   ];
   let c = 0;
   for (const [session, experiment, n] of arms) {
     for (let k = 0; k < n; k++) {
-      const id = `c${String(c++).padStart(4, '0')}`;
+      const id = `${prefix}c${String(c++).padStart(4, '0')}`;
       f.conversations.push({
         id,
         user_id: rnd() < 0.1 ? null : `u${int(0, 90)}`,
@@ -63,7 +64,7 @@ export function generateFixture(
       });
       const start = now - (int(0, 13) + 0.5) * DAY;
       const turns = int(1, 4);
-      const fast = session === 'exp-b';
+      const fast = session === `${prefix}exp-b`;
       for (let t = 0; t < turns; t++) {
         const at = (i: number) => new Date(start + (2 * t + i) * 60_000).toISOString();
         f.messages.push({
