@@ -42,7 +42,7 @@ const experimentFields = {
 };
 
 function checkVariants(
-  e: { variants?: { name: string }[]; control?: string; planned_split?: number[] },
+  e: { variants?: { name: string }[]; control?: string; planned_split?: number[] | null },
   ctx: z.RefinementCtx,
 ): void {
   if (!e.variants) return;
@@ -63,12 +63,20 @@ export const CreateExperimentRequestSchema = z
   .strictObject({ ...experimentFields, status: z.enum(['draft', 'running']).optional() })
   .superRefine(checkVariants);
 
-/** PATCH: any field; `status` moves through the lifecycle, `conclusion` is the note a concluded experiment keeps. */
+/**
+ * PATCH: any field; `status` moves through the lifecycle, `conclusion` is the note a concluded experiment keeps.
+ * `null` clears an optional field (hypothesis, min_effect, planned_split, start, end, conclusion).
+ */
 export const UpdateExperimentRequestSchema = z
   .strictObject({
     ...experimentFields,
+    hypothesis: experimentFields.hypothesis.unwrap().nullable(),
+    min_effect: experimentFields.min_effect.unwrap().nullable(),
+    planned_split: experimentFields.planned_split.unwrap().nullable(),
+    start: isoDateTime.nullable(),
+    end: isoDateTime.nullable(),
     status: z.enum(EXPERIMENT_STATUSES),
-    conclusion: z.string().max(10_000),
+    conclusion: z.string().max(10_000).nullable(),
   })
   .partial()
   .superRefine(checkVariants);

@@ -135,7 +135,10 @@ export class ExperimentService {
       const row = await findExperiment(tx, workspaceId, id);
       if (!row) throw notFound();
       const current = toExperiment(row);
-      const merged = CreateExperimentRequestSchema.safeParse({ ...asRequest(current), ...fields });
+      // null clears a field: the merged body leaves it out.
+      const body = { ...asRequest(current), ...fields } as Record<string, unknown>;
+      for (const [k, v] of Object.entries(fields)) if (v === null) delete body[k];
+      const merged = CreateExperimentRequestSchema.safeParse(body);
       if (!merged.success) throw invalid(toIssues(merged.error));
       const issues = experimentProblems(merged.data);
       if (issues.length > 0) throw invalid(issues);

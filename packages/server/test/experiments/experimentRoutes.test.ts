@@ -62,6 +62,14 @@ for (const engine of ENGINES) {
       assert.deepEqual(edited.body.secondary_metrics, []);
       assert.equal(edited.body.status, 'draft');
       assert.equal(edited.body.name, 'Prompt v2', 'fields not sent stay');
+      const cleared = await call(s.url, 'PATCH', `${BASE}/${e.id}`, {
+        key: s.adminKey,
+        body: { start: null, min_effect: null, hypothesis: null, planned_split: null },
+      });
+      assert.equal(cleared.status, 200, cleared.text);
+      for (const f of ['start', 'min_effect', 'hypothesis', 'planned_split'])
+        assert.equal(cleared.body[f], null, f);
+      assert.equal(cleared.body.control, 'control');
 
       const gone = await call(s.url, 'DELETE', `${BASE}/${e.id}`, { key: s.adminKey });
       assert.equal(gone.status, 204);
@@ -72,7 +80,12 @@ for (const engine of ENGINES) {
       const actions = activity.body.events
         .filter((x: { target: string }) => x.target === e.id)
         .map((x: { action: string }) => x.action);
-      assert.deepEqual(actions, ['experiment.delete', 'experiment.update', 'experiment.create']);
+      assert.deepEqual(actions, [
+        'experiment.delete',
+        'experiment.update',
+        'experiment.update',
+        'experiment.create',
+      ]);
     });
 
     it('moves through the lifecycle, recording who and when; refuses moves it does not allow', async () => {
