@@ -15,6 +15,7 @@ import { keyRoutes } from './routes/keyRoutes.ts';
 import { installOpenApi } from './routes/openApiRoutes.ts';
 import { seedAnalyticsRoutes } from './routes/seedAnalyticsRoutes.ts';
 import { settingsRoutes } from './routes/settingsRoutes.ts';
+import { traceApiRoutes } from './routes/traceApiRoutes.ts';
 import { traceRoutes } from './routes/traceRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 import { installSecurity, REDACT_PATHS } from './security.ts';
@@ -31,6 +32,9 @@ export async function buildApp(
   const app = Fastify({
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
+    // Path parameters carry record ids (up to 256 characters, more once percent-encoded); Fastify's default
+    // of 100 would answer a long id's route with a 404.
+    maxParamLength: 2048,
     logger:
       opts.logger === false
         ? false
@@ -69,6 +73,7 @@ export async function buildApp(
   await app.register(analyticsRoutes(ctx));
   await app.register(seedAnalyticsRoutes(ctx));
   await app.register(jobRoutes(ctx));
+  await app.register(traceApiRoutes(ctx));
   // Last: the dashboard's catch-all GET (static files, SPA fallback) must not shadow any API route.
   await app.register(webRoutes());
   return app;

@@ -44,8 +44,18 @@ describe('serving the dashboard', () => {
   });
   after(() => s.close());
 
-  it('serves index.html at / and for client-side paths, with a CSP and no caching', async () => {
-    for (const path of ['/', '/settings', '/a/b/c?x=1']) {
+  it("serves index.html at / and for client-side paths (the router's pages), with a CSP and no caching", async () => {
+    // The client router's pages: a reload (or a shared link) on any of them must get the app.
+    const pages = [
+      '/traces',
+      '/traces?status=error&model=gpt-4o',
+      '/traces/4bf92f3577b34da6a3ce929d0e0e4736?span=00f067aa0ba902b7',
+      '/conversations/conv-1',
+      '/conversations/a%20b',
+      '/analytics/chat',
+      '/analytics/sentiment',
+    ];
+    for (const path of ['/', '/settings', '/a/b/c?x=1', ...pages]) {
       const r = await fetch(`${s.url}${path}`);
       assert.equal(r.status, 200, path);
       assert.match(r.headers.get('content-type') ?? '', /^text\/html/);

@@ -1,9 +1,11 @@
-// Owns the judgment examples table: evaluated answers with content, rating and tags, per failure tag, paginated.
+// Owns the judgment examples table: evaluated answers with content, rating and tags, per failure tag, paginated;
+// each links to its conversation.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ChartProps } from '../charts/ChartProps';
 import { ChartSkeleton } from '../charts/ChartSkeleton';
 import { useDashboard } from '../dashboard/DashboardContext';
+import { Link } from '../router/Link';
 import { Notice } from '../ui/Notice';
 import { fetchTagPage, fetchTags } from './judgmentsApi';
 
@@ -102,6 +104,7 @@ export function JudgmentsTable({ entry }: ChartProps) {
                 </th>
                 <th scope="col">Result</th>
                 <th scope="col">Tags</th>
+                <th scope="col">Conversation</th>
               </tr>
             </thead>
             <tbody>
@@ -112,6 +115,14 @@ export function JudgmentsTable({ entry }: ChartProps) {
                   <td className="num">{ex.rating ?? '—'}</td>
                   <td>{ex.success === true ? 'success' : ex.success === false ? 'failure' : '—'}</td>
                   <td>{ex.failure_tags.join(', ')}</td>
+                  <td>
+                    <Link
+                      href={`/conversations/${encodeURIComponent(ex.conversation_id)}#message-${encodeURIComponent(ex.message_id)}`}
+                      data-testid="judgment-conversation"
+                    >
+                      Open
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

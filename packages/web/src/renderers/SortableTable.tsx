@@ -1,6 +1,7 @@
 // Owns the sortable table renderer (model performance, A/B sessions): click or Enter on a header to sort.
 import { useMemo, useState } from 'react';
 import type { ChartProps } from '../charts/ChartProps';
+import { Link } from '../router/Link';
 import { UnpricedMark } from '../settings/UnpricedMark';
 import { rowUnpriced, unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
 import { UnpricedRowMark } from '../settings/UnpricedRowMark';
@@ -70,7 +71,17 @@ export function SortableTable({ entry, rows, result }: ChartProps) {
                     {c.unit === 'usd' ? <UnpricedRowMark count={rowUnpriced(r)} /> : null}
                   </td>
                 ) : (
-                  <td key={c.key}>{r[c.key] === null ? '—' : String(r[c.key])}</td>
+                  <td key={c.key}>
+                    {r[c.key] === null ? (
+                      '—'
+                    ) : c.href ? (
+                      <Link href={c.href(String(r[c.key]))} title={`Traces of ${String(r[c.key])}`}>
+                        {String(r[c.key])}
+                      </Link>
+                    ) : (
+                      String(r[c.key])
+                    )}
+                  </td>
                 ),
               )}
             </tr>

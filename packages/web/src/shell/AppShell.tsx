@@ -1,10 +1,11 @@
-// Owns the signed-in frame: top bar (brand, workspace switcher, user, sign out) around the dashboard.
+// Owns the signed-in frame: top bar (brand, page links, workspace switcher, user, sign out) around the page.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, configureApi } from '../api/api';
 import type { Session } from '../api/types';
-import { Dashboard } from '../dashboard/Dashboard';
 import { Notice } from '../ui/Notice';
+import { MainNav } from './MainNav';
+import { PageRoutes } from './PageRoutes';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 const wsKey = (userId: string) => `lla:workspace:${userId}`;
@@ -38,6 +39,7 @@ export function AppShell({ session }: { session: Session }) {
     <div className="shell">
       <header className="topbar">
         <span className="brand">LLM Analytics</span>
+        <MainNav />
         {workspace ? (
           <WorkspaceSwitcher workspaces={session.workspaces} current={workspace.id} onChange={switchTo} />
         ) : null}
@@ -51,7 +53,7 @@ export function AppShell({ session }: { session: Session }) {
         </button>
       </header>
       {workspace ? (
-        <Dashboard key={workspace.id} userId={session.user.id} workspace={workspace} />
+        <PageRoutes key={workspace.id} userId={session.user.id} workspace={workspace} />
       ) : (
         <main className="page">
           <Notice kind="info" title="You are not a member of any workspace yet">

@@ -22,6 +22,8 @@ export interface ColumnDef {
   key: string;
   label: string;
   unit?: Unit;
+  /** Makes a cell a link: the page that shows more about its value (e.g. a model's traces). */
+  href?: (value: string) => string;
 }
 
 /**

@@ -1,4 +1,6 @@
 // Owns the widget declarations of the Model & Training section.
+
+import { tracesHref } from '../../traces/traceFilters.ts';
 import { notNull, q, UNPRICED_METRIC } from '../queryParts.ts';
 import type { WidgetDef } from '../WidgetDef.ts';
 
@@ -35,7 +37,7 @@ export const modelWidgets: WidgetDef[] = [
       kind: 'table',
       sortBy: 'messages',
       columns: [
-        { key: 'model', label: 'Model' },
+        { key: 'model', label: 'Model', href: (model) => tracesHref({ model }) },
         { key: 'messages', label: 'Messages', unit: 'count' },
         { key: 'avg_rating', label: 'Avg rating', unit: 'rating' },
         { key: 'success_rate', label: 'Success', unit: 'percent' },

@@ -1,0 +1,26 @@
+// Owns the top bar's page links (Dashboard | Traces); the current one is marked for sighted and screen-reader users.
+import { Link } from '../router/Link';
+import { useLocation } from '../router/useLocation';
+
+const PAGES = [
+  { href: '/', label: 'Dashboard', current: (path: string) => path === '/' },
+  {
+    href: '/traces',
+    label: 'Traces',
+    // A conversation is reached from a trace or a judgment; it reads as part of the trace viewer.
+    current: (path: string) => path.startsWith('/traces') || path.startsWith('/conversations/'),
+  },
+];
+
+export function MainNav() {
+  const { path } = useLocation();
+  return (
+    <nav className="main-nav" aria-label="Pages">
+      {PAGES.map((p) => (
+        <Link key={p.href} href={p.href} aria-current={p.current(path) ? 'page' : undefined}>
+          {p.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
