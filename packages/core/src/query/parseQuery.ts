@@ -102,8 +102,21 @@ function freeze<T>(value: T): T {
 /** True when `q` is a query parseQuery returned, so compiling it needs no second validation. */
 export const isParsedQuery = (q: AnalyticsQuery): boolean => validated.has(q);
 
-/** Parses and validates a query; throws QueryError with a stable code on any problem. The result is frozen. */
-export function parseQuery(input: unknown): AnalyticsQuery {
+/** Filter leaves' dimension ids with their paths. */
+function leafDimensions(f: Filter, path: string, out: [string, string][]): [string, string][] {
+  if (isFilterGroup(f)) f[1].forEach((c, i) => leafDimensions(c, `${path}[1][${i}]`, out));
+  else if (isFilterNot(f)) leafDimensions(f[1], `${path}[1]`, out);
+  else out.push([f[1], `${path}[1]`]);
+  return out;
+}
+
+/**
+ * Parses and validates a query; throws QueryError with a stable code on any problem. The result is frozen.
+ * `maxRows` raises the row limit for the server's own readers (experiments take one row per conversation);
+ * requests keep QUERY_LIMITS.maxRows.
+ */
+export function parseQuery(input: unknown, opts: { maxRows?: number } = {}): AnalyticsQuery {
+  const maxRows = opts.maxRows ?? QUERY_LIMITS.maxRows;
   const parsed = AnalyticsQuerySchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const q = parsed.data;
@@ -159,8 +172,20 @@ export function parseQuery(input: unknown): AnalyticsQuery {
       );
     }
   });
-  if (q.limit !== undefined && q.limit > QUERY_LIMITS.maxRows) {
-    throw new QueryError('too_many_groups', `limit is at most ${QUERY_LIMITS.maxRows}`, 'limit');
+  if (q.limit !== undefined && q.limit > maxRows) {
+    throw new QueryError('too_many_groups', `limit is at most ${maxRows}`, 'limit');
+  }
+  const other = q.metrics.find((id) => registry.metrics.get(id)?.grain !== 'message');
+  if (other !== undefined) {
+    const used: [string, string][] = dims.map((id, i) => [id, `dimensions[${i}]`]);
+    if (filters) leafDimensions(filters, 'filters', used);
+    for (const [id, path] of used)
+      if (registry.dimensions.get(id)?.messageMetricsOnly)
+        throw new QueryError(
+          'invalid_query',
+          `"${id}" is a message value that only message metrics can use, not "${other}"`,
+          path,
+        );
   }
   const out = freeze({ ...q, ...(filters ? { filters } : {}) });
   validated.add(out);

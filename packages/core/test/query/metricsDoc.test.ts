@@ -50,6 +50,10 @@ test('registry holds exactly the ids issues 3 and 4 name', () => {
       'messages_per_conversation',
       // Issue 4's team view: who evaluates.
       'evaluators',
+      // Issue 18: the denominators experiments sum per conversation beside their rates.
+      'rated_evaluations',
+      'timed_messages',
+      'tool_calls_with_outcome',
     ].sort(),
   );
   const groupable = [...registry.dimensions.values()].filter((d) => d.groupable).map((d) => d.id);
@@ -72,9 +76,22 @@ test('registry holds exactly the ids issues 3 and 4 name', () => {
       'user',
       'evaluator',
       'conversation_length',
+      // Issue 18: experiments' per-conversation sums and the latency values their bootstrap resamples.
+      'conversation',
+      'latency',
     ].sort(),
   );
   assert.ok(registry.dimensions.get('success') && !registry.dimensions.get('success')!.groupable);
+});
+
+test('every rate, ratio and average that has a direction names the count it divides by', () => {
+  for (const m of registry.metrics.values()) {
+    if (m.per !== undefined) {
+      const per = registry.metrics.get(m.per);
+      assert.ok(per && per.type === 'count' && per.grain === m.grain, `${m.id} per ${m.per}`);
+    }
+    if (m.direction && ['rate', 'ratio', 'average'].includes(m.type)) assert.ok(m.per, m.id);
+  }
 });
 
 const isSubject = (v: unknown): v is RegistrySubject =>

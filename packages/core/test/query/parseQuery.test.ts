@@ -21,6 +21,16 @@ const cases: [string, unknown, QueryErrorCode][] = [
   ],
   ['limit above the cap', { ...base, limit: 1_000_000 }, 'too_many_groups'],
   ['negative limit', { ...base, limit: -1 }, 'invalid_query'],
+  [
+    'latency dimension with an evaluation metric',
+    { ...base, metrics: ['success_rate'], dimensions: ['latency'] },
+    'invalid_query',
+  ],
+  [
+    'latency filter with a tool metric',
+    { ...base, metrics: ['messages', 'tool_calls'], filters: ['and', [['gte', 'latency', 100]]] },
+    'invalid_query',
+  ],
   ['order_by on a field not requested', { ...base, order_by: [['cost', 'desc']] }, 'invalid_query'],
   ['bad relative range', { ...base, date_range: '14d' }, 'invalid_date_range'],
   ['from after to', { ...base, date_range: { from: '2025-02-01', to: '2025-01-01' } }, 'invalid_date_range'],
@@ -75,6 +85,14 @@ for (const [name, input, code] of cases) {
     );
   });
 }
+
+test('the server may raise the row cap for its own readers', () => {
+  assert.equal(parseQuery({ ...base, limit: 1_000_000 }, { maxRows: 1_000_000 }).limit, 1_000_000);
+  assert.deepEqual(parseQuery({ ...base, dimensions: ['conversation', 'latency'] }).dimensions, [
+    'conversation',
+    'latency',
+  ]);
+});
 
 test('QueryError serialises to the API error envelope', () => {
   try {

@@ -46,16 +46,17 @@ export class AnalyticsService {
    * Validates (QueryError on bad input), compiles and runs one query; `compare` runs its twin too. Without an
    * explicit `now`, relative ranges end at the next whole minute, so repeated loads share cached replies.
    * `fresh` computes anew (and refreshes the cache): a user's explicit refresh, and cold-path benchmarks.
+   * `maxRows` lets the server's own readers ask for more rows than a request may (see parseQuery).
    */
   async query(
     workspaceId: string,
     input: unknown,
     now?: Date,
-    opts: { fresh?: boolean } = {},
+    opts: { fresh?: boolean; maxRows?: number } = {},
   ): Promise<AnalyticsReply> {
     const at = now ?? queryNow();
     const version = this.cache.version(workspaceId);
-    const compiled = await this.compile(workspaceId, parseQuery(input), at);
+    const compiled = await this.compile(workspaceId, parseQuery(input, { maxRows: opts.maxRows }), at);
     const key = JSON.stringify([
       workspaceId,
       version,

@@ -294,4 +294,20 @@ export const MIGRATIONS: Migration[] = [
       ]),
     ],
   },
+  {
+    version: 11,
+    name: 'analytics_experiments (A/B experiments)',
+    sql: (d) => [
+      `CREATE TABLE analytics_experiments (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL, hypothesis VARCHAR,
+        unit VARCHAR NOT NULL, status VARCHAR NOT NULL, status_changed_by VARCHAR, status_changed_ms BIGINT NOT NULL,
+        variants ${json(d)} NOT NULL, control VARCHAR NOT NULL, primary_metric VARCHAR NOT NULL,
+        secondary_metrics ${json(d)} NOT NULL, min_effect ${type('double')(d)}, planned_split ${json(d)},
+        start_ms BIGINT, end_ms BIGINT, conclusion VARCHAR, created_by VARCHAR, created_ms BIGINT NOT NULL,
+        updated_ms BIGINT NOT NULL)`,
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX analytics_experiments_pk ON analytics_experiments (workspace_id, id)',
+      ]),
+    ],
+  },
 ];

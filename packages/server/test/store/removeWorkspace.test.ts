@@ -6,6 +6,7 @@ import { CATALOGUE, type IngestBatch } from '@llm-analytics/core';
 import { insertMembership } from '../../src/accounts/queries/insertMembership.ts';
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
+import { insertExperiment } from '../../src/experiments/queries/insertExperiment.ts';
 import { insertJob } from '../../src/jobs/queries/insertJob.ts';
 import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
 import { emptyRowSet } from '../../src/store/RowSet.ts';
@@ -79,6 +80,31 @@ async function fill(store: Store, ws: string): Promise<void> {
       payload: '{"retention_days":30}',
       createdMs: 1,
       runAtMs: 1,
+    });
+    await insertExperiment(tx, {
+      workspace_id: ws,
+      id: `exp-${ws}`,
+      name: 'prompt v2',
+      hypothesis: null,
+      unit: 'conversation',
+      status: 'draft',
+      status_changed_by: 'test',
+      status_changed_ms: 1,
+      variants: JSON.stringify([
+        { name: 'a', session_ids: ['old-session'] },
+        { name: 'b', session_ids: ['b'] },
+      ]),
+      control: 'a',
+      primary_metric: 'success_rate',
+      secondary_metrics: '[]',
+      min_effect: null,
+      planned_split: null,
+      start_ms: null,
+      end_ms: null,
+      conclusion: null,
+      created_by: 'test',
+      created_ms: 1,
+      updated_ms: 1,
     });
   });
   await commitBatch(store, ws, facts(0, 'old-session'));

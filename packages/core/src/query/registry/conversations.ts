@@ -65,9 +65,21 @@ export const conversationsSubject: RegistrySubject = {
       unit: 'messages_per_conversation',
       description: 'messages / conversations.',
       empty: null,
+      per: 'conversations',
     },
   ],
   dimensions: [
+    {
+      id: 'conversation',
+      grain: 'message',
+      sql: (x) => `${x.m}.conversation_id`,
+      columns: ['conversation_id'],
+      type: 'string',
+      unit: 'none',
+      description:
+        "The message's `conversation_id`: one group per conversation (experiments take their per-conversation sums by it).",
+      groupable: true,
+    },
     {
       id: 'session',
       grain: 'message',

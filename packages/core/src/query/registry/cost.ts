@@ -56,6 +56,7 @@ export const costSubject: RegistrySubject = {
       unit: 'tokens',
       description: 'Σ input_tokens (missing counts as 0).',
       empty: 0,
+      direction: 'lower',
     },
     {
       id: 'output_tokens',
@@ -65,6 +66,7 @@ export const costSubject: RegistrySubject = {
       unit: 'tokens',
       description: 'Σ output_tokens (missing counts as 0).',
       empty: 0,
+      direction: 'lower',
     },
     {
       id: 'total_tokens',
@@ -74,6 +76,7 @@ export const costSubject: RegistrySubject = {
       unit: 'tokens',
       description: 'input_tokens + output_tokens.',
       empty: 0,
+      direction: 'lower',
     },
     {
       id: 'cost',
@@ -84,6 +87,7 @@ export const costSubject: RegistrySubject = {
       description:
         'Σ input_tokens/1000 × input_per_1k + output_tokens/1000 × output_per_1k, the price of each message resolved model override (exact model_id) › provider override › catalog (@pydantic/genai-prices) › default. Computed at query time, so a price change reprices history. Messages with tokens that no layer prices add 0 and are counted in `meta.unpriced_messages`.',
       empty: 0,
+      direction: 'lower',
     },
     {
       id: 'unpriced_messages',
@@ -105,6 +109,8 @@ export const costSubject: RegistrySubject = {
       unit: 'usd',
       description: 'cost / messages.',
       empty: null,
+      direction: 'lower',
+      per: 'messages',
     },
   ],
   dimensions: [],

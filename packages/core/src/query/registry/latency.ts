@@ -22,6 +22,7 @@ const percentileMetrics: MetricDef[] = PERCENTILES.map((p) => ({
   unit: 'ms',
   description: `Exact ${p}th percentile of latency_ms over messages that have one, linear interpolation (percentile_cont(${p / 100})).`,
   empty: null,
+  direction: 'lower',
 }));
 
 export const latencySubject: RegistrySubject = {
@@ -60,6 +61,18 @@ export const latencySubject: RegistrySubject = {
       unit: 'ms',
       description: 'Σ latency_ms / messages with a latency (messages without latency_ms are left out).',
       empty: null,
+      direction: 'lower',
+      per: 'timed_messages',
+    },
+    {
+      id: 'timed_messages',
+      grain: 'message',
+      sql: '{lat_n}',
+      type: 'count',
+      unit: 'messages',
+      description:
+        'Messages that have a latency_ms (the denominator of `latency_avg` and `sla_breach_rate`).',
+      empty: 0,
     },
     ...percentileMetrics,
     {
@@ -71,7 +84,22 @@ export const latencySubject: RegistrySubject = {
       description:
         'Messages with latency_ms > the workspace SLA threshold / messages with a latency × 100 (threshold from settings `sla_threshold_ms`).',
       empty: null,
+      direction: 'lower',
+      per: 'timed_messages',
     },
   ],
-  dimensions: [],
+  dimensions: [
+    {
+      id: 'latency',
+      grain: 'message',
+      sql: (x) => `${x.m}.latency_ms`,
+      columns: ['latency_ms'],
+      type: 'number',
+      unit: 'ms',
+      description:
+        'The message `latency_ms` itself (null without one): experiments group by conversation and latency to bootstrap latency percentiles. Message metrics only.',
+      groupable: true,
+      messageMetricsOnly: true,
+    },
+  ],
 };

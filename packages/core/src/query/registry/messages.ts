@@ -41,6 +41,7 @@ export const messagesSubject: RegistrySubject = {
       unit: 'messages',
       description: 'Messages whose `error_type` is set (non-empty).',
       empty: 0,
+      direction: 'lower',
     },
     {
       id: 'error_rate',
@@ -50,6 +51,8 @@ export const messagesSubject: RegistrySubject = {
       unit: 'percent',
       description: 'errors / messages × 100.',
       empty: null,
+      direction: 'lower',
+      per: 'messages',
     },
   ],
   dimensions: [

@@ -34,6 +34,15 @@ export const qualitySubject: RegistrySubject = {
       empty: 0,
     },
     {
+      id: 'rated_evaluations',
+      grain: 'evaluation',
+      sql: '{ev_rated}',
+      type: 'count',
+      unit: 'evaluations',
+      description: 'Evaluations that carry a rating (the denominator of `avg_rating`).',
+      empty: 0,
+    },
+    {
       id: 'avg_rating',
       grain: 'evaluation',
       sql: '{ev_rating_sum} / NULLIF({ev_rated}, 0)',
@@ -53,6 +62,8 @@ export const qualitySubject: RegistrySubject = {
         '`aggregations`) and `avg_rating` in `GET /api/analytics/model-comparison`.',
       ].join(' '),
       empty: null,
+      direction: 'higher',
+      per: 'rated_evaluations',
     },
     {
       id: 'success_rate',
@@ -62,6 +73,8 @@ export const qualitySubject: RegistrySubject = {
       unit: 'percent',
       description: 'Evaluations with success = true / all evaluations × 100.',
       empty: null,
+      direction: 'higher',
+      per: 'evaluations',
     },
     {
       id: 'failures',
@@ -71,6 +84,7 @@ export const qualitySubject: RegistrySubject = {
       unit: 'evaluations',
       description: 'Evaluations with success = false.',
       empty: 0,
+      direction: 'lower',
     },
     {
       id: 'evaluators',

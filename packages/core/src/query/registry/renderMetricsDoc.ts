@@ -57,7 +57,7 @@ const declared = (id: string) => {
 export function renderMetricsDoc(): string {
   const metrics = [...registry.metrics.values()].map(
     (m) =>
-      `### \`${m.id}\`\n\n${m.description}\n\n${m.notes ? `${m.notes}\n\n` : ''}${declared(m.id)}| grain | type | unit | empty group |\n| --- | --- | --- | --- |\n| ${m.grain} | ${m.type} | ${m.unit} | ${m.empty === 0 ? '0' : 'null'} |\n`,
+      `### \`${m.id}\`\n\n${m.description}\n\n${m.notes ? `${m.notes}\n\n` : ''}${declared(m.id)}| grain | type | unit | empty group | better |\n| --- | --- | --- | --- | --- |\n| ${m.grain} | ${m.type} | ${m.unit} | ${m.empty === 0 ? '0' : 'null'} | ${m.direction ?? '—'} |\n`,
   );
   const dims = [...registry.dimensions.values()].map(
     (d) =>

@@ -27,6 +27,17 @@ export const toolsSubject: RegistrySubject = {
       unit: 'percent',
       description: 'Tool calls with success = true / tool calls whose success is known × 100.',
       empty: null,
+      direction: 'higher',
+      per: 'tool_calls_with_outcome',
+    },
+    {
+      id: 'tool_calls_with_outcome',
+      grain: 'tool',
+      sql: '{tc_known}',
+      type: 'count',
+      unit: 'tool_calls',
+      description: 'Tool calls whose success is known (the denominator of `tool_success_rate`).',
+      empty: 0,
     },
   ],
   dimensions: [

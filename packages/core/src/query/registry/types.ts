@@ -82,6 +82,16 @@ export interface MetricDef {
   notes?: string;
   /** Value when the group has no rows of this metric's grain: counts are 0, averages and rates null. */
   empty: 0 | null;
+  /**
+   * Which way is better, for experiment verdicts (lower latency, cost and error rate are better); absent when
+   * neither is (volumes such as `messages`), and such a metric cannot be an experiment's metric.
+   */
+  direction?: 'higher' | 'lower';
+  /**
+   * Rates, ratios and averages: the count metric this one divides by (`error_rate` per `messages`). Experiments
+   * get both per conversation (or user) and compare Σnumerator/Σdenominator with cluster-robust variances.
+   */
+  per?: string;
 }
 
 export type DimensionType = 'string' | 'number' | 'boolean' | 'time' | 'bucket';
@@ -103,6 +113,8 @@ export interface DimensionDef {
   array?: string;
   /** Raw numeric/time value that gte/lte compare against (bucketed dimensions compare the raw value). */
   rangeSql?: (x: SqlContext) => string;
+  /** A value of the message row only (a measure such as latency_ms): no evaluation or tool metric can use it. */
+  messageMetricsOnly?: true;
   /** Sort key of an output value, for bucket labels that do not sort as text. */
   orderSql?: (outputColumn: string) => string;
 }
