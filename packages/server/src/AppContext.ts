@@ -10,6 +10,7 @@ import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
+import { ExperimentService } from './experiments/ExperimentService.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
 import { GenAiDeriver } from './ingest/otlp/genai/GenAiDeriver.ts';
@@ -40,6 +41,8 @@ export interface AppContext {
   team: TeamService;
   activity: ActivityService;
   analytics: AnalyticsService;
+  /** A/B experiments (issue 18): stored per workspace, results through `analytics`. */
+  experiments: ExperimentService;
   /** Background jobs: the runner (started by `serve`, stopped by close) and the API's reads. */
   jobRunner: JobRunner;
   jobs: JobService;
@@ -85,6 +88,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     team: new TeamService(users, memberships, workspaces, keys, activity),
     activity,
     analytics,
+    experiments: new ExperimentService(s, activity, analytics),
     jobRunner,
     jobs: new JobService(s),
     async close() {

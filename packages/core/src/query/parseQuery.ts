@@ -104,8 +104,9 @@ export const isParsedQuery = (q: AnalyticsQuery): boolean => validated.has(q);
 
 /** Filter leaves' dimension ids with their paths. */
 function leafDimensions(f: Filter, path: string, out: [string, string][]): [string, string][] {
-  if (isFilterGroup(f)) f[1].forEach((c, i) => leafDimensions(c, `${path}[1][${i}]`, out));
-  else if (isFilterNot(f)) leafDimensions(f[1], `${path}[1]`, out);
+  if (isFilterGroup(f)) {
+    for (const [i, c] of f[1].entries()) leafDimensions(c, `${path}[1][${i}]`, out);
+  } else if (isFilterNot(f)) leafDimensions(f[1], `${path}[1]`, out);
   else out.push([f[1], `${path}[1]`]);
   return out;
 }

@@ -142,6 +142,25 @@ export const ExperimentResultsSchema = z.strictObject({
   }),
 });
 
+/**
+ * A draft offered from the data: an `experiment_name` whose conversations carry two or more `session_id`s that
+ * no stored experiment names yet. `draft` is a ready create body: POST it as it is.
+ */
+export const ExperimentSuggestionSchema = z.strictObject({
+  experiment_name: z.string(),
+  session_ids: z.array(z.string()),
+  /** Conversations per session id, in the order of `session_ids`. */
+  conversations: z.array(z.number().int()),
+  draft: CreateExperimentRequestSchema,
+});
+
+export const ExperimentSuggestionListSchema = z.strictObject({
+  suggestions: z.array(ExperimentSuggestionSchema),
+});
+
+/** GET …/:id/results query string. */
+export const ExperimentResultsQuerySchema = z.strictObject({ mode: z.enum(RESULT_MODES).optional() });
+
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number];
 export type ExperimentVariant = z.output<typeof ExperimentVariantSchema>;
 export type CreateExperimentRequest = z.input<typeof CreateExperimentRequestSchema>;
@@ -150,3 +169,6 @@ export type Experiment = z.output<typeof ExperimentSchema>;
 export type ExperimentList = z.output<typeof ExperimentListSchema>;
 export type ExperimentComparison = z.output<typeof ExperimentComparisonSchema>;
 export type ExperimentResults = z.output<typeof ExperimentResultsSchema>;
+export type ExperimentSuggestion = z.output<typeof ExperimentSuggestionSchema>;
+export type ExperimentSuggestionList = z.output<typeof ExperimentSuggestionListSchema>;
+export type ResultMode = (typeof RESULT_MODES)[number];
