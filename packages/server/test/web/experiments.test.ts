@@ -66,7 +66,9 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     assert.equal(new URL(page.url()).pathname, '/experiments');
     await page.getByRole('heading', { name: 'Suggested from your data' }).waitFor();
     await page.getByText('No experiments yet').waitFor();
-    const offered = await page.$$eval('[data-testid="suggestions"] li', (li) => li.map((l) => l.dataset.name));
+    const offered = await page.$$eval('[data-testid="suggestions"] li', (li) =>
+      li.map((l) => l.dataset.name),
+    );
     assert.deepEqual(offered, DEMO_NAMES);
     await page.getByRole('button', { name: `Create ${NAME}` }).click();
     const row = page.locator(`tr[data-name="${NAME}"]`);
@@ -74,7 +76,7 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     await page.locator(`[data-testid="suggestions"] li[data-name="${NAME}"]`).waitFor({ state: 'detached' });
     const e = await stored(page, NAME);
     id = e.id;
-    assert.deepEqual(e.variants.map((v) => v.session_ids).flat().sort(), [...SESSIONS].sort());
+    assert.deepEqual(e.variants.flatMap((v) => v.session_ids).sort(), [...SESSIONS].sort());
     // The traffic shown is each session's conversations, counted independently by the query API.
     const perSession = await apiFromPage<Rows>(page, 'POST', '/api/analytics/query', {
       metrics: ['conversations'],
@@ -87,11 +89,16 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     for (const v of e.variants) {
       const n = Number(perSession.rows.find((r) => r.session === v.session_ids?.[0])?.conversations);
       assert.ok(n > 30, `${v.name} has traffic`);
-      assert.ok(traffic.some((t) => t.includes(`${n.toLocaleString('en-US')} conversations`)), `${v.name}: ${n}`);
+      assert.ok(
+        traffic.some((t) => t.includes(`${n.toLocaleString('en-US')} conversations`)),
+        `${v.name}: ${n}`,
+      );
     }
   });
 
-  it('shows the verdicts, forest plot, notes and series, and switches sequential / fixed', { timeout: 30_000 }, async () => {
+  it('shows the verdicts, forest plot, notes and series, and switches sequential / fixed', {
+    timeout: 30_000,
+  }, async () => {
     await page.locator(`tr[data-name="${NAME}"] a`).click();
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
     await page.locator('[data-testid="comparison-table"] tbody tr').first().waitFor();
@@ -104,7 +111,10 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
       f.map((x) => [x.getAttribute('data-metric'), x.querySelectorAll('.forest-row').length]),
     );
     const metrics = [...new Set(api.comparisons.map((c) => c.metric))];
-    assert.deepEqual(panels, metrics.map((m) => [m, api.comparisons.filter((c) => c.metric === m).length]));
+    assert.deepEqual(
+      panels,
+      metrics.map((m) => [m, api.comparisons.filter((c) => c.metric === m).length]),
+    );
     assert.match((await page.getByTestId('srm-note').textContent()) ?? '', /Traffic split matches the plan/);
     assert.match((await page.getByTestId('power-note').textContent()) ?? '', /minimum effect/);
     await page.waitForFunction(() => {
@@ -114,14 +124,23 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     const fixedReply = page.waitForResponse((r) => r.url().includes(`/${id}/results?mode=fixed`));
     await page.getByLabel('Fixed horizon').check();
     await fixedReply;
-    await page.getByTestId('mode-explanation').getByText(/valid only if you look once/).waitFor();
-    const fixed = await apiFromPage<ExperimentResults>(page, 'GET', `/api/analytics/experiments/${id}/results?mode=fixed`);
+    await page
+      .getByTestId('mode-explanation')
+      .getByText(/valid only if you look once/)
+      .waitFor();
+    const fixed = await apiFromPage<ExperimentResults>(
+      page,
+      'GET',
+      `/api/analytics/experiments/${id}/results?mode=fixed`,
+    );
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     assert.deepEqual(await shownVerdicts(page), verdictsOf(fixed));
     await page.screenshot({ path: artifactPath('experiment-results.png'), fullPage: true });
   });
 
-  it("shows each session's verdict against its control in the dashboard's A/B sessions table", { timeout: 30_000 }, async () => {
+  it("shows each session's verdict against its control in the dashboard's A/B sessions table", {
+    timeout: 30_000,
+  }, async () => {
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Dashboard' }).click();
     await waitForCharts(page, ['session-comparison']);
     const table = page.getByTestId('chart-session-comparison');
@@ -131,13 +150,17 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     const c = r.comparisons.find((x) => x.variant === treatment.name && x.metric === e.primary_metric)!;
     const row = table.locator('tbody tr', { hasText: treatment.session_ids![0] });
     await row.locator(`[data-verdict="${c.verdict}"]`).waitFor();
-    const control = table.locator('tbody tr', { hasText: e.variants.find((v) => v.name === e.control)!.session_ids![0] });
+    const control = table.locator('tbody tr', {
+      hasText: e.variants.find((v) => v.name === e.control)!.session_ids![0],
+    });
     assert.match((await control.locator('[data-col="vs-control"]').textContent()) ?? '', /^control/);
     const other = table.locator('tbody tr', { hasText: 'ab-rlhf-control' });
     assert.equal(((await other.locator('[data-col="vs-control"]').textContent()) ?? '').trim(), '—');
   });
 
-  it('edits the experiment; a field the API refuses is marked at that field', { timeout: 30_000 }, async () => {
+  it('edits the experiment; a field the API refuses is marked at that field', {
+    timeout: 30_000,
+  }, async () => {
     await page.goto(`${s.url}/experiments/${id}`);
     await page.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: `Edit “${NAME}”` });
@@ -158,11 +181,19 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     const e = await stored(page, 'SFT vs DPO (support)');
     assert.equal(e.min_effect, 0.05);
     assert.ok(e.secondary_metrics.includes('tool_success_rate'));
-    await page.locator('[data-testid="comparison-table"] tr[data-metric="tool_success_rate"]').first().waitFor();
-    assert.match((await page.getByTestId('power-note').textContent()) ?? '', /5\.0 pts in Success rate with 80% power/);
+    await page
+      .locator('[data-testid="comparison-table"] tr[data-metric="tool_success_rate"]')
+      .first()
+      .waitFor();
+    assert.match(
+      (await page.getByTestId('power-note').textContent()) ?? '',
+      /5\.0 pts in Success rate with 80% power/,
+    );
   });
 
-  it('concludes with a note, then deletes, and the sessions are offered again', { timeout: 30_000 }, async () => {
+  it('concludes with a note, then deletes, and the sessions are offered again', {
+    timeout: 30_000,
+  }, async () => {
     await page.getByRole('button', { name: 'Conclude' }).click();
     const dialog = page.getByRole('dialog', { name: /^Conclude/ });
     await dialog.getByLabel('Conclusion').fill('DPO ships to all support traffic.');
@@ -172,7 +203,11 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     assert.equal(e.status, 'concluded');
     assert.equal(e.conclusion, 'DPO ships to all support traffic.');
     await page.getByLabel('Fixed horizon').waitFor();
-    assert.equal(await page.getByLabel('Fixed horizon').isChecked(), true, 'a concluded experiment reads fixed');
+    assert.equal(
+      await page.getByLabel('Fixed horizon').isChecked(),
+      true,
+      'a concluded experiment reads fixed',
+    );
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete experiment' }).click();
     await page.waitForURL((u) => u.pathname === '/experiments');

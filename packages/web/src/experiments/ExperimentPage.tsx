@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/api';
-import type { WorkspaceRef } from '../api/types';
+import type { ResultMode, WorkspaceRef } from '../api/types';
 import { Link } from '../router/Link';
 import { locationStore } from '../router/locationStore';
 import { Notice } from '../ui/Notice';
@@ -15,7 +15,7 @@ import { DeleteDialog } from './DeleteDialog';
 import { ExperimentForm } from './ExperimentForm';
 import { ExperimentNotes } from './ExperimentNotes';
 import { experimentDraft } from './experimentDraft';
-import { experimentsApi, type ResultMode } from './experimentsApi';
+import { experimentsApi } from './experimentsApi';
 import { ForestPlot } from './ForestPlot';
 import { ModeSwitch } from './ModeSwitch';
 import { StatusBadge } from './StatusBadge';

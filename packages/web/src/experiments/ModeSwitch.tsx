@@ -1,5 +1,5 @@
 // Owns the sequential / fixed switch of the results, with what each mode promises.
-import type { ResultMode } from './experimentsApi';
+import type { ResultMode } from '../api/types';
 
 export function ModeSwitch({ mode, onChange }: { mode: ResultMode; onChange(m: ResultMode): void }) {
   return (

@@ -36,7 +36,8 @@ export function SuggestedExperiments({
     <section className="panel panel-body-pad" aria-labelledby="suggested-heading" data-testid="suggestions">
       <h2 id="suggested-heading">Suggested from your data</h2>
       <p className="muted">
-        These sessions carry an experiment name in the data but belong to no experiment here yet.
+        These sessions carry an experiment name in the data but belong to no experiment here yet. “Create”
+        saves one as a draft as shown; “Review…” opens it in the form first.
       </p>
       {create.error ? (
         <Notice kind="error" title="Could not create the experiment">
@@ -44,11 +45,14 @@ export function SuggestedExperiments({
         </Notice>
       ) : null}
       <ul className="suggestions">
-        {suggestions.map((s) => (
+        {suggestions.map(({ draft: s, session_ids, conversations }) => (
           <li key={s.name} data-name={s.name}>
             <strong>{s.name}</strong>{' '}
             <span className="muted">
-              {s.variants.map((v) => v.name).join(' vs ')} · {metricInfo(s.primary_metric).label}
+              {session_ids
+                .map((id, i) => `${id} (${conversations[i].toLocaleString()} conversations)`)
+                .join(' vs ')}{' '}
+              · judged on {metricInfo(s.primary_metric).label}
             </span>
             {canManage ? (
               <span className="suggestion-actions">

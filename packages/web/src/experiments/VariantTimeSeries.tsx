@@ -1,7 +1,7 @@
 // Owns the per-variant time series of the primary metric: one analytics query per variant (its filter), over
 // the experiment's window, drawn as one line per variant.
 import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { runQuery } from '../api/api';
 import type { AnalyticsQuery, Experiment } from '../api/types';
 import { baseOption, tooltipFormatter, valueAxis } from '../renderers/baseOption';
@@ -12,9 +12,10 @@ import { Notice } from '../ui/Notice';
 import { metricInfo } from './metricInfo';
 import { variantFilter } from './variantFilter';
 
-function seriesQuery(e: Experiment, filter: AnalyticsQuery['filters']): AnalyticsQuery {
+/** The experiment's window as the results read it ([start, end ?? now)); all time when it has no start. */
+function seriesQuery(e: Experiment, filter: AnalyticsQuery['filters'], now: string): AnalyticsQuery {
   const from = e.start ?? null;
-  const to = e.end ?? (from ? new Date().toISOString() : null);
+  const to = e.end ?? now;
   return {
     metrics: [e.primary_metric],
     dimensions: ['time'],
@@ -26,9 +27,11 @@ function seriesQuery(e: Experiment, filter: AnalyticsQuery['filters']): Analytic
 
 export function VariantTimeSeries({ experiment: e }: { experiment: Experiment }) {
   const m = metricInfo(e.primary_metric);
+  // One "now" per visit: a fresh one per render would be a new query key, and a new request, every time.
+  const [now] = useState(() => new Date().toISOString());
   const queries = useQueries({
     queries: e.variants.map((v) => {
-      const q = seriesQuery(e, variantFilter(v));
+      const q = seriesQuery(e, variantFilter(v), now);
       return {
         queryKey: ['analytics', q],
         queryFn: ({ signal }: { signal: AbortSignal }) => runQuery(q, signal),

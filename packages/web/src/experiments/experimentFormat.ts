@@ -1,6 +1,6 @@
 // Owns formatting an experiment's numbers: a metric value, a difference (points for rates), an interval, a p.
-import { formatValue } from '../ui/format';
-import { metricInfo } from './metricInfo';
+import { formatValue } from '../ui/format.ts';
+import { metricInfo } from './metricInfo.ts';
 
 const signed = (s: string, v: number) => (v > 0 ? `+${s}` : v < 0 ? `−${s}` : s);
 

@@ -1,6 +1,6 @@
 // Owns the metrics an experiment can be judged on, as the page shows them: label, scale and good direction.
 // The ids are registry metric ids (packages/core/src/query/registry); the server checks them on save.
-import type { Unit } from '../widgets/WidgetDef';
+import type { Unit } from '../widgets/WidgetDef.ts';
 
 export interface ExperimentMetric {
   id: string;

@@ -5,13 +5,13 @@ import type {
   Experiment,
   ExperimentList,
   ExperimentResults,
+  ExperimentSuggestionList,
+  ResultMode,
   UpdateExperimentRequest,
 } from '../api/types';
 
 const BASE = '/api/analytics/experiments';
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
-
-export type ResultMode = ExperimentResults['mode'];
 
 export const experimentsApi = {
   list: (signal?: AbortSignal) => api<ExperimentList>('GET', BASE, undefined, signal),
@@ -19,7 +19,7 @@ export const experimentsApi = {
   results: (id: string, mode: ResultMode | null, signal?: AbortSignal) =>
     api<ExperimentResults>('GET', `${one(id)}/results${mode ? `?mode=${mode}` : ''}`, undefined, signal),
   suggestions: (signal?: AbortSignal) =>
-    api<{ suggestions: CreateExperimentRequest[] }>('GET', `${BASE}/suggestions`, undefined, signal),
+    api<ExperimentSuggestionList>('GET', `${BASE}/suggestions`, undefined, signal),
   create: (body: CreateExperimentRequest) => api<Experiment>('POST', BASE, body),
   update: (id: string, body: UpdateExperimentRequest) => api<Experiment>('PATCH', one(id), body),
   remove: (id: string) => api<null>('DELETE', one(id)),

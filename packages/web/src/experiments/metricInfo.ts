@@ -1,5 +1,5 @@
 // Owns looking up how to show a metric id; an id the page does not know still shows, as a plain number.
-import { EXPERIMENT_METRICS, type ExperimentMetric } from './experimentMetrics';
+import { EXPERIMENT_METRICS, type ExperimentMetric } from './experimentMetrics.ts';
 
 export function metricInfo(id: string): ExperimentMetric {
   return (
