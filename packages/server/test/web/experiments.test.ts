@@ -175,7 +175,7 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     assert.equal((await stored(page, NAME)).name, NAME, 'nothing changed');
     await dialog.getByLabel('Name', { exact: true }).fill('SFT vs DPO (support)');
     await dialog.getByLabel(/Minimum effect worth detecting \(points\)/).fill('5');
-    await dialog.getByLabel('Tool success rate').check();
+    await dialog.getByRole('checkbox', { name: 'Tool success rate' }).check();
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('heading', { name: 'SFT vs DPO (support)', level: 1 }).waitFor();
     const e = await stored(page, 'SFT vs DPO (support)');

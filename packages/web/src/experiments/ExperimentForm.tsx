@@ -110,9 +110,13 @@ export function ExperimentForm({
         </label>
         <FieldError id={`${id}-hypothesis`} messages={err('hypothesis')} />
         <div className="form-row">
-          <label>
-            Status
-            <select value={d.status} onChange={(e) => set({ status: e.target.value as ExperimentStatus })}>
+          <label className="select-field">
+            <span id={`${id}-status-l`}>Status</span>
+            <select
+              aria-labelledby={`${id}-status-l`}
+              value={d.status}
+              onChange={(e) => set({ status: e.target.value as ExperimentStatus })}
+            >
               {statuses.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
@@ -120,9 +124,13 @@ export function ExperimentForm({
               ))}
             </select>
           </label>
-          <label>
-            Unit of analysis
-            <select value={d.unit} onChange={(e) => set({ unit: e.target.value as ExperimentDraft['unit'] })}>
+          <label className="select-field">
+            <span id={`${id}-unit-l`}>Unit of analysis</span>
+            <select
+              aria-labelledby={`${id}-unit-l`}
+              value={d.unit}
+              onChange={(e) => set({ unit: e.target.value as ExperimentDraft['unit'] })}
+            >
               <option value="conversation">Conversation</option>
               <option value="user">User</option>
             </select>
@@ -163,9 +171,10 @@ export function ExperimentForm({
         </button>
         <h3>Metrics</h3>
         <div className="form-row">
-          <label>
-            Primary metric
+          <label className="select-field">
+            <span id={`${id}-pm-l`}>Primary metric</span>
             <select
+              aria-labelledby={`${id}-pm-l`}
               value={d.primaryMetric}
               onChange={(e) => set({ primaryMetric: e.target.value })}
               aria-describedby={described('primary_metric')}
