@@ -4,9 +4,9 @@ import type { ExperimentComparison } from '../api/types';
 import { experimentFormat } from './experimentFormat';
 import { metricInfo } from './metricInfo';
 
-const W = 640;
-const LABEL = 150;
-const ROW = 26;
+const W = 460;
+const LABEL = 130;
+const ROW = 28;
 const PAD = 16;
 
 function niceBounds(values: number[]): [number, number] {
@@ -25,15 +25,17 @@ function MetricForest({ metric, rows }: { metric: string; rows: ExperimentCompar
   const ends = rows.flatMap((c) => (c.ci ? [c.ci[0], c.ci[1]] : c.difference !== null ? [c.difference] : []));
   const [lo, hi] = niceBounds(ends);
   const x = (v: number) => LABEL + ((v - lo) / (hi - lo)) * (W - LABEL - PAD);
-  const h = rows.length * ROW + 30;
-  const goodRight = info.better === 'higher';
+  const h = rows.length * ROW + 24;
   return (
     <figure className="forest" data-metric={metric}>
       <figcaption>
-        {info.label} <span className="muted">(difference from control, 95% interval)</span>
+        {info.label}{' '}
+        <span className="muted">
+          (difference from control, 95% interval; {info.better === 'higher' ? 'right' : 'left'} is better)
+        </span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${h}`} width="100%" role="img" aria-label={`Forest plot of ${info.label}`}>
-        <line x1={x(0)} x2={x(0)} y1={4} y2={h - 22} className="forest-zero" />
+        <line x1={x(0)} x2={x(0)} y1={4} y2={h - 18} className="forest-zero" />
         {rows.map((c, i) => {
           const y = i * ROW + 16;
           return (
@@ -59,14 +61,6 @@ function MetricForest({ metric, rows }: { metric: string; rows: ExperimentCompar
         </text>
         <text x={W - PAD} y={h - 6} textAnchor="end" className="forest-axis">
           {experimentFormat.difference(metric, hi)}
-        </text>
-        <text
-          x={goodRight ? W - PAD : LABEL}
-          y={h - 18}
-          textAnchor={goodRight ? 'end' : 'start'}
-          className="forest-good"
-        >
-          {goodRight ? 'better →' : '← better'}
         </text>
       </svg>
     </figure>
