@@ -1,7 +1,7 @@
 // Owns the editable form state of an experiment and its conversion from a stored experiment or a suggestion,
 // and to the create/edit request body (rates' minimum effect typed in points, the split in percent).
-import type { CreateExperimentRequest, Experiment, ExperimentStatus, Filter } from '../api/types';
-import { metricInfo } from './metricInfo';
+import type { CreateExperimentRequest, Experiment, ExperimentStatus, Filter } from '../api/types.ts';
+import { metricInfo } from './metricInfo.ts';
 
 export interface VariantDraft {
   /** Stable React key: names change while typing. */

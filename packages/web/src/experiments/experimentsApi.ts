@@ -15,7 +15,6 @@ const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
 export const experimentsApi = {
   list: (signal?: AbortSignal) => api<ExperimentList>('GET', BASE, undefined, signal),
-  get: (id: string, signal?: AbortSignal) => api<Experiment>('GET', one(id), undefined, signal),
   results: (id: string, mode: ResultMode | null, signal?: AbortSignal) =>
     api<ExperimentResults>('GET', `${one(id)}/results${mode ? `?mode=${mode}` : ''}`, undefined, signal),
   suggestions: (signal?: AbortSignal) =>

@@ -1,6 +1,6 @@
 // Owns sorting a save's problems onto the form's fields: the API's 400 issues (paths like `variants[1].name`)
 // and the form's own checks, by the field that shows them; what no field shows stays for the form's banner.
-import type { ValidationIssue } from '../api/types';
+import type { ValidationIssue } from '../api/types.ts';
 
 export type FieldErrors = Record<string, string[]>;
 
