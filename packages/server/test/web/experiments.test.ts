@@ -173,7 +173,11 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     );
     const err = dialog.locator(`[id="${await name.getAttribute('aria-describedby')}"]`);
     assert.match((await err.textContent()) ?? '', /\S/);
-    assert.equal(await name.evaluate((el) => el === document.activeElement), true, 'focus moves to the field');
+    assert.equal(
+      await name.evaluate((el) => el === document.activeElement),
+      true,
+      'focus moves to the field',
+    );
     await page.screenshot({ path: artifactPath('experiment-edit-error.png') });
     assert.equal((await stored(page, NAME)).name, NAME, 'nothing changed');
     await dialog.getByLabel('Name', { exact: true }).fill('SFT vs DPO (support)');
