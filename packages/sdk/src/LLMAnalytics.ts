@@ -1,5 +1,6 @@
 // Owns the client: enqueueing records and spans, the interval trigger of both senders, flush and shutdown.
 import type { OtlpTraceResponse } from '@llm-analytics/core';
+import { assignVariant } from './assignVariant.ts';
 import { BatchSender } from './BatchSender.ts';
 import { ClientClosedError, IngestError, InvalidRecordError, QueueFullError } from './errors.ts';
 import { type LLMAnalyticsOptions, type ResolvedOptions, resolveOptions } from './options.ts';
@@ -62,6 +63,26 @@ export class LLMAnalytics {
   /** Queues a conversation and returns its id (generated when absent). */
   conversation(conversation: NewConversation): string {
     return this.enqueue('conversations', conversation);
+  }
+
+  /**
+   * Assigns `user_id` a variant of `experiment` (assignVariant: deterministic hashing, optional weights) and
+   * records it: queues the conversation with `experiment_name: experiment` and `session_id: <variant>`. Returns
+   * the conversation's id and the variant, for the application to act on.
+   */
+  experimentConversation<V extends string>(
+    experiment: string,
+    variants: readonly V[],
+    conversation: NewConversation & { user_id: string },
+    weights?: readonly number[],
+  ): { conversationId: string; variant: V } {
+    const variant = assignVariant(experiment, conversation.user_id, variants, weights);
+    const conversationId = this.conversation({
+      ...conversation,
+      experiment_name: experiment,
+      session_id: variant,
+    });
+    return { conversationId, variant };
   }
 
   /** Queues a message and returns its id (generated when absent). */

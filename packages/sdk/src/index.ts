@@ -1,6 +1,7 @@
 // Public surface of @llm-analytics/sdk: the client, its options, record and span types, and errors.
 
 export type { IngestAccepted } from '@llm-analytics/core';
+export { assignVariant, variantHash } from './assignVariant.ts';
 export { backoffDelay, parseRetryAfter } from './backoff.ts';
 export {
   ClientClosedError,

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { tempDir } from '../../server/test/helpers/tempDir.ts';
 import { startTestServer, type TestServer } from '../../server/test/helpers/testServer.ts';
+import { assignVariant } from '../src/assignVariant.ts';
 
 const run = promisify(execFile);
 const PKG = resolve(fileURLToPath(import.meta.url), '../..');
@@ -114,6 +115,15 @@ describe('the packed SDK in a plain project', () => {
       string[]
     >;
     assert.equal(sent.messages.length, 2);
+    // assignVariant in the built package is the source's, and the conversation recorded the assignment.
+    const { variant, weighted } = JSON.parse(r.stdout) as { variant: string; weighted: string };
+    assert.equal(variant, assignVariant('checkout copy', 'u-esm', ['control', 'short']));
+    assert.equal(weighted, assignVariant('checkout copy', 'u-esm', ['control', 'short'], [1, 3]));
+    const [stored] = await server.ctx.store.query<{ experiment_name: string; session_id: string }>(
+      'SELECT experiment_name, session_id FROM conversations WHERE workspace_id = $1',
+      [server.workspaceId],
+    );
+    assert.deepEqual(stored, { experiment_name: 'checkout copy', session_id: variant });
     const spans = await server.ctx.store.query<{ span_id: string; parent_span_id: string | null }>(
       'SELECT span_id, parent_span_id FROM spans WHERE workspace_id = $1 ORDER BY parent_span_id NULLS FIRST',
       [server.workspaceId],

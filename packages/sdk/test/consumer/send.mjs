@@ -1,9 +1,17 @@
 // A plain-JavaScript ESM consumer of the installed package: one conversation, two messages, an evaluation, and a
 // trace of two spans.
-import { LLMAnalytics } from '@llm-analytics/sdk';
+import { assignVariant, LLMAnalytics } from '@llm-analytics/sdk';
 
 const analytics = new LLMAnalytics({ baseUrl: process.env.LLA_URL, apiKey: process.env.LLA_KEY, flushAt: 2 });
-const conversation = analytics.conversation({ user_id: 'u-esm', session_id: 's-1' });
+// The conversation records its experiment and the variant the user was assigned.
+const { conversationId: conversation, variant } = analytics.experimentConversation(
+  'checkout copy',
+  ['control', 'short'],
+  {
+    user_id: 'u-esm',
+  },
+);
+const weighted = assignVariant('checkout copy', 'u-esm', ['control', 'short'], [1, 3]);
 const messages = [
   analytics.message({ conversation_id: conversation, role: 'user', content: 'hi' }),
   analytics.message({
@@ -29,4 +37,13 @@ const spans = await analytics.trace(
   { conversationId: conversation },
 );
 await analytics.shutdown();
-console.log(JSON.stringify({ conversations: [conversation], messages, evaluations: [evaluation], spans }));
+console.log(
+  JSON.stringify({
+    conversations: [conversation],
+    messages,
+    evaluations: [evaluation],
+    spans,
+    variant,
+    weighted,
+  }),
+);

@@ -31,11 +31,12 @@ import {
 export const LATENCY_SAMPLE_UNITS = 1000;
 
 /**
- * τ of the always-valid mixture: the experiment's minimum effect (fixed before it starts, as the method wants);
- * without one, a 10% change of the control's value, else the estimate's standard error.
+ * τ of the always-valid mixture: for the primary metric the experiment's minimum effect (in that metric's unit,
+ * fixed before it starts, as the method wants); otherwise, and without one, a 10% change of the control's value,
+ * else the estimate's standard error.
  */
-export function sequentialTau(e: Experiment, est: Estimate): number {
-  if (e.min_effect !== null) return e.min_effect;
+export function sequentialTau(e: Experiment, metric: string, est: Estimate): number {
+  if (e.min_effect !== null && metric === e.primary_metric) return e.min_effect;
   const relative = Math.abs(est.control_value ?? 0) * 0.1;
   return relative > 0 ? relative : est.standard_error || 1;
 }
@@ -84,7 +85,10 @@ async function loadVariant(
       for (let i = 0; i < n; i++) values.push(latency);
       byUnit.set(key, values);
     }
-    latencies = [...byUnit.values()];
+    // Units in id order, values ascending: the seeded bootstrap then draws the same resamples for the same data.
+    latencies = [...byUnit.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, values]) => values.sort((x, y) => x - y));
   }
   const metric = e.unit === 'user' ? 'users' : 'conversations';
   const row = totals.rows[0] ?? {};
@@ -123,7 +127,7 @@ export async function experimentResults(
     for (const p of plans) {
       const est = compareMetric(p, control, data[i], e.unit);
       fixed.set(`${v.name}\u0000${p.id}`, est);
-      const shown = mode === 'sequential' ? alwaysValid(est, { tau: sequentialTau(e, est) }) : est;
+      const shown = mode === 'sequential' ? alwaysValid(est, { tau: sequentialTau(e, p.id, est) }) : est;
       inputs.push({ variant: v.name, metric: p.id, direction: p.direction, estimate: shown });
     }
   });

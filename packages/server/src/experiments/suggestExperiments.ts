@@ -5,6 +5,18 @@ import type { AnalyticsService } from '../analytics/AnalyticsService.ts';
 /** A session id that reads like the control arm; otherwise the first session (by name) is the control. */
 const CONTROL = /(^|[-_ ])(control|baseline|base|a)$/i;
 
+const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** "SFT vs DPO" with sessions ab-finetune-sft, ab-finetune-dpo: the session whose last part the name says first. */
+function namedFirst(name: string, ids: readonly string[]): string | undefined {
+  const text = plain(name);
+  const at = (id: string) => text.indexOf(plain(id.split(/[-_ ]/).pop() ?? id));
+  return ids
+    .filter((id) => at(id) >= 0)
+    .sort((x, y) => at(x) - at(y))
+    .at(0);
+}
+
 const DEFAULT_SECONDARY = ['error_rate', 'latency_p95', 'cost_per_message'];
 
 export async function suggestExperiments(
@@ -32,7 +44,7 @@ export async function suggestExperiments(
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, sessions]) => {
       const ids = [...sessions.keys()].sort();
-      const control = ids.find((s) => CONTROL.test(s)) ?? ids[0];
+      const control = ids.find((s) => CONTROL.test(s)) ?? namedFirst(name, ids) ?? ids[0];
       const draft: ExperimentSuggestion['draft'] = {
         name,
         unit: 'conversation',
