@@ -35,7 +35,7 @@ export async function buildApp(
     trustProxy: ctx.config.trustProxy,
     // Path parameters carry record ids (up to 256 characters, more once percent-encoded); Fastify's default
     // of 100 would answer a long id's route with a 404.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     logger:
       opts.logger === false
         ? false

@@ -12,8 +12,9 @@ import type { GroupCommitWriter } from '../ingest/GroupCommitWriter.ts';
 import { emptyRowSet } from '../store/RowSet.ts';
 import type { Store } from '../store/Store.ts';
 import type { PricedListing } from './PricedListing.ts';
+import { pageRoots } from './pageRoots.ts';
 import { findTraceRoot } from './queries/findTraceRoot.ts';
-import { listTraceRoots, type RootRow } from './queries/listTraceRoots.ts';
+import type { RootRow } from './queries/listTraceRoots.ts';
 import { listTraceSpans, type SpanRecord } from './queries/listTraceSpans.ts';
 import { summarizeTraceSpans } from './queries/summarizeTraceSpans.ts';
 import { checkSeedBody, seedRootSpanId, seedSpanRow } from './seedSpanRow.ts';
@@ -38,10 +39,10 @@ export class TraceApiService {
   ) {}
 
   private async summaries(workspaceId: string, traceIds: string[]): Promise<Map<string, TraceSummaryOf>> {
-    const rows = await this.priced.run(workspaceId, (pricing) =>
+    const groups = await this.priced.run(workspaceId, (pricing) =>
       summarizeTraceSpans(this.store, workspaceId, traceIds, pricing),
     );
-    return traceSummaries(rows);
+    return traceSummaries(groups);
   }
 
   /**
@@ -62,7 +63,7 @@ export class TraceApiService {
     let exhausted = false;
     for (let round = 0; round < MAX_ROUNDS && !exhausted && listed.length <= q.limit; round++) {
       const want = q.limit + 1 - listed.length;
-      const roots: RootRow[] = await listTraceRoots(this.store, workspaceId, filter, after, want);
+      const roots: RootRow[] = await pageRoots(this.store, workspaceId, filter, after, want);
       exhausted = roots.length < want;
       if (roots.length === 0) break;
       const sums = await this.summaries(workspaceId, [...new Set(roots.map((r) => r.trace_id))]);

@@ -6,14 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { ENGINES } from '../helpers/engines.ts';
 import { post } from '../helpers/post.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { type Body, get } from './apiGet.ts';
 import { OTHER, PRICE_BOOK, priceOf, traceIdOf, WS } from './traceFixture.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: test replies are inspected loosely
-type Body = Record<string, any>;
-async function get(s: TestServer, path: string, key = s.adminKey): Promise<{ status: number; body: Body }> {
-  const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
-  return { status: res.status, body: (await res.json()) as Body };
-}
 
 const T1 = traceIdOf(1);
 const T6 = traceIdOf(6);

@@ -1,14 +1,13 @@
 // The traces API on both engines through the real server: the list (every trace once across cursor pages,
-// summaries and cost against an independent computation, filters), a trace's detail, the seed's POST,
-// workspace isolation and the 400/404 paths. Conversations are in conversationApi.test.ts.
+// summaries and cost against an independent computation, filters), a trace's detail, workspace isolation
+// and the 400/404 paths. The seed's POST is in seedTraces.test.ts, conversations in conversationApi.test.ts.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { TraceSummary } from '@llm-analytics/core';
 import { emptyRowSet } from '../../src/store/RowSet.ts';
 import { ENGINES } from '../helpers/engines.ts';
-import { post } from '../helpers/post.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { type Body, get } from './apiGet.ts';
 import {
   allSpans,
   type Expected,
@@ -22,13 +21,6 @@ import {
   traceIdOf,
   WS,
 } from './traceFixture.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: test replies are inspected loosely
-type Body = Record<string, any>;
-async function get(s: TestServer, path: string, key = s.adminKey): Promise<{ status: number; body: Body }> {
-  const res = await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
-  return { status: res.status, body: (await res.json()) as Body };
-}
 
 /** Every page of the list for `query` with page size `limit`, in order. */
 async function allPages(s: TestServer, query: string, limit: number, key?: string): Promise<TraceSummary[]> {
@@ -202,81 +194,6 @@ for (const engine of ENGINES) {
       assert.equal(missing.status, 404);
       assert.equal(missing.body.error.code, 'not_found');
       assert.equal((await get(s, '/api/analytics/traces', 'not-a-key')).status, 401);
-    });
-
-    it("the seed's POST stores a span (hashed ids, fields as attributes); its GETs show it", async () => {
-      const ingestKey = await s.createKey('ingest');
-      const url = `${s.url}/api/analytics/traces`;
-      const root = await post(url, ingestKey, {
-        trace_id: 'seed-run-1',
-        span_name: 'answer question',
-        duration_ms: 1234.5,
-        operation_type: 'llm_call',
-        model_name: 'gpt-4o',
-        metadata: { user: 'u-1', operation_type: 'ignored' },
-        start_time: '2026-11-20T10:00:00.000Z',
-      });
-      assert.equal(root.status, 200, JSON.stringify(root.body));
-      const { trace_id, span_id } = (root.body as Body).data;
-      assert.match(trace_id, /^[0-9a-f]{32}$/);
-      assert.match(span_id, /^[0-9a-f]{16}$/);
-      const child = await post(url, ingestKey, {
-        trace_id: 'seed-step-2',
-        parent_trace_id: 'seed-run-1',
-        span_name: 'retrieve',
-        duration_ms: 10,
-        operation_type: 'retrieval',
-        start_time: '2026-11-20T10:00:00.100Z',
-      });
-      assert.equal(child.status, 200, JSON.stringify(child.body));
-      assert.equal((child.body as Body).data.trace_id, trace_id);
-      const detail = await get(s, `/api/traces/${trace_id}`);
-      const [a, b] = detail.body.data.spans;
-      assert.equal(a.name, 'answer question');
-      assert.equal(a.duration_ms, 1234.5);
-      assert.equal(a.start_time, '2026-11-20T10:00:00.000Z');
-      assert.deepEqual(a.attributes, {
-        user: 'u-1',
-        operation_type: 'llm_call',
-        'gen_ai.request.model': 'gpt-4o',
-        'seed.trace_id': 'seed-run-1',
-      });
-      assert.equal(a.model_id, 'gpt-4o');
-      assert.equal(b.parent_span_id, a.span_id);
-      assert.equal(b.attributes['seed.trace_id'], 'seed-step-2');
-      assert.equal(detail.body.data.summary.span_count, 2);
-      assert.equal(detail.body.data.summary.name, 'answer question');
-      const listed = await get(s, '/api/analytics/traces?start_date=2026-11-20&end_date=2026-11-20');
-      assert.deepEqual(ids(listed.body.data.traces), [trace_id]);
-      // Re-sending a seed span replaces it rather than adding one.
-      await post(url, ingestKey, {
-        trace_id: 'seed-step-2',
-        parent_trace_id: 'seed-run-1',
-        span_name: 'retrieve again',
-        duration_ms: 5,
-        operation_type: 'retrieval',
-        start_time: '2026-11-20T10:00:00.100Z',
-      });
-      const again = await get(s, `/api/traces/${trace_id}`);
-      assert.equal(again.body.data.spans.length, 2);
-      assert.equal(again.body.data.spans[1].name, 'retrieve again');
-      // Permission: a read key cannot capture; bad bodies change nothing.
-      const readKey = await s.createKey('read');
-      const body = { trace_id: 'x', span_name: 'y', duration_ms: 1, operation_type: 'z' };
-      assert.equal((await post(url, readKey, body)).status, 403);
-      for (const bad of [
-        { ...body, duration_ms: -1 },
-        { ...body, span_name: '' },
-        { ...body, extra: 1 },
-        { ...body, span_name: 'nul \u0000' },
-        { ...body, start_time: 'yesterday' },
-        { ...body, duration_ms: 1e300 },
-      ]) {
-        const r = await post(url, ingestKey, bad);
-        assert.equal(r.status, 400, JSON.stringify(bad));
-      }
-      const x = await get(s, `/api/traces/${createHash('md5').update('x').digest('hex')}`);
-      assert.equal(x.status, 404);
     });
   });
 }

@@ -24,6 +24,17 @@ export interface SqlDialect {
   countIf(cond: string): string;
   /** True when the text array `arrayExpr` shares an element with the bound `params`. */
   arrayOverlaps(arrayExpr: string, params: string[]): string;
+  /**
+   * True for the rows of `table` aliased `alias` that `scope(alias)` keeps (e.g. to a workspace) and whose text
+   * `column` is an element of the bound text array `param`.
+   */
+  keyIn(
+    table: string,
+    alias: string,
+    scope: (alias: string) => string,
+    column: string,
+    param: string,
+  ): string;
   /** True when some element of the text array `arrayExpr` contains the bound text `param` (case-insensitive). */
   arrayAnyContains(arrayExpr: string, param: string): string;
   /** Text value of the top-level key `keyParam` (a bound parameter) of the JSON column `expr`. */

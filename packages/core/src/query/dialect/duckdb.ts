@@ -35,6 +35,11 @@ export const duckdb: SqlDialect = {
   countIf: (cond: string) => `COALESCE(CAST(count_if(${cond}) AS BIGINT), 0)`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `list_has_any(${arrayExpr}, [${params.map((p) => `CAST(${p} AS VARCHAR)`).join(', ')}])`,
+  // The matching row ids first, from the key column alone: a semi-join on the key itself reads every selected
+  // column of every row it probes, and list_contains compares each row with the whole list (1M spans, 101
+  // trace ids: ~50 and ~19 ms, this ~8 ms).
+  keyIn: (table, alias, scope, column, param) =>
+    `${alias}.rowid IN (SELECT k.rowid FROM ${table} k WHERE ${scope('k')} AND k.${column} IN (SELECT unnest(CAST(${param} AS VARCHAR[]))))`,
   // A list lambda: a correlated unnest subquery plans as a slow delim join in DuckDB.
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `len(list_filter(${arrayExpr}, tag -> strpos(lower(tag), lower(${param})) > 0)) > 0`,

@@ -26,6 +26,9 @@ export const postgres: SqlDialect = {
   countIf: (cond: string) => `count(*) FILTER (WHERE ${cond})`,
   arrayOverlaps: (arrayExpr: string, params: string[]) =>
     `${arrayExpr} && CAST(ARRAY[${params.join(', ')}] AS TEXT[])`,
+  // An index on (…, column) answers `= ANY` directly.
+  keyIn: (_table, alias, scope, column, param) =>
+    `${scope(alias)} AND ${alias}.${column} = ANY(CAST(${param} AS TEXT[]))`,
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `EXISTS (SELECT 1 FROM unnest(${arrayExpr}) AS tags(tag) WHERE strpos(lower(tags.tag), lower(${param})) > 0)`,
   jsonText: (expr: string, keyParam: string) => `(${expr} ->> ${keyParam})`,

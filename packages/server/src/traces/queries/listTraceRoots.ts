@@ -12,6 +12,8 @@ export interface RootFilter {
   model?: string;
   conversationId?: string;
   status?: 'ok' | 'error';
+  /** A lower bound on the root's start (engine timestamp text) that only narrows the scan (see pageRoots). */
+  since?: string;
 }
 
 export interface RootRow {
@@ -39,6 +41,7 @@ export async function listTraceRoots(
   const where = ['s.workspace_id = $1', 's.parent_span_id IS NULL'];
   if (filter.from) where.push(`s.start_time >= ${ts(sqlTimestamp(filter.from))}`);
   if (filter.to) where.push(`s.start_time < ${ts(sqlTimestamp(filter.to))}`);
+  if (filter.since !== undefined) where.push(`s.start_time >= ${ts(filter.since)}`);
   if (filter.service !== undefined) where.push(`s.service_name = ${p(filter.service)}`);
   if (filter.model !== undefined)
     where.push(`s.trace_id IN (${tracesWith(`x.model_id = ${p(filter.model)}`)})`);
