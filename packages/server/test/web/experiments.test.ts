@@ -8,10 +8,11 @@ import type { Page } from 'playwright-core';
 import { DEMO_SESSIONS } from '../../src/demo/demoExperiments.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
-import { OWNER, startDashboardServer } from './dashboardFixture.ts';
+import { OWNER, startDashboardServer, VIEWER } from './dashboardFixture.ts';
 import { apiFromPage, signIn, waitForCharts } from './pageHelpers.ts';
 
 const NAME = 'Support fine-tune: SFT vs DPO';
+const FRONTIER = 'Frontier: GPT-4o vs Claude 3.5 Sonnet';
 const DEMO_NAMES = [...new Set(DEMO_SESSIONS.map((s) => s.experiment_name))].sort();
 const SESSIONS = DEMO_SESSIONS.filter((s) => s.experiment_name === NAME).map((s) => s.session_id);
 
@@ -221,5 +222,57 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     await page.getByText('No experiments yet').waitFor();
     assert.deepEqual(await listed(page), []);
     await page.locator(`[data-testid="suggestions"] li[data-name="${NAME}"]`).waitFor();
+  });
+  it('reviews a suggestion in the form: a split far from the plan is called broken, power says what is left', {
+    timeout: 30_000,
+  }, async () => {
+    await page.getByRole('button', { name: `Review ${FRONTIER}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'New experiment' });
+    assert.equal(await dialog.getByLabel('Name', { exact: true }).inputValue(), FRONTIER);
+    const shares = dialog.getByLabel('Planned share (%)');
+    await shares.nth(0).fill('90');
+    await shares.nth(1).fill('10');
+    await dialog.getByLabel(/Minimum effect worth detecting \(points\)/).fill('3');
+    await dialog.getByRole('button', { name: 'Create experiment' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const e = await stored(page, FRONTIER);
+    assert.deepEqual(e.planned_split, [0.9, 0.1]);
+    assert.equal(e.min_effect, 0.03);
+    await page.locator(`tr[data-name="${FRONTIER}"] a`).click();
+    await page.getByText('Traffic split looks broken').waitFor();
+    const r = await apiFromPage<ExperimentResults>(page, 'GET', `/api/analytics/experiments/${e.id}/results`);
+    assert.equal(r.srm.mismatch, true);
+    const needed = r.power.needed_per_variant;
+    assert.ok(needed !== null);
+    const have = Math.min(...r.variants.map((v) => v.conversations));
+    const note = (await page.getByTestId('power-note').textContent()) ?? '';
+    if (needed > have) {
+      assert.match(
+        note,
+        new RegExp(`About ${(needed - have).toLocaleString('en-US')} more conversations per variant`),
+      );
+    } else assert.match(note, /^Enough conversations/);
+    assert.match(note, /3\.0 pts in Success rate/);
+  });
+
+  it('shows a viewer the experiments and results without any change controls', {
+    timeout: 30_000,
+  }, async () => {
+    await apiFromPage(page, 'POST', `/api/workspaces/${s.workspaceId}/members`, {
+      ...VIEWER,
+      role: 'viewer',
+    });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, s.url, VIEWER);
+    await page.goto(`${s.url}/experiments`);
+    await page.locator(`tr[data-name="${FRONTIER}"]`).waitFor();
+    await page.locator('[data-testid="suggestions"]').waitFor();
+    assert.equal(
+      await page.getByRole('button', { name: /^(New experiment|Edit|Conclude|Delete|Create)/ }).count(),
+      0,
+    );
+    await page.locator(`tr[data-name="${FRONTIER}"] a`).click();
+    await page.locator('[data-testid="comparison-table"] tbody tr').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: /^(Edit|Conclude|Delete)$/ }).count(), 0);
   });
 });
