@@ -43,7 +43,7 @@ export function ExperimentNotes({ results: r }: { results: ExperimentResults }) 
       )}
       <p data-testid="power-note">
         {minEffect === null
-          ? `Set a minimum effect worth detecting to see how many ${unit} ${metric} needs.`
+          ? `Set a minimum effect worth detecting (Edit) to see how many ${unit} per variant a test of ${metric} needs.`
           : needed === null
             ? `Not enough data yet to size the test on ${metric}.`
             : more === 0
