@@ -274,5 +274,10 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     await page.locator(`tr[data-name="${FRONTIER}"] a`).click();
     await page.locator('[data-testid="comparison-table"] tbody tr').first().waitFor();
     assert.equal(await page.getByRole('button', { name: /^(Edit|Conclude|Delete)$/ }).count(), 0);
+    // At phone width the page does not scroll sideways: wide tables scroll inside their own box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await page.screenshot({ path: artifactPath('experiment-results-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });

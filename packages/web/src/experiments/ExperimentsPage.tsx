@@ -85,9 +85,7 @@ export function ExperimentsPage({ workspace }: { workspace: WorkspaceRef }) {
                   <th scope="col">Status</th>
                   <th scope="col">Variants · traffic</th>
                   <th scope="col">Primary metric</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+                  <th scope="col" aria-label="Actions" />
                 </tr>
               </thead>
               <tbody>
