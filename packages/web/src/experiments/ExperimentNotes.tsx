@@ -31,14 +31,14 @@ export function ExperimentNotes({ results: r }: { results: ExperimentResults }) 
     <div className="experiment-notes" data-testid="experiment-notes">
       {r.srm.mismatch ? (
         <Notice kind="error" title="Traffic split looks broken">
-          {splitText(r)}: a split this far from the plan happens by chance with p ={' '}
-          {experimentFormat.p(r.srm.p_value)}. Check how conversations are assigned before trusting any
+          {splitText(r)}: a split this far from the plan happens by chance with{' '}
+          {experimentFormat.pClause(r.srm.p_value)}. Check how conversations are assigned before trusting any
           verdict.
         </Notice>
       ) : (
         <p data-testid="srm-note">
           Traffic split matches the plan ({splitText(r)}
-          {r.srm.p_value !== null ? `; sample-ratio check p = ${experimentFormat.p(r.srm.p_value)}` : ''}).
+          {r.srm.p_value !== null ? `; sample-ratio check ${experimentFormat.pClause(r.srm.p_value)}` : ''}).
         </p>
       )}
       <p data-testid="power-note">

@@ -53,15 +53,19 @@ function MetricForest({ metric, rows }: { metric: string; rows: ExperimentCompar
             </g>
           );
         })}
-        <text x={LABEL} y={h - 6} className="forest-axis">
-          {experimentFormat.difference(metric, lo)}
-        </text>
+        {x(0) - LABEL > 60 ? (
+          <text x={LABEL} y={h - 6} className="forest-axis">
+            {experimentFormat.difference(metric, lo)}
+          </text>
+        ) : null}
         <text x={x(0)} y={h - 6} textAnchor="middle" className="forest-axis">
           0
         </text>
-        <text x={W - PAD} y={h - 6} textAnchor="end" className="forest-axis">
-          {experimentFormat.difference(metric, hi)}
-        </text>
+        {W - PAD - x(0) > 60 ? (
+          <text x={W - PAD} y={h - 6} textAnchor="end" className="forest-axis">
+            {experimentFormat.difference(metric, hi)}
+          </text>
+        ) : null}
       </svg>
     </figure>
   );

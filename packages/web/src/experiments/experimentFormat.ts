@@ -32,4 +32,9 @@ export const experimentFormat = {
     if (p === null || p === undefined) return '—';
     return p < 0.001 ? '< 0.001' : p.toFixed(3);
   },
+  /** "p < 0.001" or "p = 0.418", for sentences. */
+  pClause(p: number | null | undefined): string {
+    if (p === null || p === undefined) return 'p unknown';
+    return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+  },
 };
