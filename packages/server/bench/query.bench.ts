@@ -1,7 +1,8 @@
 // Benchmark: server time of the dashboard's full payload (the requests one dashboard load sends, derived from the
 // widget declarations: web/src/widgets/dashboardRequests.ts; concurrent, over HTTP to the real server on a file
 // DuckDB) and of one filter change, p50/p95 over 20 runs, server peak RSS; and the seed's
-// approach (raw rows as JSON to the client, aggregated in JS) at the same size as the ratio to beat.
+// approach (raw rows as JSON to the client, aggregated in JS) at the same size as the ratio to beat; and the
+// results of one A/B experiment of the demo (GET /api/analytics/experiments/:id/results).
 // `npm run bench:query` (1M messages) · `npm run bench:query -- 10000000` or BENCH_10M=1 · BENCH_DATA_DIR=<dir>
 // keeps/reuses the loaded database between runs.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -175,6 +176,47 @@ try {
         `${await alone(query)} ms · filtered ${await alone(filteredList[i].query)} ms`,
       ]);
     }
+    // Experiment results (issue 18): the demo's first A/B experiment from its suggested draft, every metric of
+    // the draft (success rate, error rate, p95 latency with its bootstrap, cost per message), computed anew.
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}`, ...init.headers },
+      }).then(async (res) => {
+        const body = await res.json();
+        if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+        return body;
+      });
+    const { suggestions } = await api('/api/analytics/experiments/suggestions');
+    const experiment = await api('/api/analytics/experiments', {
+      method: 'POST',
+      body: JSON.stringify({ ...suggestions[0].draft, min_effect: 0.03 }),
+    });
+    const results = async (cached = false) => {
+      const t0 = performance.now();
+      await api(`/api/analytics/experiments/${experiment.id}/results`, {
+        headers: cached ? {} : { 'cache-control': 'no-cache' },
+      });
+      return ms(t0);
+    };
+    const experimentFirst = await results();
+    const experimentRuns: number[] = [];
+    for (let i = 0; i < RUNS; i++) experimentRuns.push(await results());
+    const experimentCached: number[] = [];
+    for (let i = 0; i < RUNS; i++) experimentCached.push(await results(true));
+    const units = (suggestions[0].conversations as number[]).reduce((a, b) => a + b, 0);
+    rows.push([
+      `experiment results (${units.toLocaleString()} conversations, 4 metrics), first`,
+      `${fmt(experimentFirst)} ms`,
+    ]);
+    rows.push([
+      `experiment results, ${RUNS} runs (goal p50 ≤ 300 ms)`,
+      `p50 ${fmt(pctl(experimentRuns, 0.5))} ms · p95 ${fmt(pctl(experimentRuns, 0.95))} ms`,
+    ]);
+    rows.push([
+      `experiment results from the reply cache, ${RUNS} runs`,
+      `p50 ${fmt(pctl(experimentCached, 0.5))} ms · p95 ${fmt(pctl(experimentCached, 0.95))} ms`,
+    ]);
     rows.push(['server peak RSS', `${Math.round(server.peakRssMiB())} MiB`]);
     if (WITH_SEED)
       rows.push(['speed-up vs seed approach (full load p50)', `${(seedMs / pctl(full, 0.5)).toFixed(1)}×`]);

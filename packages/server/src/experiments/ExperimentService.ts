@@ -175,11 +175,19 @@ export class ExperimentService {
     return toExperiment(result.next);
   }
 
-  /** Sequential (always-valid) while the experiment can still change, fixed-horizon once concluded. */
-  async results(workspaceId: string, id: string, mode?: ResultMode): Promise<ExperimentResults> {
+  /**
+   * Sequential (always-valid) while the experiment can still change, fixed-horizon once concluded. `fresh`
+   * computes every query anew instead of reading the reply cache.
+   */
+  async results(
+    workspaceId: string,
+    id: string,
+    mode?: ResultMode,
+    opts: { fresh?: boolean } = {},
+  ): Promise<ExperimentResults> {
     const e = await this.get(workspaceId, id);
     const chosen = mode ?? (e.status === 'concluded' ? 'fixed' : 'sequential');
-    return experimentResults(this.analytics, e, chosen, queryNow());
+    return experimentResults(this.analytics, e, chosen, queryNow(), opts.fresh ?? false);
   }
 
   /** Drafts from the data: experiment names whose sessions no experiment of the workspace covers. */

@@ -29,7 +29,12 @@ export function experimentProblems(e: CreateExperimentRequest): ValidationIssue[
   e.variants.forEach((v, i) => {
     if (!v.filter) return;
     try {
-      parseQuery({ metrics: ['messages'], filters: v.filter, date_range: 'all' });
+      // With a metric of every grain: a leaf only message metrics can use (latency) would fail the results.
+      parseQuery({
+        metrics: ['messages', 'evaluations', 'tool_calls'],
+        filters: v.filter,
+        date_range: 'all',
+      });
     } catch (err) {
       if (!(err instanceof QueryError)) throw err;
       const sub = err.path?.replace(/^filters/, '') ?? '';

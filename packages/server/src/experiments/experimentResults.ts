@@ -51,15 +51,16 @@ async function loadVariant(
   index: number,
   plans: MetricPlan[],
   now: Date,
+  fresh: boolean,
 ): Promise<Loaded> {
   const v = e.variants[index];
   const ws = e.workspace_id;
   const dim = unitDimension(e);
   const recent = recentWindow(e, now);
   const [unitReply, totals, recentReply] = await Promise.all([
-    analytics.query(ws, unitQuery(e, v, plans, now), now, { maxRows: UNIT_ROWS }),
-    analytics.query(ws, totalsQuery(e, v, plans, now), now),
-    recent ? analytics.query(ws, recentQuery(e, v, recent.range), now) : null,
+    analytics.query(ws, unitQuery(e, v, plans, now), now, { maxRows: UNIT_ROWS, fresh }),
+    analytics.query(ws, totalsQuery(e, v, plans, now), now, { fresh }),
+    recent ? analytics.query(ws, recentQuery(e, v, recent.range), now, { fresh }) : null,
   ]);
   // Conversations without a user_id have no user to count when the unit is the user.
   const units = unitReply.rows.filter((r) => r[dim] !== null);
@@ -73,7 +74,7 @@ async function loadVariant(
       ws,
       latencyQuery(e, v, now, sample.length < ids.length ? sample : null),
       now,
-      { maxRows: UNIT_ROWS },
+      { maxRows: UNIT_ROWS, fresh },
     );
     const byUnit = new Map<string, number[]>();
     for (const r of reply.rows) {
@@ -114,9 +115,10 @@ export async function experimentResults(
   e: Experiment,
   mode: ResultMode,
   now: Date,
+  fresh = false,
 ): Promise<ExperimentResults> {
   const plans = [e.primary_metric, ...e.secondary_metrics].map(metricPlan);
-  const data = await Promise.all(e.variants.map((_, i) => loadVariant(analytics, e, i, plans, now)));
+  const data = await Promise.all(e.variants.map((_, i) => loadVariant(analytics, e, i, plans, now, fresh)));
   const ci = e.variants.findIndex((v) => v.name === e.control);
   const control = data[ci];
 

@@ -191,6 +191,15 @@ for (const engine of ENGINES) {
           }),
           'variants[0].filter[1]',
         ],
+        [
+          body({
+            variants: [
+              { name: 'control', session_ids: ['x'] },
+              { name: 'b', filter: ['and', [['lte', 'latency', 500]]] },
+            ],
+          }),
+          'variants[1].filter[1][0][1]',
+        ],
         [body({ unit: 'message' }), 'unit'],
         [body({ start: '2026-12-01T00:00:00Z', end: '2026-11-01T00:00:00Z' }), 'end'],
         [body({ status: 'concluded' }), 'status'],

@@ -94,10 +94,13 @@ export const experimentRoutes =
       summary: 'Results: each variant against the control, for every metric of the experiment',
       description:
         '`mode=sequential` (default while not concluded) gives always-valid intervals that stay valid however ' +
-        'often they are looked at; `mode=fixed` (default once concluded) the fixed-horizon ones.',
+        'often they are looked at; `mode=fixed` (default once concluded) the fixed-horizon ones. Send ' +
+        '`Cache-Control: no-cache` for results computed anew rather than from cached query replies.',
       query: ExperimentResultsQuerySchema,
       replies: { 200: ExperimentResultsSchema },
       handler: async (req) =>
-        ctx.experiments.results(req.principal!.workspaceId, req.params.id, req.query.mode),
+        ctx.experiments.results(req.principal!.workspaceId, req.params.id, req.query.mode, {
+          fresh: /no-cache/i.test(req.headers['cache-control'] ?? ''),
+        }),
     });
   };
