@@ -210,6 +210,8 @@ describe('experiments page in Chromium', { timeout: 180_000 }, () => {
     const e = await stored(page, 'SFT vs DPO (support)');
     assert.equal(e.status, 'concluded');
     assert.equal(e.conclusion, 'DPO ships to all support traffic.');
+    assert.ok(e.status_changed_by, 'the API records who concluded it');
+    await page.getByTestId('experiment-facts').getByText(`by ${e.status_changed_by}`).waitFor();
     await page.getByLabel('Fixed horizon').waitFor();
     assert.equal(
       await page.getByLabel('Fixed horizon').isChecked(),

@@ -12,6 +12,7 @@ import { ComparisonTable } from './ComparisonTable';
 import { ConcludeDialog } from './ConcludeDialog';
 import { canManageExperiments } from './canManageExperiments';
 import { DeleteDialog } from './DeleteDialog';
+import { ExperimentFacts } from './ExperimentFacts';
 import { ExperimentForm } from './ExperimentForm';
 import { ExperimentNotes } from './ExperimentNotes';
 import { experimentDraft } from './experimentDraft';
@@ -83,6 +84,7 @@ export function ExperimentPage({ id, workspace }: { id: string; workspace: Works
           </span>
         ) : null}
       </section>
+      <ExperimentFacts experiment={e} />
       {e.hypothesis ? <p className="hypothesis">Hypothesis: {e.hypothesis}</p> : null}
       {e.conclusion ? (
         <p className="conclusion" data-testid="conclusion">
