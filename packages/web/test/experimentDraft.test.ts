@@ -3,7 +3,8 @@
 // caught at its field, and the API's issue paths land on the fields that show them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CreateExperimentRequest } from '@llm-analytics/core';
+import type { CreateExperimentRequest, Experiment } from '@llm-analytics/core';
+import { editPatch } from '../src/experiments/editPatch.ts';
 import { experimentDraft } from '../src/experiments/experimentDraft.ts';
 import { formErrors } from '../src/experiments/formErrors.ts';
 
@@ -83,6 +84,36 @@ describe('experiment form state', () => {
       'variants[2]': ['a variant selects its conversations by session_ids or a filter'],
       planned_split: ['must be positive'],
       '': ['surprise: unknown', 'whole body'],
+    });
+  });
+
+  it('sends an edit as the fields that changed, the status only when it moves', () => {
+    const stored: Experiment = {
+      ...{ hypothesis: null, min_effect: null, start: null, end: null, conclusion: null, created_by: null },
+      ...SUGGESTION,
+      variants: [
+        { name: 'ab-finetune-dpo', session_ids: ['ab-finetune-dpo'] },
+        { name: 'ab-finetune-sft', session_ids: ['ab-finetune-sft'] },
+      ],
+      id: 'x',
+      workspace_id: 'w',
+      status: 'running',
+      status_changed_by: 'a@example.com',
+      status_changed_at: '2026-12-01T00:00:00.000Z',
+      secondary_metrics: ['error_rate', 'latency_p95'],
+      // A split no percent field shows exactly: untouched, it must not count as a change.
+      planned_split: [1, 2],
+      created_at: '2026-12-01T00:00:00.000Z',
+      updated_at: '2026-12-01T00:00:00.000Z',
+    };
+    const d = experimentDraft.from(stored);
+    assert.deepEqual(editPatch(stored, bodyOf(experimentDraft.toRequest(d)), d.status), {});
+    d.name = 'renamed';
+    d.minEffect = '2';
+    assert.deepEqual(editPatch(stored, bodyOf(experimentDraft.toRequest(d)), 'stopped'), {
+      name: 'renamed',
+      min_effect: 0.02,
+      status: 'stopped',
     });
   });
 });

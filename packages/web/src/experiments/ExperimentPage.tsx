@@ -15,6 +15,7 @@ import { DeleteDialog } from './DeleteDialog';
 import { ExperimentFacts } from './ExperimentFacts';
 import { ExperimentForm } from './ExperimentForm';
 import { ExperimentNotes } from './ExperimentNotes';
+import { editPatch } from './editPatch';
 import { experimentDraft } from './experimentDraft';
 import { experimentsApi } from './experimentsApi';
 import { ForestPlot } from './ForestPlot';
@@ -119,7 +120,7 @@ export function ExperimentPage({ id, workspace }: { id: string; workspace: Works
           submitLabel="Save changes"
           initial={experimentDraft.from(e)}
           statuses={['draft', 'running', 'stopped', 'concluded']}
-          onSave={(body, status) => edit.mutateAsync({ ...body, status })}
+          onSave={(body, status) => edit.mutateAsync(editPatch(e, body, status))}
           onClose={() => setOpen(null)}
         />
       ) : null}

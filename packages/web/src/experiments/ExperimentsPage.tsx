@@ -10,6 +10,7 @@ import { canManageExperiments } from './canManageExperiments';
 import { DeleteDialog } from './DeleteDialog';
 import { ExperimentForm } from './ExperimentForm';
 import { ExperimentRow } from './ExperimentRow';
+import { editPatch } from './editPatch';
 import { experimentDraft } from './experimentDraft';
 import { experimentsApi } from './experimentsApi';
 import { SuggestedExperiments } from './SuggestedExperiments';
@@ -122,7 +123,9 @@ export function ExperimentsPage({ workspace }: { workspace: WorkspaceRef }) {
           submitLabel="Save changes"
           initial={experimentDraft.from(open.experiment)}
           statuses={['draft', 'running', 'stopped', 'concluded']}
-          onSave={(body, status) => edit.mutateAsync({ id: open.experiment.id, body: { ...body, status } })}
+          onSave={(body, status) =>
+            edit.mutateAsync({ id: open.experiment.id, body: editPatch(open.experiment, body, status) })
+          }
           onClose={close}
         />
       ) : null}
