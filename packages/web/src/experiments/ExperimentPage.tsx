@@ -93,13 +93,13 @@ export function ExperimentPage({ id, workspace }: { id: string; workspace: Works
         </p>
       ) : null}
       <section
-        className="panel panel-body-pad"
+        className={`panel panel-body-pad${results.isPlaceholderData ? ' stale' : ''}`}
         aria-labelledby="results-heading"
         aria-busy={results.isFetching}
       >
         <div className="results-head">
           <h2 id="results-heading">Results</h2>
-          <ModeSwitch mode={r!.mode} onChange={setMode} />
+          <ModeSwitch mode={mode ?? r!.mode} onChange={setMode} />
         </div>
         <ExperimentNotes results={r!} />
         <VariantTable results={r!} />
