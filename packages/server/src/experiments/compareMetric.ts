@@ -11,41 +11,13 @@ import {
   welchTTest,
 } from '@llm-analytics/core';
 import type { MetricPlan } from './metricPlan.ts';
-
-/** One variant's data: per-unit rows of the unit query, latency values per unit (sampled), exact totals. */
-export interface VariantData {
-  units: Record<string, number | string | boolean | null>[];
-  /** Latency values of each unit's messages; null when no percentile metric was asked for. */
-  latencies: number[][] | null;
-  /** Units the latencies were taken from, and how many the variant has: a sample when fewer. */
-  sampledUnits: number;
-  totals: Record<string, number | null>;
-}
+import { ratioPairs } from './ratioPairs.ts';
+import type { VariantData } from './VariantData.ts';
 
 /** Bootstrap resamples of a latency percentile (Efron & Tibshirani's ≥ 1,000 for percentile intervals). */
-export const BOOTSTRAP_RESAMPLES = 1000;
+const BOOTSTRAP_RESAMPLES = 1000;
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-
-/** Per-unit [numerator, denominator] of a ratio metric, recovered from the unit's value and denominator. */
-function ratioPairs(p: Extract<MetricPlan, { kind: 'ratio' }>, d: VariantData): [number, number][] {
-  const counted = registry.metrics.get(p.id)?.type === 'rate';
-  return d.units.map((u) => {
-    const y = num(u[p.per]);
-    const x = (num(u[p.id]) * y) / p.scale;
-    // A rate's numerator is a count: undo the rounding of value × denominator.
-    return [counted ? Math.round(x) : x, y];
-  });
-}
-
-/** The variant's value of the metric, in the experiment's units (rates as fractions). */
-export function variantValue(p: MetricPlan, d: VariantData): number | null {
-  if (p.kind === 'percentile') return d.totals[p.id] ?? null;
-  if (p.kind === 'total')
-    return d.units.length === 0 ? null : summarizeSample(d.units.map((u) => num(u[p.id]))).mean;
-  const s = clusterSums(ratioPairs(p, d));
-  return s.sumY === 0 ? null : s.sumX / s.sumY;
-}
 
 export function compareMetric(
   p: MetricPlan,
@@ -67,7 +39,7 @@ export function compareMetric(
     });
     const method =
       unit === 'conversation' ? e.method : e.method.replace('over conversations', `over ${unit}s`);
-    const sampled = [control, variant].some((d) => d.sampledUnits < d.units.length);
+    const sampled = [control, variant].some((d) => d.sampledUnits < d.latencyUnits);
     return {
       ...e,
       method: sampled

@@ -10,39 +10,43 @@ import {
   type ExperimentResults,
   type ResultMode,
   sampleEta,
+  sampleQuantile,
   sampleRatioMismatch,
   sampleSizePerVariant,
 } from '@llm-analytics/core';
 import type { AnalyticsService } from '../analytics/AnalyticsService.ts';
-import { compareMetric, type VariantData, variantValue } from './compareMetric.ts';
+import { compareMetric } from './compareMetric.ts';
 import { type MetricPlan, metricPlan } from './metricPlan.ts';
 import { sampleUnits } from './sampleUnits.ts';
-import {
-  latencyQuery,
-  recentQuery,
-  recentWindow,
-  totalsQuery,
-  UNIT_ROWS,
-  unitDimension,
-  unitQuery,
-} from './variantQueries.ts';
+import { sequentialTau } from './sequentialTau.ts';
+import type { VariantData } from './VariantData.ts';
+import { variantQueries } from './variantQueries.ts';
+import { variantValue } from './variantValue.ts';
 
 /** Units per variant a latency bootstrap resamples at most; larger variants are sampled (sampleUnits). */
-export const LATENCY_SAMPLE_UNITS = 1000;
-
-/**
- * τ of the always-valid mixture: for the primary metric the experiment's minimum effect (in that metric's unit,
- * fixed before it starts, as the method wants); otherwise, and without one, a 10% change of the control's value,
- * else the estimate's standard error.
- */
-export function sequentialTau(e: Experiment, metric: string, est: Estimate): number {
-  if (e.min_effect !== null && metric === e.primary_metric) return e.min_effect;
-  const relative = Math.abs(est.control_value ?? 0) * 0.1;
-  return relative > 0 ? relative : est.standard_error || 1;
-}
+const LATENCY_SAMPLE_UNITS = 1000;
 
 interface Loaded extends VariantData {
+  conversations: number;
+  users: number;
+  /** Units per day over the last seven days of the window. */
   recent: number;
+}
+
+/** Latency rows (unit, latency, messages) → every unit's values ascending, units in id order. */
+function latencyClusters(rows: Record<string, unknown>[], dim: string): Map<string, number[]> {
+  const byUnit = new Map<string, number[]>();
+  for (const r of rows) {
+    const latency = r.latency;
+    const n = r.timed_messages;
+    if (r[dim] === null || typeof latency !== 'number' || typeof n !== 'number') continue;
+    const key = String(r[dim]);
+    const values = byUnit.get(key) ?? [];
+    for (let i = 0; i < n; i++) values.push(latency);
+    byUnit.set(key, values);
+  }
+  for (const values of byUnit.values()) values.sort((x, y) => x - y);
+  return byUnit;
 }
 
 async function loadVariant(
@@ -53,54 +57,43 @@ async function loadVariant(
   now: Date,
   fresh: boolean,
 ): Promise<Loaded> {
-  const v = e.variants[index];
   const ws = e.workspace_id;
-  const dim = unitDimension(e);
-  const recent = recentWindow(e, now);
-  const [unitReply, totals, recentReply] = await Promise.all([
-    analytics.query(ws, unitQuery(e, v, plans, now), now, { maxRows: UNIT_ROWS, fresh }),
-    analytics.query(ws, totalsQuery(e, v, plans, now), now, { fresh }),
-    recent ? analytics.query(ws, recentQuery(e, v, recent.range), now, { fresh }) : null,
+  const q = variantQueries(e, e.variants[index], plans, now);
+  const dim = q.dimension;
+  // All independent: they run concurrently.
+  const [unitReply, totals, recentReply, latencyReply] = await Promise.all([
+    analytics.query(ws, q.unit, now, { maxRows: q.maxRows, fresh }),
+    q.totals ? analytics.query(ws, q.totals, now, { fresh }) : null,
+    q.recent ? analytics.query(ws, q.recent.query, now, { fresh }) : null,
+    q.latency ? analytics.query(ws, q.latency, now, { maxRows: q.maxRows, fresh }) : null,
   ]);
   // Conversations without a user_id have no user to count when the unit is the user.
   const units = unitReply.rows.filter((r) => r[dim] !== null);
+  const users = new Set(unitReply.rows.flatMap((r) => (r.user === null ? [] : [r.user]))).size;
   let latencies: number[][] | null = null;
-  let sampledUnits = units.length;
-  if (plans.some((p) => p.kind === 'percentile')) {
-    const ids = units.map((u) => String(u[dim]));
-    const sample = sampleUnits(ids, LATENCY_SAMPLE_UNITS, e.id);
-    sampledUnits = sample.length;
-    const reply = await analytics.query(
-      ws,
-      latencyQuery(e, v, now, sample.length < ids.length ? sample : null),
-      now,
-      { maxRows: UNIT_ROWS, fresh },
-    );
-    const byUnit = new Map<string, number[]>();
-    for (const r of reply.rows) {
-      const latency = r.latency;
-      const n = r.timed_messages;
-      if (r[dim] === null || typeof latency !== 'number' || typeof n !== 'number') continue;
-      const key = String(r[dim]);
-      const values = byUnit.get(key) ?? [];
-      for (let i = 0; i < n; i++) values.push(latency);
-      byUnit.set(key, values);
-    }
-    // Units in id order, values ascending: the seeded bootstrap then draws the same resamples for the same data.
-    latencies = [...byUnit.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, values]) => values.sort((x, y) => x - y));
+  let latencyUnits = 0;
+  const exact: Record<string, number | null> = {};
+  if (latencyReply) {
+    const byUnit = latencyClusters(latencyReply.rows, dim);
+    const all = Float64Array.from([...byUnit.values()].flat()).sort();
+    for (const p of plans)
+      if (p.kind === 'percentile') exact[p.id] = all.length === 0 ? null : sampleQuantile(all, p.quantile);
+    latencyUnits = byUnit.size;
+    // Units in id order: the seeded bootstrap then draws the same resamples for the same data.
+    latencies = sampleUnits([...byUnit.keys()], LATENCY_SAMPLE_UNITS, e.id)
+      .sort()
+      .map((id) => byUnit.get(id)!);
   }
   const metric = e.unit === 'user' ? 'users' : 'conversations';
-  const row = totals.rows[0] ?? {};
   return {
     units,
     latencies,
-    sampledUnits,
-    totals: Object.fromEntries(
-      Object.entries(row).map(([k, val]) => [k, typeof val === 'number' ? val : null]),
-    ),
-    recent: recent ? Number(recentReply?.rows[0]?.[metric] ?? 0) / recent.days : 0,
+    latencyUnits,
+    sampledUnits: latencies?.length ?? 0,
+    percentiles: exact,
+    conversations: totals ? Number(totals.rows[0]?.conversations ?? 0) : units.length,
+    users: totals ? Number(totals.rows[0]?.users ?? 0) : users,
+    recent: q.recent ? Number(recentReply?.rows[0]?.[metric] ?? 0) / q.recent.days : 0,
   };
 }
 
@@ -163,8 +156,8 @@ export async function experimentResults(
     mode,
     variants: e.variants.map((v, i) => ({
       name: v.name,
-      conversations: Number(data[i].totals.conversations ?? 0),
-      users: Number(data[i].totals.users ?? 0),
+      conversations: data[i].conversations,
+      users: data[i].users,
       metrics: Object.fromEntries(plans.map((p) => [p.id, variantValue(p, data[i])])),
     })),
     comparisons: buildComparisons(inputs),

@@ -4,11 +4,11 @@ import type { AnalyticsQuery, DateRange, Experiment, ExperimentVariant, Filter }
 import type { MetricPlan } from './metricPlan.ts';
 
 /** Rows a per-unit query may return: one per conversation of a variant. */
-export const UNIT_ROWS = 1_000_000;
+const UNIT_ROWS = 1_000_000;
 
 const DAY = 86_400_000;
 
-export function variantFilter(v: ExperimentVariant): Filter {
+function variantFilter(v: ExperimentVariant): Filter {
   const parts: Filter[] = [];
   if (v.session_ids && v.session_ids.length > 0) parts.push(['in', 'session', v.session_ids]);
   if (v.filter) parts.push(v.filter);
@@ -16,13 +16,13 @@ export function variantFilter(v: ExperimentVariant): Filter {
 }
 
 /** [start, end ?? now); `all` when the experiment has neither. */
-export function experimentWindow(e: Experiment, now: Date): DateRange {
+function experimentWindow(e: Experiment, now: Date): DateRange {
   if (!e.start && !e.end) return 'all';
   return { from: e.start ?? new Date(0).toISOString(), to: e.end ?? now.toISOString() };
 }
 
 /** The last seven days of the window (for the current daily traffic), or null when it has ended before them. */
-export function recentWindow(e: Experiment, now: Date): { range: DateRange; days: number } | null {
+function recentWindow(e: Experiment, now: Date): { range: DateRange; days: number } | null {
   const to = Math.min(now.getTime(), e.end ? Date.parse(e.end) : Number.POSITIVE_INFINITY);
   const from = Math.max(to - 7 * DAY, e.start ? Date.parse(e.start) : Number.NEGATIVE_INFINITY);
   if (!(to > from)) return null;
@@ -32,10 +32,10 @@ export function recentWindow(e: Experiment, now: Date): { range: DateRange; days
   };
 }
 
-export const unitDimension = (e: Experiment): string => (e.unit === 'user' ? 'user' : 'conversation');
+const unitDimension = (e: Experiment): string => (e.unit === 'user' ? 'user' : 'conversation');
 
 /** Metric ids the per-unit query needs: each ratio with its denominator, each total, `messages` always. */
-export function unitMetricIds(plans: readonly MetricPlan[]): string[] {
+function unitMetricIds(plans: readonly MetricPlan[]): string[] {
   const ids = new Set<string>(['messages']);
   for (const p of plans) {
     if (p.kind === 'ratio') {
@@ -46,7 +46,11 @@ export function unitMetricIds(plans: readonly MetricPlan[]): string[] {
   return [...ids];
 }
 
-export function unitQuery(
+/**
+ * One row per unit with its counts and sums. Per conversation it is also grouped by `user` (one value per
+ * conversation, so the same rows), which gives the variant's distinct users without another query.
+ */
+function unitQuery(
   e: Experiment,
   v: ExperimentVariant,
   plans: readonly MetricPlan[],
@@ -54,28 +58,23 @@ export function unitQuery(
 ): AnalyticsQuery {
   return {
     metrics: unitMetricIds(plans),
-    dimensions: [unitDimension(e)],
+    dimensions: e.unit === 'user' ? ['user'] : ['conversation', 'user'],
     filters: variantFilter(v),
     date_range: experimentWindow(e, now),
     limit: UNIT_ROWS,
   };
 }
 
-/** The variant's exact totals: conversations, users and the percentiles over all its messages. */
-export function totalsQuery(
-  e: Experiment,
-  v: ExperimentVariant,
-  plans: readonly MetricPlan[],
-  now: Date,
-): AnalyticsQuery {
+/** The variant's conversations and users, when the unit is the user (conversations without a user count too). */
+function totalsQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
   return {
-    metrics: ['conversations', 'users', ...plans.filter((p) => p.kind === 'percentile').map((p) => p.id)],
+    metrics: ['conversations', 'users'],
     filters: variantFilter(v),
     date_range: experimentWindow(e, now),
   };
 }
 
-export function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRange): AnalyticsQuery {
+function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRange): AnalyticsQuery {
   return {
     metrics: [e.unit === 'user' ? 'users' : 'conversations'],
     filters: variantFilter(v),
@@ -84,25 +83,48 @@ export function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRang
 }
 
 /**
- * Latency values per unit (one row per unit and distinct latency, with how many messages had it), for the
- * percentile bootstrap; `units` keeps it to a sample of the variant's units.
+ * Latency values per unit: one row per unit and distinct latency, with how many messages had it. Exact
+ * percentiles come from all of them; the bootstrap resamples a sample of the units (sampleUnits). Sampling
+ * here instead (a filter on the sampled ids) would cost about as much and wait for the unit query.
  */
-export function latencyQuery(
-  e: Experiment,
-  v: ExperimentVariant,
-  now: Date,
-  units: string[] | null,
-): AnalyticsQuery {
-  const dim = unitDimension(e);
-  const base = variantFilter(v);
-  const chunks: Filter[] = [];
-  for (let i = 0; units && i < units.length; i += 1000) chunks.push(['in', dim, units.slice(i, i + 1000)]);
-  const sample: Filter | null = chunks.length === 0 ? null : chunks.length === 1 ? chunks[0] : ['or', chunks];
+function latencyQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
   return {
     metrics: ['timed_messages'],
-    dimensions: [dim, 'latency'],
-    filters: sample ? ['and', [base, sample]] : base,
+    dimensions: [unitDimension(e), 'latency'],
+    filters: variantFilter(v),
     date_range: experimentWindow(e, now),
     limit: UNIT_ROWS,
+  };
+}
+
+export interface VariantQueries {
+  /** The unit's dimension: `conversation` or `user`. */
+  dimension: string;
+  /** Rows the unit and latency queries may return (AnalyticsService.query's maxRows). */
+  maxRows: number;
+  unit: AnalyticsQuery;
+  /** Conversations and users of the variant when the unit is the user (else the unit rows give both). */
+  totals: AnalyticsQuery | null;
+  /** Units of the last seven days of the window, and how many days that is; null once it has ended before. */
+  recent: { query: AnalyticsQuery; days: number } | null;
+  /** Latency values per unit; null without a percentile metric. */
+  latency: AnalyticsQuery | null;
+}
+
+/** Every query one variant's results need; they are independent of each other, so they can run at once. */
+export function variantQueries(
+  e: Experiment,
+  v: ExperimentVariant,
+  plans: readonly MetricPlan[],
+  now: Date,
+): VariantQueries {
+  const recent = recentWindow(e, now);
+  return {
+    dimension: unitDimension(e),
+    maxRows: UNIT_ROWS,
+    unit: unitQuery(e, v, plans, now),
+    totals: e.unit === 'user' ? totalsQuery(e, v, now) : null,
+    recent: recent ? { query: recentQuery(e, v, recent.range), days: recent.days } : null,
+    latency: plans.some((p) => p.kind === 'percentile') ? latencyQuery(e, v, now) : null,
   };
 }

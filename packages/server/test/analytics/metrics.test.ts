@@ -30,6 +30,7 @@ const DIMENSIONS: string[][] = [
   ['evaluator'],
   ['conversation_length'],
   ['user'],
+  ['conversation'],
   ['error_type'],
   ['role'],
   ['model', 'rating'],
@@ -81,6 +82,21 @@ for (const engine of ENGINES) {
         }
       });
     }
+
+    it('message metrics by [conversation, latency] and filtered on latency over 90d', async () => {
+      const messageMetrics = ALL_METRICS.filter((m) => METRIC_GRAIN[m] === 'message');
+      await check(l, query(messageMetrics, ['conversation', 'latency'], '90d'));
+      await check(l, {
+        ...query(messageMetrics, ['latency'], '90d'),
+        filters: [
+          'and',
+          [
+            ['gte', 'latency', 300],
+            ['lte', 'latency', 1500],
+          ],
+        ],
+      });
+    });
 
     // Alone, a metric of one grain decides which groups exist (no rows borrowed from another grain).
     for (const metric of ALL_METRICS) {

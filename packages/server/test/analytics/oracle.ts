@@ -44,9 +44,12 @@ const GRAIN_METRICS: [Grain, string[]][] = [
     'message',
     ['cost_per_message', 'latency_avg', 'latency_p50', 'latency_p90', 'latency_p95', 'latency_p99'],
   ],
-  ['message', ['sla_breach_rate', 'errors', 'error_rate', 'messages_per_conversation']],
-  ['evaluation', ['evaluations', 'avg_rating', 'success_rate', 'failures', 'evaluators']],
-  ['tool', ['tool_calls', 'tool_success_rate']],
+  ['message', ['sla_breach_rate', 'errors', 'error_rate', 'messages_per_conversation', 'timed_messages']],
+  [
+    'evaluation',
+    ['evaluations', 'avg_rating', 'success_rate', 'failures', 'evaluators', 'rated_evaluations'],
+  ],
+  ['tool', ['tool_calls', 'tool_success_rate', 'tool_calls_with_outcome']],
 ];
 export const METRIC_GRAIN: Record<string, Grain> = Object.fromEntries(
   GRAIN_METRICS.flatMap(([grain, ids]) => ids.map((id) => [id, grain])),
@@ -230,6 +233,9 @@ function metricValues(a: Acc, s: OracleSettings): Record<string, Val> {
     evaluators: new Set(a.evs.flatMap((e) => (e.evaluator_id === null ? [] : [e.evaluator_id]))).size,
     tool_calls: a.tools.length,
     tool_success_rate: div(100 * toolKnown.filter((r) => r.tool?.success).length, toolKnown.length),
+    timed_messages: lat.length,
+    rated_evaluations: rated.length,
+    tool_calls_with_outcome: toolKnown.length,
   };
 }
 

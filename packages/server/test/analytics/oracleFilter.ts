@@ -45,6 +45,8 @@ export const DIM_GRAIN: Record<string, Grain> = {
   role: 'message',
   error_type: 'message',
   session: 'message',
+  conversation: 'message',
+  latency: 'message',
   experiment: 'message',
   widget: 'message',
   user: 'message',
@@ -94,6 +96,10 @@ function messageValue(dim: string, m: Msg): Val {
       return m.error_type;
     case 'session':
       return m.session_id;
+    case 'conversation':
+      return m.conversation_id;
+    case 'latency':
+      return m.latency_ms;
     case 'experiment':
       return m.experiment_name;
     case 'widget':
