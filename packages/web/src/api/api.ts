@@ -1,11 +1,13 @@
 // Owns the one HTTP client: JSON in/out, the {error:{code,message}} envelope, workspace and CSRF headers.
-import type { AnalyticsQuery, QueryResult } from './types';
+import type { AnalyticsQuery, QueryResult, ValidationIssue } from './types';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Field-level problems of a 400 `validation_failed`, with paths like `variants[1].name`. */
+    readonly issues: ValidationIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -49,8 +51,14 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
     }
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? res.statusText);
+    const err = (json as { error?: { code?: string; message?: string; issues?: ValidationIssue[] } } | null)
+      ?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? `http_${res.status}`,
+      err?.message ?? res.statusText,
+      Array.isArray(err?.issues) ? err.issues : [],
+    );
   }
   return json as T;
 }

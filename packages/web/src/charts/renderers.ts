@@ -9,6 +9,10 @@ export const RENDERERS: Record<RendererKey, LazyComponent<ChartProps>> = {
     () => import('../renderers/SortableTable').then((m) => m.SortableTable),
     ChartSkeleton,
   ),
+  sessions: lazyComponent<ChartProps>(
+    () => import('../renderers/SessionComparisonTable').then((m) => m.SessionComparisonTable),
+    ChartSkeleton,
+  ),
   timeseries: lazyComponent<ChartProps>(
     () => import('../renderers/TimeSeriesChart').then((m) => m.TimeSeriesChart),
     ChartSkeleton,

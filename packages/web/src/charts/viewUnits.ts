@@ -4,6 +4,7 @@ import type { Unit, ViewConfig } from '../widgets/WidgetDef';
 export function viewUnits(view: ViewConfig): Unit[] {
   switch (view.kind) {
     case 'table':
+    case 'sessions':
       return view.columns.flatMap((c) => (c.unit ? [c.unit] : []));
     case 'bars':
       return view.secondary ? [view.unit, view.secondary.unit] : [view.unit];

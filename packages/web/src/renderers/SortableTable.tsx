@@ -1,5 +1,5 @@
 // Owns the sortable table renderer (model performance, A/B sessions): click or Enter on a header to sort.
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { ChartProps } from '../charts/ChartProps';
 import { Link } from '../router/Link';
 import { UnpricedMark } from '../settings/UnpricedMark';
@@ -7,8 +7,15 @@ import { rowUnpriced, unpricedCount, unpricedNoteId } from '../settings/Unpriced
 import { UnpricedRowMark } from '../settings/UnpricedRowMark';
 import { formatValue, toNumber } from '../ui/format';
 
-export function SortableTable({ entry, rows, result }: ChartProps) {
-  const view = entry.view.kind === 'table' ? entry.view : null;
+/** A column computed by the renderer that wraps the table (not from the query), shown after the declared ones. */
+export interface ExtraColumn {
+  key: string;
+  label: string;
+  cell(row: ChartProps['rows'][number]): ReactNode;
+}
+
+export function SortableTable({ entry, rows, result, extra = [] }: ChartProps & { extra?: ExtraColumn[] }) {
+  const view = entry.view.kind === 'table' || entry.view.kind === 'sessions' ? entry.view : null;
   const [sort, setSort] = useState<{ key: string; dir: 'asc' | 'desc' }>({
     key: view?.sortBy ?? '',
     dir: 'desc',
@@ -59,6 +66,11 @@ export function SortableTable({ entry, rows, result }: ChartProps) {
                 </button>
               </th>
             ))}
+            {extra.map((c) => (
+              <th key={c.key} scope="col" data-col={c.key}>
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -84,6 +96,11 @@ export function SortableTable({ entry, rows, result }: ChartProps) {
                   </td>
                 ),
               )}
+              {extra.map((c) => (
+                <td key={c.key} data-col={c.key}>
+                  {c.cell(r)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-// Owns the top bar's page links (Dashboard | Traces); the current one is marked for sighted and screen-reader users.
+// Owns the top bar's page links (Dashboard | Traces | Experiments); the current one is marked for sighted and screen-reader users.
 import { Link } from '../router/Link';
 import { useLocation } from '../router/useLocation';
 
@@ -10,6 +10,7 @@ const PAGES = [
     // A conversation is reached from a trace or a judgment; it reads as part of the trace viewer.
     current: (path: string) => path.startsWith('/traces') || path.startsWith('/conversations/'),
   },
+  { href: '/experiments', label: 'Experiments', current: (path: string) => path.startsWith('/experiments') },
 ];
 
 export function MainNav() {

@@ -12,6 +12,14 @@ import { Notice } from '../ui/Notice';
 const loading = () => <main className="page" role="progressbar" aria-label="Loading page" />;
 const TracesPage = lazyComponent(() => import('../traces/TracesPage').then((m) => m.TracesPage), loading);
 const TracePage = lazyComponent(() => import('../trace/TracePage').then((m) => m.TracePage), loading);
+const ExperimentsPage = lazyComponent(
+  () => import('../experiments/ExperimentsPage').then((m) => m.ExperimentsPage),
+  loading,
+);
+const ExperimentPage = lazyComponent(
+  () => import('../experiments/ExperimentPage').then((m) => m.ExperimentPage),
+  loading,
+);
 const ConversationPage = lazyComponent(
   () => import('../conversation/ConversationPage').then((m) => m.ConversationPage),
   loading,
@@ -28,6 +36,11 @@ const ROUTES: { pattern: string; page: (p: PageProps) => ReactNode }[] = [
   { pattern: '/traces', page: () => <TracesPage /> },
   { pattern: '/traces/:traceId', page: (p) => <TracePage traceId={p.params.traceId} /> },
   { pattern: '/conversations/:id', page: (p) => <ConversationPage id={p.params.id} /> },
+  { pattern: '/experiments', page: (p) => <ExperimentsPage workspace={p.workspace} /> },
+  {
+    pattern: '/experiments/:id',
+    page: (p) => <ExperimentPage id={p.params.id} workspace={p.workspace} />,
+  },
   // The seed's analytics pages go here when they are built: '/analytics/chat', '/analytics/sentiment'.
 ];
 

@@ -1,6 +1,6 @@
 // Owns number formatting by unit, shared by KPI cards, tables and chart tooltips.
-import type { Cell } from '../api/types';
-import type { Unit } from '../widgets/WidgetDef';
+import type { Cell } from '../api/types.ts';
+import type { Unit } from '../widgets/WidgetDef.ts';
 
 const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });

@@ -33,6 +33,8 @@ export interface ColumnDef {
  */
 export type ViewConfig =
   | { kind: 'table'; columns: ColumnDef[]; sortBy: string }
+  /** A table of A/B sessions: the columns, plus each session's result against its experiment's control. */
+  | { kind: 'sessions'; columns: ColumnDef[]; sortBy: string }
   | { kind: 'timeseries'; series: SeriesDef[]; unit: Unit; style: 'line' | 'area' | 'bar'; stack?: boolean }
   | {
       kind: 'bars';

@@ -56,7 +56,8 @@ export const modelWidgets: WidgetDef[] = [
     id: 'session-comparison',
     section: 'model',
     title: 'A/B sessions',
-    description: 'Sessions and experiments compared on quality, latency and cost.',
+    description:
+      'Sessions and experiments compared on quality, latency and cost; with an experiment defined, each session against its control.',
     query: (s) =>
       q(s, {
         metrics: [
@@ -75,7 +76,7 @@ export const modelWidgets: WidgetDef[] = [
       }),
     rowFilter: notNull('session'),
     view: {
-      kind: 'table',
+      kind: 'sessions',
       sortBy: 'messages',
       columns: [
         { key: 'session', label: 'Session' },
