@@ -1,0 +1,155 @@
+// Owns the per-bucket anomaly score: binomial-aware for rates, Poisson-aware for volume, robust for means.
+import type { AnomalyBaseline, AnomalyGranularity } from '../../wire/anomalies.ts';
+import { MIN_SAMPLE } from './anomalyThresholds.ts';
+import { bucketCenters } from './bucketCenters.ts';
+import { median } from './median.ts';
+import { MAD_SCALE } from './robustSpread.ts';
+import type { SeriesGrid } from './seriesGrid.ts';
+import type { AnomalyMetricDef } from './types.ts';
+
+/** A judged bucket; values are in the metric's unit (rates × scale). */
+export interface ScoredBucket {
+  start: number;
+  value: number;
+  expected: number;
+  low: number;
+  high: number;
+  score: number;
+  sample: number | null;
+  baseline: AnomalyBaseline;
+}
+
+/** Residuals behind a spread: the last 2 weeks (hourly) / 4 weeks (daily), re-estimated daily / per bucket. */
+const WINDOW: Readonly<Record<AnomalyGranularity, number>> = { hour: 336, day: 28 };
+const REFRESH: Readonly<Record<AnomalyGranularity, number>> = { hour: 24, day: 1 };
+const MIN_RESIDUALS = 7;
+/** A mean's spread is at least 1 % of its level, so a flat series does not turn noise-free. */
+const REL_FLOOR = 0.01;
+
+const anscombe = (x: number) => 2 * Math.sqrt(x + 0.375);
+const mad = (xs: number[]) => {
+  const m = median(xs);
+  return median(xs.map((x) => Math.abs(x - m)));
+};
+
+/**
+ * Scores every bucket i that has a centre cᵢ (bucketCenters.ts) and enough earlier residuals. Spreads come
+ * from residuals of earlier buckets only, by the MAD (× 1.4826), so past incidents do not widen the band:
+ * - rate (p̂ = successes/n): z = (p̂ − c) / √(c(1−c)/n + τ²). The binomial term is the score test's variance
+ *   (the test Wilson's interval inverts), so 12 evaluations need a huge gap and 12,000 a small one; τ² is the
+ *   extra-binomial (day-to-day) variance, τ² = max(0, σ̂² − med c(1−c)/n) with σ̂ the MAD of residuals p̂ − c of
+ *   buckets with ≥ 30 trials (additive random-effects overdispersion), so a large sample is judged against the
+ *   rate's real wobble, not against binomial noise alone. c is clamped to [½/n, 1 − ½/n] in the variance.
+ * - volume (count x): z = (2√(x+⅜) − 2√(c+⅜)) / √φ, Anscombe's variance-stabilised Poisson score (≈ N(0, 1)
+ *   for a Poisson count, also at small counts); φ = max(1, σ̂²) from the MAD of the same residuals is the
+ *   quasi-Poisson overdispersion.
+ * - mean (value x, optional n): z = (x − c) / s, s = σ̂ · √max(1, n̄/n) with σ̂ the MAD of residuals x − c and
+ *   n̄ their median n: a bucket with fewer measurements than usual is judged more leniently, never more
+ *   strictly; s ≥ 1 % of |c|.
+ * A bucket below the minimum sample (anomalyThresholds.ts) is not judged. The band [low, high] is the set of
+ * values whose |z| stays below `threshold`.
+ *
+ * References: E. B. Wilson, "Probable inference…", JASA 22 (1927) 209–212; D. J. Spiegelhalter, "Handling
+ * over-dispersion of performance indicators", Quality & Safety in Health Care 14 (2005) 347–351; F. J.
+ * Anscombe, "The transformation of Poisson, binomial and negative-binomial data", Biometrika 35 (1948)
+ * 246–254; F. R. Hampel (1974) and P. J. Rousseeuw & C. Croux (1993) for the MAD.
+ */
+export function scoreSeries(
+  grid: SeriesGrid,
+  granularity: AnomalyGranularity,
+  metric: AnomalyMetricDef,
+  threshold: number,
+): (ScoredBucket | null)[] {
+  const { kind, scale } = metric;
+  const { obs, sample, length } = grid;
+  const { center, baseline } = bucketCenters(grid, granularity, kind);
+  const residual = new Float64Array(length).fill(Number.NaN);
+  for (let i = 0; i < length; i++) {
+    if (Number.isNaN(obs[i]) || Number.isNaN(center[i])) continue;
+    residual[i] = kind === 'volume' ? anscombe(obs[i]) - anscombe(center[i]) : obs[i] - center[i];
+  }
+  const out: (ScoredBucket | null)[] = new Array(length).fill(null);
+  let spread: { sigma: number; tau2: number; typicalN: number } | null = null;
+  for (let i = 0; i < length; i++) {
+    if (i % REFRESH[granularity] === 0 || spread === null) spread = blockSpread(i);
+    const x = obs[i];
+    const c = center[i];
+    const n = sample[i];
+    if (spread === null || Number.isNaN(x) || Number.isNaN(c)) continue;
+    const start = grid.origin + i * grid.step;
+    const base = baseline[i] as AnomalyBaseline;
+    if (kind === 'rate') {
+      if (!(n >= MIN_SAMPLE.rate)) continue;
+      const cv = Math.min(Math.max(c, 0.5 / n), 1 - 0.5 / n);
+      const sd = Math.sqrt((cv * (1 - cv)) / n + spread.tau2);
+      out[i] = {
+        start,
+        value: x * scale,
+        expected: c * scale,
+        low: Math.max(0, c - threshold * sd) * scale,
+        high: Math.min(1, c + threshold * sd) * scale,
+        score: (x - c) / sd,
+        sample: n,
+        baseline: base,
+      };
+    } else if (kind === 'volume') {
+      if (Math.max(x, c) < MIN_SAMPLE.volume) continue;
+      const half = (threshold * spread.sigma) / 2;
+      const root = Math.sqrt(c + 0.375);
+      out[i] = {
+        start,
+        value: x,
+        expected: c,
+        low: Math.max(0, Math.max(0, root - half) ** 2 - 0.375),
+        high: (root + half) ** 2 - 0.375,
+        score: (anscombe(x) - anscombe(c)) / spread.sigma,
+        sample: x,
+        baseline: base,
+      };
+    } else {
+      const hasN = !Number.isNaN(n);
+      if (hasN && n < MIN_SAMPLE.mean) continue;
+      const inflate = hasN && spread.typicalN > n ? Math.sqrt(spread.typicalN / n) : 1;
+      const s = Math.max(spread.sigma * inflate, REL_FLOOR * Math.abs(c), 1e-12);
+      out[i] = {
+        start,
+        value: x,
+        expected: c,
+        low: c - threshold * s,
+        high: c + threshold * s,
+        score: (x - c) / s,
+        sample: hasN ? n : null,
+        baseline: base,
+      };
+    }
+  }
+  return out;
+
+  function blockSpread(at: number): { sigma: number; tau2: number; typicalN: number } | null {
+    const rs: number[] = [];
+    const ns: number[] = [];
+    const binomial: number[] = [];
+    for (let j = Math.max(0, at - WINDOW[granularity]); j < at; j++) {
+      if (Number.isNaN(residual[j])) continue;
+      if (kind === 'rate') {
+        if (!(sample[j] >= MIN_SAMPLE.rate)) continue;
+        const cv = Math.min(Math.max(center[j], 0.5 / sample[j]), 1 - 0.5 / sample[j]);
+        binomial.push((cv * (1 - cv)) / sample[j]);
+      }
+      rs.push(residual[j]);
+      if (!Number.isNaN(sample[j])) ns.push(sample[j]);
+    }
+    if (kind === 'rate') {
+      // Rates are judged by their binomial variance alone until 7 large buckets can estimate the extra part.
+      if (rs.length < MIN_RESIDUALS) return { sigma: 0, tau2: 0, typicalN: Number.NaN };
+      const total = (MAD_SCALE * mad(rs)) ** 2;
+      return { sigma: 0, tau2: Math.max(0, total - median(binomial)), typicalN: Number.NaN };
+    }
+    if (rs.length < MIN_RESIDUALS) return null;
+    const sigma = MAD_SCALE * mad(rs);
+    const typicalN = ns.length ? median(ns) : Number.NaN;
+    return kind === 'volume'
+      ? { sigma: Math.max(1, sigma), tau2: 0, typicalN }
+      : { sigma, tau2: 0, typicalN };
+  }
+}
