@@ -22,11 +22,16 @@ export interface ScoredBucket {
 /** Residuals behind a spread: the last 2 weeks (hourly) / 4 weeks (daily), re-estimated daily / per bucket. */
 const WINDOW: Readonly<Record<AnomalyGranularity, number>> = { hour: 336, day: 28 };
 const REFRESH: Readonly<Record<AnomalyGranularity, number>> = { hour: 24, day: 1 };
-const MIN_RESIDUALS = 7;
+/** Residuals a spread needs (a day of hourly buckets, a week of daily ones); before that nothing is judged. */
+const MIN_RESIDUALS: Readonly<Record<AnomalyGranularity, number>> = { hour: 24, day: 7 };
 /** A mean's spread is at least 1 % of its level, so a flat series does not turn noise-free. */
 const REL_FLOOR = 0.01;
 
 const anscombe = (x: number) => 2 * Math.sqrt(x + 0.375);
+/** Anscombe's arcsine transform of x successes in n trials; variance ≈ 1/(4n). */
+const arcsine = (x: number, n: number) => Math.asin(Math.sqrt((x + 0.375) / (n + 0.75)));
+const asinSqrt = (p: number) => Math.asin(Math.sqrt(Math.min(1, Math.max(0, p))));
+const sinSq = (y: number) => Math.sin(Math.min(Math.PI / 2, Math.max(0, y))) ** 2;
 const mad = (xs: number[]) => {
   const m = median(xs);
   return median(xs.map((x) => Math.abs(x - m)));
@@ -66,7 +71,12 @@ export function scoreSeries(
   const residual = new Float64Array(length).fill(Number.NaN);
   for (let i = 0; i < length; i++) {
     if (Number.isNaN(obs[i]) || Number.isNaN(center[i])) continue;
-    residual[i] = kind === 'volume' ? anscombe(obs[i]) - anscombe(center[i]) : obs[i] - center[i];
+    residual[i] =
+      kind === 'volume'
+        ? anscombe(obs[i]) - anscombe(center[i])
+        : kind === 'rate'
+          ? arcsine(obs[i] * sample[i], sample[i]) - asinSqrt(center[i])
+          : obs[i] - center[i];
   }
   const out: (ScoredBucket | null)[] = new Array(length).fill(null);
   let spread: { sigma: number; tau2: number; typicalN: number } | null = null;
@@ -80,21 +90,22 @@ export function scoreSeries(
     const base = baseline[i] as AnomalyBaseline;
     if (kind === 'rate') {
       if (!(n >= MIN_SAMPLE.rate)) continue;
-      const cv = Math.min(Math.max(c, 0.5 / n), 1 - 0.5 / n);
-      const sd = Math.sqrt((cv * (1 - cv)) / n + spread.tau2);
+      const sd = Math.sqrt(1 / (4 * n) + spread.tau2);
+      const yc = asinSqrt(c);
       out[i] = {
         start,
         value: x * scale,
         expected: c * scale,
-        low: Math.max(0, c - threshold * sd) * scale,
-        high: Math.min(1, c + threshold * sd) * scale,
-        score: (x - c) / sd,
+        low: sinSq(yc - threshold * sd) * scale,
+        high: sinSq(yc + threshold * sd) * scale,
+        score: (arcsine(x * n, n) - yc) / sd,
         sample: n,
         baseline: base,
       };
     } else if (kind === 'volume') {
       if (Math.max(x, c) < MIN_SAMPLE.volume) continue;
-      const half = (threshold * spread.sigma) / 2;
+      const sd = Math.sqrt(1 + spread.tau2 * c);
+      const half = (threshold * sd) / 2;
       const root = Math.sqrt(c + 0.375);
       out[i] = {
         start,
@@ -102,7 +113,7 @@ export function scoreSeries(
         expected: c,
         low: Math.max(0, Math.max(0, root - half) ** 2 - 0.375),
         high: (root + half) ** 2 - 0.375,
-        score: (anscombe(x) - anscombe(c)) / spread.sigma,
+        score: (anscombe(x) - anscombe(c)) / sd,
         sample: x,
         baseline: base,
       };
@@ -126,30 +137,30 @@ export function scoreSeries(
   return out;
 
   function blockSpread(at: number): { sigma: number; tau2: number; typicalN: number } | null {
+    // rs: the residuals; known: the part of their variance the sampling model explains (rates, volume).
     const rs: number[] = [];
+    const known: number[] = [];
     const ns: number[] = [];
-    const binomial: number[] = [];
     for (let j = Math.max(0, at - WINDOW[granularity]); j < at; j++) {
       if (Number.isNaN(residual[j])) continue;
       if (kind === 'rate') {
         if (!(sample[j] >= MIN_SAMPLE.rate)) continue;
-        const cv = Math.min(Math.max(center[j], 0.5 / sample[j]), 1 - 0.5 / sample[j]);
-        binomial.push((cv * (1 - cv)) / sample[j]);
+        rs.push(residual[j]);
+        known.push(1 / (4 * sample[j]));
+      } else if (kind === 'volume') {
+        if (!(center[j] > 0) || Math.max(obs[j], center[j]) < MIN_SAMPLE.volume) continue;
+        rs.push(residual[j] / Math.sqrt(center[j]));
+        known.push(1 / center[j]);
+      } else {
+        rs.push(residual[j]);
+        if (!Number.isNaN(sample[j])) ns.push(sample[j]);
       }
-      rs.push(residual[j]);
-      if (!Number.isNaN(sample[j])) ns.push(sample[j]);
     }
-    if (kind === 'rate') {
-      // Rates are judged by their binomial variance alone until 7 large buckets can estimate the extra part.
-      if (rs.length < MIN_RESIDUALS) return { sigma: 0, tau2: 0, typicalN: Number.NaN };
+    if (rs.length < MIN_RESIDUALS[granularity]) return null;
+    if (kind !== 'mean') {
       const total = (MAD_SCALE * mad(rs)) ** 2;
-      return { sigma: 0, tau2: Math.max(0, total - median(binomial)), typicalN: Number.NaN };
+      return { sigma: 0, tau2: Math.max(0, total - median(known)), typicalN: Number.NaN };
     }
-    if (rs.length < MIN_RESIDUALS) return null;
-    const sigma = MAD_SCALE * mad(rs);
-    const typicalN = ns.length ? median(ns) : Number.NaN;
-    return kind === 'volume'
-      ? { sigma: Math.max(1, sigma), tau2: 0, typicalN }
-      : { sigma, tau2: 0, typicalN };
+    return { sigma: MAD_SCALE * mad(rs), tau2: 0, typicalN: ns.length ? median(ns) : Number.NaN };
   }
 }
