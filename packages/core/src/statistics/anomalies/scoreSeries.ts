@@ -19,8 +19,8 @@ export interface ScoredBucket {
   baseline: AnomalyBaseline;
 }
 
-/** Residuals behind a spread: the last 2 weeks (hourly) / 4 weeks (daily), re-estimated daily / per bucket. */
-const WINDOW: Readonly<Record<AnomalyGranularity, number>> = { hour: 336, day: 28 };
+/** Residuals behind a spread: the last 4 weeks (hourly) / 8 weeks (daily), re-estimated daily / per bucket. */
+const WINDOW: Readonly<Record<AnomalyGranularity, number>> = { hour: 672, day: 56 };
 const REFRESH: Readonly<Record<AnomalyGranularity, number>> = { hour: 24, day: 1 };
 /** Residuals a spread needs (a day of hourly buckets, a week of daily ones); before that nothing is judged. */
 const MIN_RESIDUALS: Readonly<Record<AnomalyGranularity, number>> = { hour: 24, day: 7 };
