@@ -7,7 +7,13 @@ export const ANOMALY_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export const ANOMALY_GRANULARITIES = ['hour', 'day'] as const;
 export const ANOMALY_SLICE_DIMENSIONS = ['overall', 'model', 'provider'] as const;
 /** How the expected value of a bucket was formed (see statistics/anomalies/bucketCenters.ts). */
-export const ANOMALY_BASELINES = ['hour_of_week', 'hour_of_day', 'day_of_week', 'trailing'] as const;
+export const ANOMALY_BASELINES = [
+  'hour_of_week',
+  'hour_of_day',
+  'day_of_week',
+  'recent_days',
+  'trailing',
+] as const;
 
 export type AnomalySensitivity = (typeof ANOMALY_SENSITIVITIES)[number];
 export type AnomalySeverity = (typeof ANOMALY_SEVERITIES)[number];

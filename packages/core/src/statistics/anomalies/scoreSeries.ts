@@ -7,6 +7,15 @@ import { MAD_SCALE } from './robustSpread.ts';
 import type { SeriesGrid } from './seriesGrid.ts';
 import type { AnomalyMetricDef } from './types.ts';
 
+interface Spread {
+  /** Means: 1.4826·MAD of residuals. */
+  sigma: number;
+  /** Rates and volume: the variance beyond the sampling model (τ², κ²). */
+  tau2: number;
+  /** Means: the median n behind the residuals. */
+  typicalN: number;
+}
+
 /** A judged bucket; values are in the metric's unit (rates × scale). */
 export interface ScoredBucket {
   start: number;
@@ -79,15 +88,24 @@ export function scoreSeries(
           : obs[i] - center[i];
   }
   const out: (ScoredBucket | null)[] = new Array(length).fill(null);
-  let spread: { sigma: number; tau2: number; typicalN: number } | null = null;
+  // One spread per baseline kind and block: a baseline is judged by how well that same baseline did before.
+  const spreads = new Map<AnomalyBaseline, Spread | null>();
+  let block = -1;
   for (let i = 0; i < length; i++) {
-    if (i % REFRESH[granularity] === 0 || spread === null) spread = blockSpread(i);
     const x = obs[i];
     const c = center[i];
     const n = sample[i];
-    if (spread === null || Number.isNaN(x) || Number.isNaN(c)) continue;
-    const start = grid.origin + i * grid.step;
+    if (Number.isNaN(x) || Number.isNaN(c)) continue;
     const base = baseline[i] as AnomalyBaseline;
+    const at = i - (i % REFRESH[granularity]);
+    if (at !== block) {
+      spreads.clear();
+      block = at;
+    }
+    if (!spreads.has(base)) spreads.set(base, blockSpread(at, base));
+    const spread = spreads.get(base);
+    if (!spread) continue;
+    const start = grid.origin + i * grid.step;
     if (kind === 'rate') {
       if (!(n >= MIN_SAMPLE.rate)) continue;
       const sd = Math.sqrt(1 / (4 * n) + spread.tau2);
@@ -136,13 +154,24 @@ export function scoreSeries(
   }
   return out;
 
-  function blockSpread(at: number): { sigma: number; tau2: number; typicalN: number } | null {
+  /**
+   * The spread of residuals before `at` of buckets with the same baseline; a weekly seasonal baseline new to
+   * the series borrows all residuals until it has its own, the weaker baselines never do (a trailing median's
+   * errors are much larger than a seasonal one's).
+   */
+  function blockSpread(at: number, base: AnomalyBaseline): Spread | null {
+    const own = collect(at, base);
+    if (own) return own;
+    return base === 'hour_of_week' || base === 'day_of_week' ? collect(at, null) : null;
+  }
+
+  function collect(at: number, base: AnomalyBaseline | null): Spread | null {
     // rs: the residuals; known: the part of their variance the sampling model explains (rates, volume).
     const rs: number[] = [];
     const known: number[] = [];
     const ns: number[] = [];
     for (let j = Math.max(0, at - WINDOW[granularity]); j < at; j++) {
-      if (Number.isNaN(residual[j])) continue;
+      if (Number.isNaN(residual[j]) || (base !== null && baseline[j] !== base)) continue;
       if (kind === 'rate') {
         if (!(sample[j] >= MIN_SAMPLE.rate)) continue;
         rs.push(residual[j]);
