@@ -88,7 +88,7 @@ export function scoreSeries(
           : obs[i] - center[i];
   }
   const out: (ScoredBucket | null)[] = new Array(length).fill(null);
-  // One spread per baseline kind and block: a baseline is judged by how well that same baseline did before.
+  // One spread per baseline quality and block: a baseline is judged by how well such baselines did before.
   const spreads = new Map<AnomalyBaseline, Spread | null>();
   let block = -1;
   for (let i = 0; i < length; i++) {
@@ -155,23 +155,21 @@ export function scoreSeries(
   return out;
 
   /**
-   * The spread of residuals before `at` of buckets with the same baseline; a weekly seasonal baseline new to
-   * the series borrows all residuals until it has its own, the weaker baselines never do (a trailing median's
-   * errors are much larger than a seasonal one's).
+   * The spread of residuals before `at` of buckets whose baseline is of the same quality: the seasonal ones
+   * (hour-of-week, day-of-week, hour-of-day and recent days of the same kind) pool their residuals; the plain
+   * trailing median keeps its own, which are much wider (it ignores the rhythm), so warm-up rarely fires.
    */
   function blockSpread(at: number, base: AnomalyBaseline): Spread | null {
-    const own = collect(at, base);
-    if (own) return own;
-    return base === 'hour_of_week' || base === 'day_of_week' ? collect(at, null) : null;
+    return collect(at, base === 'trailing');
   }
 
-  function collect(at: number, base: AnomalyBaseline | null): Spread | null {
+  function collect(at: number, trailing: boolean): Spread | null {
     // rs: the residuals; known: the part of their variance the sampling model explains (rates, volume).
     const rs: number[] = [];
     const known: number[] = [];
     const ns: number[] = [];
     for (let j = Math.max(0, at - WINDOW[granularity]); j < at; j++) {
-      if (Number.isNaN(residual[j]) || (base !== null && baseline[j] !== base)) continue;
+      if (Number.isNaN(residual[j]) || (baseline[j] === 'trailing') !== trailing) continue;
       if (kind === 'rate') {
         if (!(sample[j] >= MIN_SAMPLE.rate)) continue;
         rs.push(residual[j]);

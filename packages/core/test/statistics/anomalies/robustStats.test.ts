@@ -107,18 +107,26 @@ test('mean score: (x − c) / (1.4826·MAD of residuals), floored at 1 % of the 
   const metric = { id: 'latency_p95', kind: 'mean', bad: 'rise', scale: 1 } as const;
   const scored = scoreSeries(seriesGrid(buckets, 'day', 'mean'), 'day', metric, 4);
   const last = scored.at(-1)!;
-  // Independent recomputation of the same definition from the raw values.
+  // Independent recomputation of the same definition from the raw values (T0 is a Monday: days 5, 6 are weekend).
   const value = (i: number) => buckets[i].value as number;
-  const centerAt = (i: number) => {
-    const prior = [1, 2, 3, 4, 5, 6].map((k) => i - 7 * k).filter((j) => j >= 0);
-    return prior.length >= 3
-      ? median(prior.map(value))
-      : median(buckets.slice(Math.max(0, i - 14), i).map((_, k) => value(Math.max(0, i - 14) + k)));
+  const weekend = (i: number) => i % 7 >= 5;
+  const centerAt = (i: number): { c: number; trailing: boolean } | null => {
+    const weekly = [1, 2, 3, 4, 5, 6].map((k) => i - 7 * k).filter((j) => j >= 0);
+    if (weekly.length >= 3) return { c: median(weekly.map(value)), trailing: false };
+    const sameKind: number[] = [];
+    for (let k = 1; k <= 14 && i - k >= 0 && sameKind.length < 6; k++)
+      if (weekend(i - k) === weekend(i)) sameKind.push(i - k);
+    if (sameKind.length >= 3) return { c: median(sameKind.map(value)), trailing: false };
+    return null; // (the trailing baseline's residuals are kept apart and do not enter this spread)
   };
   const residuals: number[] = [];
-  for (let j = 42 - 28; j < 42; j++) residuals.push(value(j) - centerAt(j));
+  for (let j = 0; j < 42; j++) {
+    const b = centerAt(j);
+    if (b) residuals.push(value(j) - b.c);
+  }
   const sigma = robustSpread(residuals).sigma;
-  const c = centerAt(42);
+  const c = centerAt(42)!.c;
+  assert.ok(residuals.length >= 30);
   assert.equal(last.expected, c);
   assert.ok(Math.abs(last.score - (2000 - c) / Math.max(sigma, 0.01 * c)) < 1e-9);
 });
