@@ -16,9 +16,10 @@ const METRICS = [
 
 /**
  * Stationary data, 3 seeds × 3 traffic levels (5, 100, 2,000 messages in the peak hour) × 180 days, hourly and
- * daily, every watched kind. The issue's bound is one false anomaly per metric per 30 days at medium; the
- * measured worst case is about 0.4 (hourly error rate at 100/h, where most error counts are 1–3), and at low
- * about 0.03. Measured with this generator; real data with drifts will do worse.
+ * daily, every watched kind. The issue's bound is one false anomaly per metric per 30 days at medium (asserted
+ * for every single run); averaged over the runs the measured worst case is 0.13 (hourly error rate, where most
+ * error counts are 1–3; asserted ≤ 0.5), and 0 at low (asserted ≤ 0.2). Measured with this generator; real
+ * data with drifts will do worse.
  */
 test('medium raises at most one false anomaly per metric per 30 days; low at most 0.2', (t) => {
   const days = 180;
@@ -50,6 +51,7 @@ test('medium raises at most one false anomaly per metric per 30 days; low at mos
       t.diagnostic(
         `${metric}/${granularity}: medium ${perMonth(medium).toFixed(2)}, low ${perMonth(low).toFixed(2)} per 30 days`,
       );
+      assert.ok(perMonth(medium) <= 0.5, `${metric}/${granularity}: medium ${perMonth(medium)}`);
       assert.ok(perMonth(low) <= 0.2, `${metric}/${granularity}: low ${perMonth(low)}`);
     }
 });
