@@ -49,24 +49,28 @@ const mad = (xs: number[]) => {
 /**
  * Scores every bucket i that has a centre cᵢ (bucketCenters.ts) and enough earlier residuals. Spreads come
  * from residuals of earlier buckets only, by the MAD (× 1.4826), so past incidents do not widen the band:
- * - rate (p̂ = successes/n): z = (p̂ − c) / √(c(1−c)/n + τ²). The binomial term is the score test's variance
- *   (the test Wilson's interval inverts), so 12 evaluations need a huge gap and 12,000 a small one; τ² is the
- *   extra-binomial (day-to-day) variance, τ² = max(0, σ̂² − med c(1−c)/n) with σ̂ the MAD of residuals p̂ − c of
- *   buckets with ≥ 30 trials (additive random-effects overdispersion), so a large sample is judged against the
- *   rate's real wobble, not against binomial noise alone. c is clamped to [½/n, 1 − ½/n] in the variance.
- * - volume (count x): z = (2√(x+⅜) − 2√(c+⅜)) / √φ, Anscombe's variance-stabilised Poisson score (≈ N(0, 1)
- *   for a Poisson count, also at small counts); φ = max(1, σ̂²) from the MAD of the same residuals is the
- *   quasi-Poisson overdispersion.
+ * - rate (x successes of n): z = (y − asin√c) / √(1/(4n) + τ²) with y = asin√((x + ⅜)/(n + ¾)), Anscombe's
+ *   arcsine transform, whose variance 1/(4n) does not depend on p — better calibrated than the plain score
+ *   (p̂ − c)/√(c(1−c)/n) for rare events such as a 3 % error rate over 40 messages. So 12 evaluations need a
+ *   huge gap and 12,000 a small one; τ² is the extra-binomial (day-to-day) variance on that scale,
+ *   τ² = max(0, σ̂² − med 1/(4n)) with σ̂ the MAD of residuals of buckets with ≥ 30 trials (additive
+ *   random-effects overdispersion, Spiegelhalter 2005), so a large sample is judged against the rate's real
+ *   wobble, not against binomial noise alone.
+ * - volume (count x): z = (2√(x+⅜) − 2√(c+⅜)) / √(1 + κ²c), Anscombe's variance-stabilised Poisson score
+ *   (≈ N(0, 1) for a Poisson count, also at small counts) with negative-binomial overdispersion: the residual
+ *   r has variance 1 + κ²c, so κ² = max(0, σ̂² − med 1/c) with σ̂ the MAD of r/√c (traffic's own day-to-day
+ *   swings grow with the level, as a busy day is 10 % busier, not 10 messages busier).
  * - mean (value x, optional n): z = (x − c) / s, s = σ̂ · √max(1, n̄/n) with σ̂ the MAD of residuals x − c and
  *   n̄ their median n: a bucket with fewer measurements than usual is judged more leniently, never more
  *   strictly; s ≥ 1 % of |c|.
  * A bucket below the minimum sample (anomalyThresholds.ts) is not judged. The band [low, high] is the set of
  * values whose |z| stays below `threshold`.
  *
- * References: E. B. Wilson, "Probable inference…", JASA 22 (1927) 209–212; D. J. Spiegelhalter, "Handling
+ * References: D. J. Spiegelhalter, "Handling
  * over-dispersion of performance indicators", Quality & Safety in Health Care 14 (2005) 347–351; F. J.
  * Anscombe, "The transformation of Poisson, binomial and negative-binomial data", Biometrika 35 (1948)
- * 246–254; F. R. Hampel (1974) and P. J. Rousseeuw & C. Croux (1993) for the MAD.
+ * 246–254; J. F. Lawless, "Negative binomial and mixed Poisson regression", Canadian Journal of
+ * Statistics 15 (1987) 209–225; F. R. Hampel (1974) and P. J. Rousseeuw & C. Croux (1993) for the MAD.
  */
 export function scoreSeries(
   grid: SeriesGrid,
