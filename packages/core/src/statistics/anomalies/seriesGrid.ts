@@ -38,8 +38,13 @@ export function seriesGrid(
   for (const s of starts)
     if (s % step !== 0)
       throw new RangeError(`bucket start ${new Date(s).toISOString()} is not on a ${granularity}`);
-  const first = starts.length ? Math.min(...starts) : Number.NaN;
-  const last = starts.length ? Math.max(...starts) : Number.NaN;
+  // A loop, not Math.min(...starts): a year of hourly buckets would overflow the argument list.
+  let first = Number.NaN;
+  let last = Number.NaN;
+  for (const s of starts) {
+    if (!(s >= first)) first = s;
+    if (!(s <= last)) last = s;
+  }
   const origin = Math.floor((bounds.from ?? first) / step) * step;
   const end = bounds.to ?? last + step;
   if (!Number.isFinite(origin) || !Number.isFinite(end) || end <= origin)

@@ -83,8 +83,10 @@ export function synthetic(kind: 'rate' | 'mean' | 'volume', o: SyntheticOptions)
       const n = messages;
       if (n === 0) continue;
       const sd = (o.noise ?? 0.05) * Math.sqrt(50 / Math.max(n, 1));
+      // rhythm() is 0.14–1 (hourly) or 0.55–1 (daily, the afternoon's value): up to 20 % above the quiet level.
+      const busy = o.granularity === 'hour' ? rhythm(t) : rhythm(t + 15 * HOUR);
       const value =
-        (o.level ?? 1000) * (0.9 + 0.2 * shape) * Math.exp(sd * normal()) * (incident?.effect ?? 1);
+        (o.level ?? 1000) * (0.9 + 0.2 * busy) * Math.exp(sd * normal()) * (incident?.effect ?? 1);
       out.push({ start: t, value, n });
     }
   }
