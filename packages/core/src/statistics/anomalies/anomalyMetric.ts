@@ -29,7 +29,8 @@ const KIND_BY_TYPE: Readonly<Record<string, AnomalyMetricKind>> = {
 
 /**
  * How `metricId` is scored: rates (registry type `rate`) binomially, counts as volume (Poisson), the rest
- * (averages, percentiles, sums such as cost) against a robust spread. Bad direction: KPI `better: up` → a drop
+ * (averages, percentiles, sums such as cost) against a robust spread — on the log scale for latency (ms) and
+ * cost (USD). Bad direction: KPI `better: up` → a drop
  * is bad, `down` → a rise, `none` → both; else EXTRA_DIRECTIONS; else both. Null for an unknown metric.
  */
 export function anomalyMetric(metricId: string): AnomalyMetricDef | null {
@@ -43,7 +44,14 @@ export function anomalyMetric(metricId: string): AnomalyMetricDef | null {
         ? 'rise'
         : 'both'
     : (EXTRA_DIRECTIONS[metricId] ?? 'both');
-  return { id: metricId, kind: KIND_BY_TYPE[def.type], bad, scale: def.unit === 'percent' ? 100 : 1 };
+  const kind = KIND_BY_TYPE[def.type];
+  return {
+    id: metricId,
+    kind,
+    bad,
+    scale: def.unit === 'percent' ? 100 : 1,
+    log: kind === 'mean' && (def.unit === 'ms' || def.unit === 'usd'),
+  };
 }
 
 /** The metrics issue 19 watches by default, overall and per model and provider. */

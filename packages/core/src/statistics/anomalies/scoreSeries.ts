@@ -62,7 +62,9 @@ const mad = (xs: number[]) => {
  *   swings grow with the level, as a busy day is 10 % busier, not 10 messages busier).
  * - mean (value x, optional n): z = (x − c) / s, s = σ̂ · √max(1, n̄/n) with σ̂ the MAD of residuals x − c and
  *   n̄ their median n: a bucket with fewer measurements than usual is judged more leniently, never more
- *   strictly; s ≥ 1 % of |c|.
+ *   strictly; s ≥ 1 % of |c|. Metrics marked `log` (latency in ms, cost in USD: positive, right-skewed,
+ *   multiplicative noise) use ln x and ln c instead, s ≥ 0.01, so the band c·e^{±Ts} is as wide in ratio
+ *   above as below.
  * A bucket below the minimum sample (anomalyThresholds.ts) is not judged. The band [low, high] is the set of
  * values whose |z| stays below `threshold`.
  *
@@ -79,6 +81,8 @@ export function scoreSeries(
   threshold: number,
 ): (ScoredBucket | null)[] {
   const { kind, scale } = metric;
+  // Latency and cost are positive and right-skewed, their noise multiplicative: judged on the log scale.
+  const level = metric.log ? (v: number) => Math.log(Math.max(v, 1e-12)) : (v: number) => v;
   const { obs, sample, length } = grid;
   const { center, baseline } = bucketCenters(grid, granularity, kind);
   const residual = new Float64Array(length).fill(Number.NaN);
@@ -89,7 +93,7 @@ export function scoreSeries(
         ? anscombe(obs[i]) - anscombe(center[i])
         : kind === 'rate'
           ? arcsine(obs[i] * sample[i], sample[i]) - asinSqrt(center[i])
-          : obs[i] - center[i];
+          : level(obs[i]) - level(center[i]);
   }
   const out: (ScoredBucket | null)[] = new Array(length).fill(null);
   // One spread per baseline quality and block: a baseline is judged by how well such baselines did before.
@@ -143,14 +147,16 @@ export function scoreSeries(
       const hasN = !Number.isNaN(n);
       if (hasN && n < MIN_SAMPLE.mean) continue;
       const inflate = hasN && spread.typicalN > n ? Math.sqrt(spread.typicalN / n) : 1;
-      const s = Math.max(spread.sigma * inflate, REL_FLOOR * Math.abs(c), 1e-12);
+      const s = metric.log
+        ? Math.max(spread.sigma * inflate, REL_FLOOR)
+        : Math.max(spread.sigma * inflate, REL_FLOOR * Math.abs(c), 1e-12);
       out[i] = {
         start,
         value: x,
         expected: c,
-        low: c - threshold * s,
-        high: c + threshold * s,
-        score: (x - c) / s,
+        low: metric.log ? c * Math.exp(-threshold * s) : c - threshold * s,
+        high: metric.log ? c * Math.exp(threshold * s) : c + threshold * s,
+        score: (level(x) - level(c)) / s,
         sample: hasN ? n : null,
         baseline: base,
       };

@@ -32,4 +32,6 @@ export interface AnomalyMetricDef {
   bad: BadDirection;
   /** Observed and expected values are reported as proportion × scale (100 for the registry's percent rates). */
   scale: number;
+  /** Means only: judged on the log scale (positive, right-skewed values with multiplicative noise). */
+  log?: boolean;
 }

@@ -21,14 +21,14 @@ test('injected incidents are found with their start and end (hourly and daily, r
       effect: -0.3,
       opts: { p: 0.8, wobble: 0.01, evaluated: 1 },
     },
-    // p95 latency × 1.6 for 5 hours at night (quiet hours: fewer messages, noisier p95).
+    // p95 latency × 2 for 5 hours at night (quiet hours: fewer messages, noisier p95).
     {
       metric: 'latency_p95',
       kind: 'mean',
       g: 'hour',
       from: 24 * 40 + 1,
       to: 24 * 40 + 6,
-      effect: 1.6,
+      effect: 2,
       opts: { level: 2000, noise: 0.08 },
     },
     // An ingest outage: volume × 0.2 for 3 hours.

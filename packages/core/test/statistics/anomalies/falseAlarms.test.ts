@@ -55,3 +55,37 @@ test('medium raises at most one false anomaly per metric per 30 days; low at mos
       assert.ok(perMonth(low) <= 0.2, `${metric}/${granularity}: low ${perMonth(low)}`);
     }
 });
+
+test('heavier noise (25 % traffic swings, 3-point rate wobble, 25 % latency noise): medium ≤ 1 per 30 days', (t) => {
+  const noisy = [
+    ['success_rate', 'rate', { p: 0.8, wobble: 0.03, evaluated: 0.3 }],
+    ['error_rate', 'rate', { p: 0.03, wobble: 0.01 }],
+    ['latency_p95', 'mean', { level: 2000, noise: 0.25 }],
+    ['messages', 'volume', {}],
+  ] as const;
+  const days = 180;
+  for (const granularity of ['hour', 'day'] as const)
+    for (const [metric, kind, extra] of noisy) {
+      let medium = 0;
+      let runs = 0;
+      for (const traffic of [5, 100, 2000])
+        for (let seed = 1; seed <= 2; seed++) {
+          const series = synthetic(kind, {
+            seed: seed * 7919 + traffic,
+            granularity,
+            buckets: granularity === 'hour' ? 24 * days : days,
+            traffic,
+            trafficNoise: 0.25,
+            ...extra,
+          });
+          medium += scanAnomalies(
+            { metric, granularity, series: { overall: series } },
+            { sensitivity: 'medium' },
+          ).length;
+          runs++;
+        }
+      const perMonth = (medium * 30) / (days * runs);
+      t.diagnostic(`${metric}/${granularity}: medium ${perMonth.toFixed(2)} per 30 days`);
+      assert.ok(perMonth <= 1, `${metric}/${granularity}: ${perMonth}`);
+    }
+});

@@ -27,6 +27,8 @@ export interface SyntheticOptions {
   /** Means: base level (e.g. p95 latency ms) and multiplicative noise (sd of the log). */
   level?: number;
   noise?: number;
+  /** Day-to-day traffic noise (sd of the log; default 0.08). */
+  trafficNoise?: number;
   /** Share of messages evaluated (rates: trials = share × messages). */
   evaluated?: number;
   incidents?: Incident[];
@@ -68,7 +70,7 @@ export function synthetic(kind: 'rate' | 'mean' | 'volume', o: SyntheticOptions)
     // Daily series: the day's mean rhythm (0.625 weekdays) times 24 hours.
     const shape = o.granularity === 'hour' ? rhythm(t) : 24 * 0.625 * rhythm(t + 15 * HOUR);
     // Traffic is overdispersed (a gamma-like day-to-day factor), as real traffic is.
-    let lambda = o.traffic * shape * Math.exp(0.08 * normal());
+    let lambda = o.traffic * shape * Math.exp((o.trafficNoise ?? 0.08) * normal());
     if (kind === 'volume' && incident) lambda *= incident.effect;
     const messages = poisson(lambda);
     if (kind === 'volume') {
