@@ -130,3 +130,24 @@ test('mean score: (x − c) / (1.4826·MAD of residuals), floored at 1 % of the 
   assert.equal(last.expected, c);
   assert.ok(Math.abs(last.score - (2000 - c) / Math.max(sigma, 0.01 * c)) < 1e-9);
 });
+
+test('log-scale means: band c·e^{±Ts} (low·high = c²); a bucket with fewer measurements than usual gets a wider band', () => {
+  const r = variates(3);
+  const buckets: AnomalyBucket[] = [];
+  for (let i = 0; i < 60; i++)
+    buckets.push({ start: T0 + i * DAY, value: 1500 * Math.exp(r.normal(0, 0.05)), n: 400 });
+  buckets.push({ start: T0 + 60 * DAY, value: 1500, n: 400 });
+  buckets.push({ start: T0 + 61 * DAY, value: 1500, n: 25 });
+  const log = { id: 'latency_p95', kind: 'mean', bad: 'rise', scale: 1, log: true } as const;
+  const scored = scoreSeries(seriesGrid(buckets, 'day', 'mean'), 'day', log, 4);
+  const [full, small] = [scored.at(-2)!, scored.at(-1)!];
+  assert.ok(Math.abs((full.low * full.high) / full.expected ** 2 - 1) < 1e-12);
+  // ln(high/c) = 4·s with s ≈ 0.05 (the noise put in), and √(400/25) = 4 times wider for 25 measurements.
+  const s = Math.log(full.high / full.expected) / 4;
+  assert.ok(s > 0.035 && s < 0.07, `s = ${s}`);
+  const sSmall = Math.log(small.high / small.expected) / 4;
+  assert.ok(Math.abs(sSmall / s - 4) < 0.5, `${sSmall / s}`);
+  // Below 10 measurements a mean is not judged.
+  buckets.push({ start: T0 + 62 * DAY, value: 9000, n: 9 });
+  assert.equal(scoreSeries(seriesGrid(buckets, 'day', 'mean'), 'day', log, 4).at(-1), null);
+});
