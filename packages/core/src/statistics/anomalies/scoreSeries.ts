@@ -97,7 +97,7 @@ export function scoreSeries(
   }
   const out: (ScoredBucket | null)[] = new Array(length).fill(null);
   // One spread per baseline quality and block: a baseline is judged by how well such baselines did before.
-  const spreads = new Map<AnomalyBaseline, Spread | null>();
+  const spreads = new Map<boolean, Spread | null>();
   let block = -1;
   for (let i = 0; i < length; i++) {
     const x = obs[i];
@@ -110,8 +110,9 @@ export function scoreSeries(
       spreads.clear();
       block = at;
     }
-    if (!spreads.has(base)) spreads.set(base, blockSpread(at, base));
-    const spread = spreads.get(base);
+    const trailing = base === 'trailing';
+    if (!spreads.has(trailing)) spreads.set(trailing, collect(at, trailing));
+    const spread = spreads.get(trailing);
     if (!spread) continue;
     const start = grid.origin + i * grid.step;
     if (kind === 'rate') {
@@ -169,10 +170,6 @@ export function scoreSeries(
    * (hour-of-week, day-of-week, hour-of-day and recent days of the same kind) pool their residuals; the plain
    * trailing median keeps its own, which are much wider (it ignores the rhythm), so warm-up rarely fires.
    */
-  function blockSpread(at: number, base: AnomalyBaseline): Spread | null {
-    return collect(at, base === 'trailing');
-  }
-
   function collect(at: number, trailing: boolean): Spread | null {
     // rs: the residuals; known: the part of their variance the sampling model explains (rates, volume).
     const rs: number[] = [];
