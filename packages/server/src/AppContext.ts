@@ -83,7 +83,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     inlineMaxRows: config.exportInlineMaxRows,
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
-  jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces));
+  jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
   return {
     config,
     store: s,
