@@ -140,18 +140,20 @@ export class ExportService {
     const out = await this.write(workspaceId, id, r, filePath, new Date(createdMs), () => {});
     const finishedMs = this.now();
     const expiresMs = finishedMs + this.ttlMs();
-    await this.deps.store.transaction((tx) =>
-      insertExport(tx, {
-        ...base,
-        jobId: null,
-        status: 'done',
-        filePath,
-        fileBytes: out.bytes,
-        rows: out.rows,
-        finishedMs,
-        expiresMs,
-      }),
-    );
+    const row = {
+      ...base,
+      jobId: null,
+      status: 'done' as const,
+      filePath,
+      fileBytes: out.bytes,
+      rows: out.rows,
+    };
+    try {
+      await this.deps.store.transaction((tx) => insertExport(tx, { ...row, finishedMs, expiresMs }));
+    } catch (e) {
+      await rm(join(this.limits.dir, filePath), { force: true }); // no row, no file
+      throw e;
+    }
     const expiresAt = new Date(expiresMs).toISOString();
     return { ...reply, fileSize: out.bytes, expiresAt, status: 'done', rows: out.rows };
   }
