@@ -11,6 +11,9 @@ import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { ExperimentService } from './experiments/ExperimentService.ts';
+import { ExportService } from './exports/service/ExportService.ts';
+import { ensureExportDir } from './exports/service/ensureExportDir.ts';
+import { exportCleanupJob, exportCleanupSchedule, exportJob } from './exports/service/exportJobs.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
 import { GenAiDeriver } from './ingest/otlp/genai/GenAiDeriver.ts';
@@ -46,10 +49,14 @@ export interface AppContext {
   /** Background jobs: the runner (started by `serve`, stopped by close) and the API's reads. */
   jobRunner: JobRunner;
   jobs: JobService;
+  /** Export requests, their files and downloads (`export` jobs for the large ones). */
+  exports: ExportService;
   close(): Promise<void>;
 }
 
 export async function createContext(config: Config, store?: Store): Promise<AppContext> {
+  // Before the store opens: a bad EXPORT_DIR stops the start with its reason and leaves nothing open.
+  await ensureExportDir(config.exportDir);
   const s = store ?? (await openStore(config));
   const writer = new GroupCommitWriter(s, undefined, config.ingestMaxQueuedRows);
   const workspaces = new WorkspaceService(s);
@@ -72,6 +79,14 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   }
   const jobRunner = new JobRunner(s).register(retentionJob(activity));
   jobRunner.schedule(retentionSchedule(jobRunner, workspaces, config.traceRetentionDays));
+  const exports = new ExportService({ store: s, analytics, settings, workspaces }, jobRunner, {
+    dir: config.exportDir,
+    ttlHours: config.exportTtlHours,
+    maxBytesPerWorkspace: config.exportMaxBytesPerWorkspace,
+    inlineMaxRows: config.exportInlineMaxRows,
+  });
+  jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
+  jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
   return {
     config,
     store: s,
@@ -91,6 +106,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     experiments: new ExperimentService(s, activity, analytics),
     jobRunner,
     jobs: new JobService(s),
+    exports,
     async close() {
       await jobRunner.stop();
       await keys.close();

@@ -1,6 +1,7 @@
 // Owns the list of tables: every table the schema holds, each declared once in its own module.
 import { activity } from './activity.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
+import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
 import { conversations } from './conversations.ts';
 import { evaluations } from './evaluations.ts';
@@ -35,6 +36,7 @@ export const TABLES = {
   spans,
   jobs,
   analytics_experiments: analyticsExperiments,
+  analytics_exports: analyticsExports,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

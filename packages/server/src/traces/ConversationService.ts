@@ -40,7 +40,8 @@ export class ConversationService {
       ),
       listConversationEvaluations(this.store, scope, id),
     ]);
-    if (!conversation && messages.length === 0) throw new ApiError(404, 'not_found', 'no such conversation in this workspace');
+    if (!conversation && messages.length === 0)
+      throw new ApiError(404, 'not_found', 'no such conversation in this workspace');
     const byMessage = new Map<string, EvaluationRecord[]>();
     for (const e of evaluations) byMessage.set(e.message_id, [...(byMessage.get(e.message_id) ?? []), e]);
     const thread = messages.map((m) => toMessage(m, byMessage.get(m.id) ?? []));

@@ -95,7 +95,8 @@ export class TraceApiService {
       this.summaries(workspaceId, [traceId]),
     ]);
     const summary = sums.get(traceId);
-    if (spans.length === 0 || !summary) throw new ApiError(404, 'not_found', 'no such trace in this workspace');
+    if (spans.length === 0 || !summary)
+      throw new ApiError(404, 'not_found', 'no such trace in this workspace');
     return { success: true, data: { summary: publicSummary(summary), spans: spans.map(toSpan) } };
   }
 

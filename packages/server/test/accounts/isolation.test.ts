@@ -18,6 +18,7 @@ interface Ids {
   memberB: string;
   jobB: string;
   traceB: string;
+  exportB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -102,6 +103,12 @@ const CASES: Record<string, Case> = {
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
+  'POST /api/analytics/export': {
+    body: () => ({ format: 'csv', exportType: 'overview', startDate: '2020-01-01', endDate: recent() }),
+  },
+  'GET /api/analytics/exports': { query: 'limit=200' },
+  'GET /api/analytics/exports/:id': { params: (i) => ({ id: [i.exportB, i.wsB] }) },
+  'GET /api/analytics/download/:id': { params: (i) => ({ id: [i.exportB, i.wsB] }) },
 };
 
 /** Guessed ids for path parameters no case names: every id of B we know. */
@@ -236,8 +243,16 @@ for (const engine of ENGINES) {
         ],
       };
       await s.ctx.traces.export(wsB, Buffer.from(JSON.stringify(otlp)), OTLP_ENCODINGS.json);
+      const exportB = (
+        await s.ctx.exports.create(wsB, b.email, {
+          format: 'csv',
+          exportType: 'complete',
+          startDate: '2020-01-01',
+          endDate: new Date(Date.now() + 3600_000).toISOString(),
+        })
+      ).exportId;
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB };
+      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB, exportB };
       canaries = [
         'canaryb',
         wsB,
@@ -248,6 +263,7 @@ for (const engine of ENGINES) {
         m.id,
         jobB,
         'cafe0000000000000000000000000b0b',
+        exportB,
       ];
     });
     after(() => s.close());

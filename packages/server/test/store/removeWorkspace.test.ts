@@ -7,6 +7,7 @@ import { insertMembership } from '../../src/accounts/queries/insertMembership.ts
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
 import { insertExperiment } from '../../src/experiments/queries/insertExperiment.ts';
+import { insertExport } from '../../src/exports/queries/insertExport.ts';
 import { insertJob } from '../../src/jobs/queries/insertJob.ts';
 import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
 import { emptyRowSet } from '../../src/store/RowSet.ts';
@@ -106,6 +107,24 @@ async function fill(store: Store, ws: string): Promise<void> {
       created_ms: 1,
       updated_ms: 1,
     });
+    await insertExport(tx, {
+      id: `exp-${ws}`,
+      workspaceId: ws,
+      jobId: null,
+      status: 'done',
+      format: 'csv',
+      exportType: 'overview',
+      request: '{}',
+      fileName: 'x.csv',
+      contentType: 'text/csv',
+      filePath: null,
+      fileBytes: 1,
+      rows: 1,
+      requestedBy: 'test',
+      createdMs: 1,
+      finishedMs: 1,
+      expiresMs: 2,
+    });
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -164,7 +183,7 @@ for (const engine of ENGINES) {
         assert.equal(kept.workspaces, 1);
         for (const t of ['models', 'conversations', 'messages', 'tool_calls', 'evaluations'])
           assert.equal(kept[t], 11, `kept's ${t}`);
-        for (const t of ['settings', 'memberships', 'api_keys', 'activity', 'jobs'])
+        for (const t of ['settings', 'memberships', 'api_keys', 'activity', 'jobs', 'analytics_exports'])
           assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.
         const [coded] = await store.query<{ n: number }>(
