@@ -1,0 +1,86 @@
+// Owns a chart card's download menu: CSV / JSON of the widget's own query (exported by the server, so the file
+// holds exactly the query's rows) and PNG / SVG of the drawn chart.
+import type { AnalyticsQuery } from '@llm-analytics/core';
+import { useRef, useState } from 'react';
+import type { ChartImage } from './ChartImageSlot';
+import { downloadExport, runExport } from './exportsApi';
+import { saveBlob } from './saveBlob';
+
+type Choice = 'csv' | 'json' | 'png' | 'svg';
+
+export function ChartDownloadMenu(props: {
+  id: string;
+  title: string;
+  query: AnalyticsQuery;
+  image: ChartImage | null;
+}) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [busy, setBusy] = useState<Choice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const base = `${props.id}-${new Date().toISOString().slice(0, 10)}`;
+  const run = async (choice: Choice) => {
+    menu.current?.removeAttribute('open');
+    setBusy(choice);
+    setError(null);
+    try {
+      if (choice === 'png' || choice === 'svg') {
+        const image = props.image;
+        if (!image) throw new Error('the chart is not drawn yet');
+        const blob =
+          choice === 'png'
+            ? await (await fetch(image.png())).blob()
+            : new Blob([image.svg()], { type: 'image/svg+xml' });
+        saveBlob(blob, `${base}.${choice}`);
+      } else {
+        const reply = await runExport(
+          { format: choice, exportType: 'query', query: props.query, fileName: base },
+          () => {},
+        );
+        await downloadExport(reply.downloadUrl, reply.fileName);
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const choices: { value: Choice; label: string }[] = [
+    { value: 'csv', label: 'CSV (rows)' },
+    { value: 'json', label: 'JSON (rows)' },
+    ...(props.image
+      ? [
+          { value: 'png' as const, label: 'PNG image' },
+          { value: 'svg' as const, label: 'SVG image' },
+        ]
+      : []),
+  ];
+  return (
+    <div className="download-menu" data-testid={`download-${props.id}`}>
+      <details ref={menu}>
+        <summary aria-label={`Download ${props.title}`} aria-busy={busy !== null}>
+          {busy ? 'Preparing…' : 'Download'}
+        </summary>
+        <ul>
+          {choices.map((c) => (
+            <li key={c.value}>
+              <button
+                type="button"
+                className="link"
+                data-download={c.value}
+                disabled={busy !== null}
+                onClick={() => void run(c.value)}
+              >
+                {c.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
