@@ -1,22 +1,24 @@
 // Owns the state of the export just started: progress while it runs, then its download or why it failed.
+import type { ExportReply } from '@llm-analytics/core';
 import { Notice } from '../ui/Notice';
 import { DownloadButton } from './DownloadButton';
-import { useExportJob } from './useExportJob';
+import { isActive, useExportJob } from './useExportJob';
 
-export function ExportJobStatus({ id }: { id: string }) {
-  const job = useExportJob(id);
-  const info = job.data;
-  if (job.isError && !info)
-    return (
-      <Notice kind="error" title="Could not follow the export">
-        {job.error.message}
-      </Notice>
-    );
-  if (!info) return <p className="muted">Starting the export…</p>;
+export function ExportJobStatus({ reply }: { reply: ExportReply }) {
+  const status0 = reply.status ?? 'done';
+  const job = useExportJob(reply.exportId, isActive(status0));
+  // The POST's reply until the first poll answers: a queued export shows as queued at once.
+  const info = job.data ?? {
+    ...reply,
+    status: status0,
+    progress: status0 === 'done' ? 1 : 0,
+    rows: reply.rows ?? 0,
+    error: null,
+  };
   const pct = Math.round(info.progress * 100);
   return (
     <div className="export-job" data-testid="export-job" data-status={info.status}>
-      {info.status === 'queued' || info.status === 'running' ? (
+      {isActive(info.status) ? (
         <>
           <p>
             {info.status === 'queued' ? 'Queued' : `Writing ${info.fileName}`} — {pct}%
@@ -36,6 +38,11 @@ export function ExportJobStatus({ id }: { id: string }) {
         </Notice>
       ) : null}
       {info.status === 'expired' ? <p className="muted">This export has expired.</p> : null}
+      {job.isError ? (
+        <Notice kind="error" title="Could not follow the export">
+          {job.error.message}
+        </Notice>
+      ) : null}
     </div>
   );
 }

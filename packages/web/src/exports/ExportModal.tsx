@@ -1,4 +1,5 @@
 // Owns the export dialog: the form prefilled from the dashboard, the export it started, and past exports.
+import type { ExportReply } from '@llm-analytics/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useDashboard } from '../dashboard/DashboardContext';
@@ -15,12 +16,12 @@ export function ExportModal({ onClose }: { onClose(): void }) {
   const { state } = useDashboard();
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<ExportDraft>(() => initialDraft(state));
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [started, setStarted] = useState<ExportReply | null>(null);
   const client = useQueryClient();
   const start = useMutation({
     mutationFn: () => startExport(toRequest(draft)),
     onSuccess: (reply) => {
-      setJobId(reply.exportId);
+      setStarted(reply);
       void client.invalidateQueries({ queryKey: EXPORTS_KEY });
     },
   });
@@ -45,7 +46,7 @@ export function ExportModal({ onClose }: { onClose(): void }) {
         onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
         onSubmit={() => start.mutate()}
       />
-      {jobId ? <ExportJobStatus key={jobId} id={jobId} /> : null}
+      {started ? <ExportJobStatus key={started.exportId} reply={started} /> : null}
       <ExportHistory />
     </dialog>
   );

@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { getExport } from './exportsApi';
 
 const POLL_MS = 700;
-const isActive = (status: string | undefined) => status === 'queued' || status === 'running';
+export const isActive = (status: string | undefined) => status === 'queued' || status === 'running';
 
-export function useExportJob(id: string | null) {
+/** `follow`: false for an export that was done in its POST (nothing to poll). */
+export function useExportJob(id: string, follow: boolean) {
   return useQuery({
     queryKey: ['export', id],
-    queryFn: () => getExport(id!),
-    enabled: id !== null,
+    queryFn: () => getExport(id),
+    enabled: follow,
     refetchInterval: (q) => (q.state.data && !isActive(q.state.data.status) ? false : POLL_MS),
     staleTime: 0,
   });
