@@ -10,6 +10,8 @@ import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
+import { ExportService } from './exports/service/ExportService.ts';
+import { exportCleanupJob, exportCleanupSchedule, exportJob } from './exports/service/exportJobs.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
 import { GenAiDeriver } from './ingest/otlp/genai/GenAiDeriver.ts';
@@ -43,6 +45,8 @@ export interface AppContext {
   /** Background jobs: the runner (started by `serve`, stopped by close) and the API's reads. */
   jobRunner: JobRunner;
   jobs: JobService;
+  /** Export requests, their files and downloads (`export` jobs for the large ones). */
+  exports: ExportService;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,15 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   }
   const jobRunner = new JobRunner(s).register(retentionJob(activity));
   jobRunner.schedule(retentionSchedule(jobRunner, workspaces, config.traceRetentionDays));
+  const exports = new ExportService({ store: s, analytics, settings, workspaces }, jobRunner, {
+    dir: config.exportDir,
+    ttlHours: config.exportTtlHours,
+    maxBytesPerWorkspace: config.exportMaxBytesPerWorkspace,
+    inlineMaxRows: config.exportInlineMaxRows,
+  });
+  await exports.init();
+  jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
+  jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces));
   return {
     config,
     store: s,
@@ -87,6 +100,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     analytics,
     jobRunner,
     jobs: new JobService(s),
+    exports,
     async close() {
       await jobRunner.stop();
       await keys.close();

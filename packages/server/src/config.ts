@@ -1,6 +1,6 @@
 // Owns configuration: every environment variable and its default, in one place (the README's table).
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -30,6 +30,14 @@ export interface Config {
   traceRetentionDays: number;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP for rate limits, https for Secure cookies). */
   trustProxy: boolean;
+  /** Export files (EXPORT_DIR, default DATA_DIR/exports), one folder per workspace. */
+  exportDir: string;
+  /** Hours an export's file can be downloaded (410 Gone after; the cleanup job deletes it). */
+  exportTtlHours: number;
+  /** Bytes of unexpired export files a workspace may hold (429 beyond); 0: no quota. */
+  exportMaxBytesPerWorkspace: number;
+  /** A `complete` export of more rows than this runs as a background job (other types always run inline). */
+  exportInlineMaxRows: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -40,7 +48,18 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+/** A positive number of hours (fractions allowed: tests and short-lived installs). */
+function hours(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`${name} must be a positive number of hours, got "${raw}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = resolve(overrides.dataDir ?? (env.DATA_DIR || './data'));
   const initApiKey = env.LLM_ANALYTICS_INIT_API_KEY || null;
   if (initApiKey !== null && initApiKey.length < 32) {
     throw new Error('LLM_ANALYTICS_INIT_API_KEY must be at least 32 characters');
@@ -48,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   return {
     port: int('PORT', 3000, env),
     host: env.HOST || '127.0.0.1',
-    dataDir: resolve(env.DATA_DIR || './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || null,
     initApiKey,
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 10 * 1024 * 1024, env),
@@ -67,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     initAdminPassword: env.LLM_ANALYTICS_INIT_ADMIN_PASSWORD || null,
     traceRetentionDays: int('TRACE_RETENTION_DAYS', 30, env),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    exportDir: resolve(env.EXPORT_DIR || join(dataDir, 'exports')),
+    exportTtlHours: hours('EXPORT_TTL_HOURS', 24, env),
+    exportMaxBytesPerWorkspace: int('EXPORT_MAX_BYTES_PER_WORKSPACE', 5 * 1024 ** 3, env),
+    exportInlineMaxRows: int('EXPORT_INLINE_MAX_ROWS', 20_000, env),
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 // Owns the list of tables: every table the schema holds, each declared once in its own module.
 import { activity } from './activity.ts';
+import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
 import { conversations } from './conversations.ts';
 import { evaluations } from './evaluations.ts';
@@ -33,6 +34,7 @@ export const TABLES = {
   activity,
   spans,
   jobs,
+  analytics_exports: analyticsExports,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

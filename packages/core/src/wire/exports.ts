@@ -5,7 +5,8 @@ import { registry } from '../query/registry/registry.ts';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'jsonl', 'parquet', 'report', 'pdf'] as const;
 export const EXPORT_TYPES = ['overview', 'timeseries', 'model_comparison', 'complete', 'query'] as const;
-export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+/** `expired`: past its expiry, the file deleted (downloads answer 410). */
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
 /** Raw tables of a `complete` export, in the order they are written. */
 export const COMPLETE_TABLES = ['conversations', 'messages', 'evaluations', 'tool_calls'] as const;
 /** Column types of an export table: the catalogue's logical types (raw rows) and the metrics' numbers. */
@@ -76,6 +77,16 @@ export const ExportRequestSchema = z
     /** Time bucket of a `timeseries` export (default `auto`). */
     granularity: z.enum(GRANULARITIES).optional(),
     query: AnalyticsQuerySchema.optional(),
+    /**
+     * The download's base name (the server appends the extension); any characters: the download header
+     * carries it as UTF-8 and an ASCII fallback. Default `llm-analytics-<type>-<from>_<to>`.
+     */
+    fileName: z
+      .string()
+      .min(1)
+      .max(120)
+      .refine((n) => /\S/.test(n), { message: 'fileName must not be blank' })
+      .optional(),
   })
   .superRefine((r, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -119,6 +130,47 @@ export const ExportReplySchema = z
   })
   .meta({ id: 'ExportReply' });
 
+/** One export of the workspace, as `GET /api/analytics/exports` lists it and `GET …/exports/:id` polls it. */
+export const ExportInfoSchema = z
+  .strictObject({
+    id: z.string(),
+    status: z.enum(EXPORT_STATUSES),
+    format: z.enum(EXPORT_FORMATS),
+    exportType: z.enum(EXPORT_TYPES),
+    /** 0..1: rows written of the rows counted up front (1 once done). */
+    progress: z.number().min(0).max(1),
+    /** Rows written (all tables); 0 until done. */
+    rows: z.number().int().nonnegative(),
+    /** Bytes of the file; 0 until done. */
+    fileSize: z.number().int().nonnegative(),
+    fileName: z.string(),
+    /** Download it here once `status` is `done` (until `expiresAt`). */
+    downloadUrl: z.string(),
+    /** Who asked: a user's email or `key:<prefix>`. */
+    requestedBy: z.string(),
+    /** ISO times. */
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    expiresAt: z.string(),
+    /** Why a failed export failed. */
+    error: z.string().nullable(),
+    /** The request as it was accepted. */
+    request: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'ExportInfo' });
+
+export const ExportListQuerySchema = z.strictObject({
+  status: z.enum(EXPORT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ExportListSchema = z.strictObject({
+  exports: z.array(ExportInfoSchema),
+  /** Bytes of the workspace's unexpired files, and the quota they count against (null: no quota). */
+  usedBytes: z.number().int().nonnegative(),
+  quotaBytes: z.number().int().nonnegative().nullable(),
+});
+
 export const ExportValueSchema = z.union([
   z.string(),
   z.number(),
@@ -142,6 +194,9 @@ export const ExportTableSchema = z.strictObject({
 
 export type ExportRequest = z.output<typeof ExportRequestSchema>;
 export type ExportReply = z.output<typeof ExportReplySchema>;
+export type ExportInfo = z.output<typeof ExportInfoSchema>;
+export type ExportListQuery = z.output<typeof ExportListQuerySchema>;
+export type ExportList = z.output<typeof ExportListSchema>;
 export type ExportValue = z.output<typeof ExportValueSchema>;
 export type ExportColumn = z.output<typeof ExportColumnSchema>;
 export type ExportTable = z.output<typeof ExportTableSchema>;

@@ -25,6 +25,11 @@ export interface RouteDoc {
    * test-time reply check decodes such a reply to judge it against the same schema.
    */
   binary?: { mediaType: string; decodeReply(payload: Buffer): unknown };
+  /**
+   * The 200 reply is a file streamed from disk (a download) in one of these media types, not JSON; errors
+   * stay JSON. The reply check judges its status only; the OpenAPI document lists the types as binary.
+   */
+  file?: { mediaTypes: readonly string[] };
   /** Not part of the API (the dashboard's files): left out of the OpenAPI document. */
   hidden?: true;
 }

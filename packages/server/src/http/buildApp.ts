@@ -8,6 +8,7 @@ import { installJsonParser } from './installJsonParser.ts';
 import { installReplyCheck } from './installReplyCheck.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
+import { exportRoutes } from './routes/exportRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { ingestRoutes } from './routes/ingestRoutes.ts';
 import { jobRoutes } from './routes/jobRoutes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(
   await app.register(analyticsRoutes(ctx));
   await app.register(seedAnalyticsRoutes(ctx));
   await app.register(jobRoutes(ctx));
+  await app.register(exportRoutes(ctx));
   await app.register(traceApiRoutes(ctx));
   // Last: the dashboard's catch-all GET (static files, SPA fallback) must not shadow any API route.
   await app.register(webRoutes());

@@ -155,7 +155,9 @@ function operation(route: DocumentedRoute, components: SchemaComponents, errorRe
             ...(doc.binary && status === '200' ? binaryContent(doc.binary.mediaType) : {}),
           },
         }
-      : { description };
+      : doc.file && status === '200'
+        ? { description, content: Object.assign({}, ...doc.file.mediaTypes.map(binaryContent)) }
+        : { description };
   }
   const errors = [
     ...(doc.body || doc.query || pathParams.length ? [400] : []),

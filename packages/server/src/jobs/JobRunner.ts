@@ -2,7 +2,7 @@
 // time, heartbeats, and taking back jobs whose runner died.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Store } from '../store/Store.ts';
+import type { Store, Tx } from '../store/Store.ts';
 import type { JobContext, JobKind, RunningJob } from './JobKind.ts';
 import { claimNextJob } from './queries/claimNextJob.ts';
 import { deleteFinishedJobs } from './queries/deleteFinishedJobs.ts';
@@ -95,18 +95,24 @@ export class JobRunner {
     return this;
   }
 
-  /** Queues a job (its id); a started runner looks for it at once. */
+  /**
+   * Queues a job (its id); a started runner looks for it at once. `alongside` writes, in the same
+   * transaction, rows the job reads (an export's row), so a runner never claims a job whose rows are missing.
+   */
   async enqueue(
     workspaceId: string,
     kind: string,
     payload: Record<string, unknown>,
-    opts: { runAtMs?: number } = {},
+    opts: { runAtMs?: number; id?: string; alongside?: (tx: Tx) => Promise<void> } = {},
   ): Promise<string> {
     if (!this.kinds.has(kind)) throw new Error(`no job kind ${kind}`);
-    const id = randomUUID();
+    const id = opts.id ?? randomUUID();
     const now = this.opts.now();
     const row = { id, workspaceId, kind, payload: JSON.stringify(payload), createdMs: now };
-    await this.store.transaction((tx) => insertJob(tx, { ...row, runAtMs: opts.runAtMs ?? now }));
+    await this.store.transaction(async (tx) => {
+      await opts.alongside?.(tx);
+      await insertJob(tx, { ...row, runAtMs: opts.runAtMs ?? now });
+    });
     if (this.started) void this.drain();
     return id;
   }

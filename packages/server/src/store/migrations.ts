@@ -294,4 +294,20 @@ export const MIGRATIONS: Migration[] = [
       ]),
     ],
   },
+  {
+    version: 12,
+    name: 'analytics_exports (export requests and their files)',
+    sql: (d) => [
+      `CREATE TABLE analytics_exports (
+        id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, job_id VARCHAR, status VARCHAR NOT NULL,
+        format VARCHAR NOT NULL, export_type VARCHAR NOT NULL, request ${json(d)} NOT NULL,
+        file_name VARCHAR NOT NULL, content_type VARCHAR NOT NULL, file_path VARCHAR, file_bytes BIGINT NOT NULL,
+        row_count BIGINT NOT NULL, error VARCHAR, requested_by VARCHAR NOT NULL, created_ms BIGINT NOT NULL,
+        finished_ms BIGINT, expires_ms BIGINT NOT NULL)`,
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX analytics_exports_pk ON analytics_exports (workspace_id, id)',
+        'CREATE INDEX analytics_exports_created ON analytics_exports (workspace_id, created_ms)',
+      ]),
+    ],
+  },
 ];

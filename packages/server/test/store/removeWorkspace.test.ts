@@ -6,6 +6,7 @@ import { CATALOGUE, type IngestBatch } from '@llm-analytics/core';
 import { insertMembership } from '../../src/accounts/queries/insertMembership.ts';
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
+import { insertExport } from '../../src/exports/queries/insertExport.ts';
 import { insertJob } from '../../src/jobs/queries/insertJob.ts';
 import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
 import { emptyRowSet } from '../../src/store/RowSet.ts';
@@ -80,6 +81,24 @@ async function fill(store: Store, ws: string): Promise<void> {
       createdMs: 1,
       runAtMs: 1,
     });
+    await insertExport(tx, {
+      id: `exp-${ws}`,
+      workspaceId: ws,
+      jobId: null,
+      status: 'done',
+      format: 'csv',
+      exportType: 'overview',
+      request: '{}',
+      fileName: 'x.csv',
+      contentType: 'text/csv',
+      filePath: null,
+      fileBytes: 1,
+      rows: 1,
+      requestedBy: 'test',
+      createdMs: 1,
+      finishedMs: 1,
+      expiresMs: 2,
+    });
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -138,7 +157,7 @@ for (const engine of ENGINES) {
         assert.equal(kept.workspaces, 1);
         for (const t of ['models', 'conversations', 'messages', 'tool_calls', 'evaluations'])
           assert.equal(kept[t], 11, `kept's ${t}`);
-        for (const t of ['settings', 'memberships', 'api_keys', 'activity', 'jobs'])
+        for (const t of ['settings', 'memberships', 'api_keys', 'activity', 'jobs', 'analytics_exports'])
           assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.
         const [coded] = await store.query<{ n: number }>(
