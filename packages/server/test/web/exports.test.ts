@@ -216,6 +216,7 @@ describe('exports in Chromium', { timeout: 240_000 }, () => {
       list.exports.length,
       'one row per export of the workspace',
     );
+    await page.screenshot({ path: artifactPath('export-history.png') });
     await closeDialog(dialog);
   });
 
@@ -253,6 +254,7 @@ describe('exports in Chromium', { timeout: 240_000 }, () => {
     const offered = () =>
       menu.locator('[data-download]').evaluateAll((els) => els.map((e) => e.getAttribute('data-download')));
     assert.deepEqual(await offered(), ['csv', 'json', 'png', 'svg']);
+    await page.screenshot({ path: artifactPath('chart-download-menu.png') });
     const png = await download(page, () => menu.locator('[data-download="png"]').click());
     assert.match(png.d.suggestedFilename(), /^success-rate-.*\.png$/);
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
