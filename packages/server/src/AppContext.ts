@@ -10,7 +10,7 @@ import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
-import { ExportService } from './exports/service/ExportService.ts';
+import { ExportService, ensureExportDir } from './exports/service/ExportService.ts';
 import { exportCleanupJob, exportCleanupSchedule, exportJob } from './exports/service/exportJobs.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
@@ -51,6 +51,8 @@ export interface AppContext {
 }
 
 export async function createContext(config: Config, store?: Store): Promise<AppContext> {
+  // Before the store opens: a bad EXPORT_DIR stops the start with its reason and leaves nothing open.
+  await ensureExportDir(config.exportDir);
   const s = store ?? (await openStore(config));
   const writer = new GroupCommitWriter(s, undefined, config.ingestMaxQueuedRows);
   const workspaces = new WorkspaceService(s);
@@ -79,7 +81,6 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     maxBytesPerWorkspace: config.exportMaxBytesPerWorkspace,
     inlineMaxRows: config.exportInlineMaxRows,
   });
-  await exports.init();
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces));
   return {

@@ -20,6 +20,9 @@ Usage:
                        [--data DIR] [--url URL --api-key KEY] [--workspace ID]
   llm-analytics explain '<AnalyticsQuery JSON>' [--dialect duckdb|postgres] [--json] [--now ISO] [--workspace ID]
                        (the plan and the SQL + params it compiles to; opens no database)
+  llm-analytics export [--type complete|overview|timeseries|model_comparison] [--format csv|json|jsonl|parquet|report|pdf]
+                       [--out DIR] [--from ISO] [--to ISO] [--filter '<filter JSON>'] [--metrics a,b] [--name NAME]
+                       [--data DIR | --url URL --api-key KEY] [--workspace ID]   (default: complete csv, last 30 days)
   llm-analytics migration-diff [--data DIR]   (the ALTER TABLE statements the catalogue needs beyond the migrations)
   llm-analytics keys create --scope ingest|read|admin [--name NAME] [--workspace ID] [--data DIR]
   llm-analytics keys list [--workspace ID] [--data DIR]
@@ -51,6 +54,13 @@ const OPTIONS = {
   dialect: { type: 'string' },
   json: { type: 'boolean' },
   now: { type: 'string' },
+  type: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  filter: { type: 'string' },
+  metrics: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -126,6 +136,12 @@ async function main(argv: string[]): Promise<void> {
       }).finally(() => target.close());
       process.stderr.write('\n');
       console.log(`imported ${result.rows} rows into ${table}`);
+      return;
+    }
+    case 'export': {
+      const { runExportCommand } = await import('./exportCommand.ts');
+      const out = await runExportCommand(config, { ...f, ...remote });
+      console.log(`wrote ${out.path} (${out.rows} rows, ${out.bytes} bytes)`);
       return;
     }
     case 'migration-diff':

@@ -16,6 +16,7 @@ interface Ids {
   ownerB: string;
   memberB: string;
   jobB: string;
+  exportB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -94,6 +95,12 @@ const CASES: Record<string, Case> = {
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
+  'POST /api/analytics/export': {
+    body: () => ({ format: 'csv', exportType: 'overview', startDate: '2020-01-01', endDate: recent() }),
+  },
+  'GET /api/analytics/exports': { query: 'limit=200' },
+  'GET /api/analytics/exports/:id': { params: (i) => ({ id: [i.exportB, i.wsB] }) },
+  'GET /api/analytics/download/:id': { params: (i) => ({ id: [i.exportB, i.wsB] }) },
 };
 
 /** Guessed ids for path parameters no case names: every id of B we know. */
@@ -199,8 +206,16 @@ for (const engine of ENGINES) {
       await s.ctx.activity.record(wsB, b.email, 'settings.update', 'canaryB-activity');
       // Not started in tests: B's job stays queued, its row unchanged unless a route of A touched it.
       const jobB = await s.ctx.jobRunner.enqueue(wsB, 'retention', { retention_days: 30 });
+      const exportB = (
+        await s.ctx.exports.create(wsB, b.email, {
+          format: 'csv',
+          exportType: 'complete',
+          startDate: '2020-01-01',
+          endDate: new Date(Date.now() + 3600_000).toISOString(),
+        })
+      ).exportId;
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB };
+      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, exportB };
       canaries = [
         'canaryb',
         wsB,
@@ -210,6 +225,7 @@ for (const engine of ENGINES) {
         b.id,
         m.id,
         jobB,
+        exportB,
       ];
     });
     after(() => s.close());

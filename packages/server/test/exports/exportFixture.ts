@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { ExportRequest } from '@llm-analytics/core';
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
+import type { Config } from '../../src/config.ts';
 import { exportTables } from '../../src/exports/exportTables.ts';
 import { exportFileType, type FileFormat, writeExport } from '../../src/exports/writers/writeExport.ts';
 import { type Dataset, generateDataset, NOW, toBatch } from '../analytics/dataset.ts';
@@ -38,8 +39,12 @@ export interface ExportFixture {
   dir: string;
 }
 
-export async function loadExportFixture(engine: Engine, dir: string): Promise<ExportFixture> {
-  const s = await startTestServer({ engine });
+export async function loadExportFixture(
+  engine: Engine,
+  dir: string,
+  config: Partial<Config> = {},
+): Promise<ExportFixture> {
+  const s = await startTestServer({ engine, config });
   const ds = generateDataset(17, 250);
   await s.ctx.ingest.ingest(s.workspaceId, toBatch(ds));
   await s.ctx.ingest.ingest(s.workspaceId, {

@@ -33,6 +33,15 @@ import { type ProduceDeps, produceExport, requestFileType } from './produceExpor
 
 export const EXPORT_JOB = 'export';
 
+/** Creates EXPORT_DIR; a folder that cannot be made stops the server at start with the reason. */
+export async function ensureExportDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new Error(`EXPORT_DIR ${dir} cannot be created: ${(e as Error).message}`);
+  }
+}
+
 export interface ExportLimits {
   dir: string;
   ttlHours: number;
@@ -60,15 +69,6 @@ export class ExportService {
     readonly limits: ExportLimits,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** Creates EXPORT_DIR; a folder that cannot be made stops the server at start with the reason. */
-  async init(): Promise<void> {
-    try {
-      await mkdir(this.limits.dir, { recursive: true });
-    } catch (e) {
-      throw new Error(`EXPORT_DIR ${this.limits.dir} cannot be created: ${(e as Error).message}`);
-    }
-  }
 
   private ttlMs = () => Math.round(this.limits.ttlHours * 3_600_000);
 
