@@ -55,13 +55,8 @@ export function ChartCard({ entry }: { entry: WidgetDef }) {
       <header className="card-head">
         <h3>{entry.title}</h3>
         <p>{entry.description}</p>
-        {query && canExport(role) ? (
-          <ChartDownloadMenu
-            id={entry.id}
-            title={entry.title}
-            query={query}
-            image={state === 'ready' ? image : null}
-          />
+        {query && state === 'ready' && canExport(role) ? (
+          <ChartDownloadMenu id={entry.id} title={entry.title} query={query} image={image} />
         ) : null}
       </header>
       <ChartImageSlot.Provider value={setImage}>
