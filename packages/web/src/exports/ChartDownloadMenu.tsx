@@ -1,7 +1,7 @@
 // Owns a chart card's download menu: CSV / JSON of the widget's own query (exported by the server, so the file
 // holds exactly the query's rows) and PNG / SVG of the drawn chart.
 import type { AnalyticsQuery } from '@llm-analytics/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChartImage } from './ChartImageSlot';
 import { downloadExport, runExport } from './exportsApi';
 import { saveBlob } from './saveBlob';
@@ -17,6 +17,21 @@ export function ChartDownloadMenu(props: {
   const menu = useRef<HTMLDetailsElement>(null);
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A native <details> stays open until toggled; a menu closes on a click elsewhere or Escape.
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = menu.current;
+      if (!el?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !el.contains(e.target as Node))
+        el.removeAttribute('open');
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
   const base = `${props.id}-${new Date().toISOString().slice(0, 10)}`;
   const run = async (choice: Choice) => {
     menu.current?.removeAttribute('open');

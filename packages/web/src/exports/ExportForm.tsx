@@ -1,5 +1,6 @@
-// Owns the export form's fields (format, contents, metrics, range, filters), each with the server's error for it.
-import type { ExportFormat, Filter } from '@llm-analytics/core';
+// Owns the export form's fields (format, contents, metrics, bucket, range, filters), each with the server's error
+// for it.
+import type { ExportFormat, Filter, Granularity } from '@llm-analytics/core';
 import type { FormEvent } from 'react';
 import { CheckboxGroup } from '../ui/CheckboxGroup';
 import { Notice } from '../ui/Notice';
@@ -7,6 +8,7 @@ import { describeFilter } from './describeFilter';
 import {
   FORMAT_LABELS,
   formatHolds,
+  GRANULARITY_LABELS,
   METRIC_LABELS,
   METRICS_OF,
   type ModalType,
@@ -21,6 +23,7 @@ export const FORM_FIELDS = [
   'format',
   'exportType',
   'includedMetrics',
+  'granularity',
   'startDate',
   'endDate',
   'filters',
@@ -112,6 +115,24 @@ export function ExportForm(props: {
           />
           <FieldError id="endDate-error" message={err('endDate')} />
         </label>
+        {d.exportType === 'timeseries' ? (
+          <label>
+            Time bucket
+            <select
+              name="granularity"
+              value={d.granularity}
+              aria-describedby={described('granularity')}
+              onChange={(e) => onChange({ granularity: e.target.value as Granularity })}
+            >
+              {keys(GRANULARITY_LABELS).map((g) => (
+                <option key={g} value={g}>
+                  {GRANULARITY_LABELS[g]}
+                </option>
+              ))}
+            </select>
+            <FieldError id="granularity-error" message={err('granularity')} />
+          </label>
+        ) : null}
       </div>
       {metrics.length > 0 ? (
         <div className="export-metrics">

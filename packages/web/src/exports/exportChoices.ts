@@ -4,6 +4,7 @@ import type {
   COMPARED_METRICS,
   ExportFormat,
   ExportType,
+  Granularity,
   OVERVIEW_METRICS,
   TIMESERIES_METRICS,
 } from '@llm-analytics/core';
@@ -27,6 +28,15 @@ export const TYPE_LABELS: Record<ModalType, string> = {
   timeseries: 'Time series',
   model_comparison: 'Model comparison',
   complete: 'Complete raw data (zipped tables)',
+};
+
+/** A timeseries export's time bucket (`auto`: as the dashboard's charts pick it for the range). */
+export const GRANULARITY_LABELS: Record<Granularity, string> = {
+  auto: 'Automatic',
+  hour: 'Hour',
+  day: 'Day',
+  week: 'Week',
+  month: 'Month',
 };
 
 export const METRIC_LABELS: Record<Overview | Timeseries | Compared, string> = {

@@ -1,5 +1,5 @@
 // Owns the modal's editable draft: prefilled from the dashboard's range and filters, turned into a request.
-import type { ExportFormat, ExportRequest, Filter } from '@llm-analytics/core';
+import type { ExportFormat, ExportRequest, Filter, Granularity } from '@llm-analytics/core';
 import { buildFilter } from '../state/buildFilter';
 import type { DashboardState } from '../state/DashboardState';
 import { METRICS_OF, type ModalType } from './exportChoices';
@@ -11,6 +11,8 @@ export interface ExportDraft {
   startDate: string;
   endDate: string;
   includedMetrics: string[];
+  /** Used by timeseries exports only. */
+  granularity: Granularity;
   filters: Filter | undefined;
 }
 
@@ -33,6 +35,7 @@ export function initialDraft(s: DashboardState): ExportDraft {
     exportType: 'overview',
     ...draftRange(s),
     includedMetrics: [...METRICS_OF.overview],
+    granularity: 'auto',
     filters: buildFilter(s.filters),
   };
 }
@@ -46,6 +49,7 @@ export function toRequest(d: ExportDraft): ExportRequest {
     endDate: d.endDate,
     // An empty choice is sent as is, so the server's "at least one" lands at the metrics field.
     ...(takesMetrics ? { includedMetrics: d.includedMetrics } : {}),
+    ...(d.exportType === 'timeseries' ? { granularity: d.granularity } : {}),
     ...(d.filters ? { filters: d.filters } : {}),
   };
 }
