@@ -220,7 +220,7 @@ describe('exports in Chromium', { timeout: 240_000 }, () => {
     await closeDialog(dialog);
   });
 
-  it("a chart card's CSV holds exactly the rows of the chart's query", async () => {
+  it("a chart card's CSV and JSON hold exactly the rows of the chart's query", async () => {
     const widget = WIDGETS.find((w) => w.id === 'success-rate');
     assert.ok(widget?.query);
     const card = page.getByTestId('chart-success-rate');
@@ -246,6 +246,15 @@ describe('exports in Chromium', { timeout: 240_000 }, () => {
       assert.equal(Date.parse(r.time), Date.parse(String(want.rows[i].time)), `row ${i} time`);
       assert.equal(num(r.success_rate), want.rows[i].success_rate, `row ${i} success_rate`);
     });
+    // JSON: the same rows as objects.
+    await menu.getByText('Download').click();
+    const json = await download(page, () => menu.locator('[data-download="json"]').click());
+    assert.deepEqual((sent.at(-1) as ExportRequest).query, query);
+    const objects = JSON.parse(json.bytes.toString('utf8')) as Record<string, Cell>[];
+    assert.deepEqual(
+      objects.map((o) => [Date.parse(String(o.time)), o.success_rate]),
+      want.rows.map((r) => [Date.parse(String(r.time)), r.success_rate]),
+    );
   });
 
   it("a chart card's PNG is a real PNG and its SVG a drawn SVG", async () => {
