@@ -10,7 +10,8 @@ import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
-import { ExportService, ensureExportDir } from './exports/service/ExportService.ts';
+import { ExportService } from './exports/service/ExportService.ts';
+import { ensureExportDir } from './exports/service/ensureExportDir.ts';
 import { exportCleanupJob, exportCleanupSchedule, exportJob } from './exports/service/exportJobs.ts';
 import { GroupCommitWriter } from './ingest/GroupCommitWriter.ts';
 import { IngestService } from './ingest/IngestService.ts';
@@ -82,7 +83,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     inlineMaxRows: config.exportInlineMaxRows,
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
-  jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces));
+  jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
   return {
     config,
     store: s,

@@ -2,13 +2,13 @@
 // workspace quota (429), another workspace's export (404), who may export (roles and key scopes), bad
 // parameters (400 with the field's path), not-yet-done and failed exports (409), and configuration errors.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createContext } from '../../src/AppContext.ts';
 import { loadConfig } from '../../src/config.ts';
 import { workspaceFolder } from '../../src/exports/service/exportFiles.ts';
-import { enqueueExportCleanup } from '../../src/exports/service/exportJobs.ts';
+import { enqueueExportCleanup, exportCleanupSchedule } from '../../src/exports/service/exportJobs.ts';
 import { JobRunner } from '../../src/jobs/JobRunner.ts';
 import { claimNextJob } from '../../src/jobs/queries/claimNextJob.ts';
 import { userWithRole } from '../accounts/helpers.ts';
@@ -129,6 +129,24 @@ for (const engine of ENGINES) {
       assert.equal(theirs.status, 200);
       assert.equal((await download(f.s.url, other, theirs.body.exportId)).status, 200);
       assert.equal((await download(f.s.url, auth, theirs.body.exportId)).status, 404);
+    });
+
+    it("the cleanup schedule deletes a removed workspace's folder (untouched for an hour), no other", async () => {
+      const key = await f.s.createKey('admin', 'doomed-ws');
+      const r = await postExport(f.s.url, { key }, OVERVIEW);
+      assert.equal(r.status, 200);
+      const doomed = join(f.s.ctx.config.exportDir, workspaceFolder('doomed-ws'));
+      assert.ok(existsSync(join(doomed, `${r.body.exportId}.csv`)));
+      await f.s.ctx.workspaces.remove('doomed-ws');
+      const schedule = exportCleanupSchedule(f.s.ctx.jobRunner, f.s.ctx.workspaces, f.s.ctx.config.exportDir);
+      await schedule.run();
+      assert.ok(existsSync(doomed), 'a folder touched within the hour stays');
+      const old = new Date(Date.now() - 2 * 3600_000);
+      utimesSync(doomed, old, old);
+      utimesSync(folder(), old, old);
+      await schedule.run();
+      assert.ok(!existsSync(doomed), "the removed workspace's folder is gone");
+      assert.ok(existsSync(folder()), "a live workspace's folder stays");
     });
 
     it('needs the export permission: members and admins may, viewers and read or ingest keys may not', async () => {

@@ -21,6 +21,7 @@ import { listExpiredExports } from '../queries/listExpiredExports.ts';
 import { listExports } from '../queries/listExports.ts';
 import { markExportExpired } from '../queries/markExportExpired.ts';
 import { sumExportBytes } from '../queries/sumExportBytes.ts';
+import { estimateCompleteRows } from './estimateCompleteRows.ts';
 import {
   downloadName,
   removePartials,
@@ -32,15 +33,6 @@ import { toExportInfo } from './exportInfo.ts';
 import { type ProduceDeps, produceExport, requestFileType } from './produceExport.ts';
 
 export const EXPORT_JOB = 'export';
-
-/** Creates EXPORT_DIR; a folder that cannot be made stops the server at start with the reason. */
-export async function ensureExportDir(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw new Error(`EXPORT_DIR ${dir} cannot be created: ${(e as Error).message}`);
-  }
-}
 
 export interface ExportLimits {
   dir: string;
@@ -88,24 +80,6 @@ export class ExportService {
     }
   }
 
-  /** Rows a complete export would write, as the query API counts them (rollups: cheap). */
-  private async estimateRows(workspaceId: string, r: ExportRequest, now: Date): Promise<number> {
-    const reply = await this.deps.analytics.query(
-      workspaceId,
-      {
-        metrics: ['messages', 'evaluations', 'tool_calls', 'conversations'],
-        date_range: { from: r.startDate, to: r.endDate },
-        ...(r.filters ? { filters: r.filters } : {}),
-      },
-      now,
-    );
-    const row = reply.rows[0] ?? {};
-    return ['messages', 'evaluations', 'tool_calls', 'conversations'].reduce(
-      (n, m) => n + Number(row[m] ?? 0),
-      0,
-    );
-  }
-
   async create(workspaceId: string, actor: string, r: ExportRequest): Promise<ExportReply> {
     await this.checkQuota(workspaceId);
     const id = randomUUID();
@@ -132,7 +106,8 @@ export class ExportService {
     };
     const large =
       r.exportType === 'complete' &&
-      (await this.estimateRows(workspaceId, r, new Date(createdMs))) > this.limits.inlineMaxRows;
+      (await estimateCompleteRows(this.deps.analytics, workspaceId, r, new Date(createdMs))) >
+        this.limits.inlineMaxRows;
     if (large) {
       const expiresMs = createdMs + this.ttlMs();
       await this.runner.enqueue(

@@ -68,3 +68,27 @@ export async function removeStaleScratch(
   }
   return removed;
 }
+
+/**
+ * Removes the folders of workspaces that no longer exist (their rows went with the workspace, so no cleanup
+ * job finds their files). Only folders untouched for `olderThanMs`: a workspace made since the list was read
+ * may be writing its first export.
+ */
+export async function removeOrphanFolders(
+  dir: string,
+  workspaceIds: readonly string[],
+  olderThanMs: number,
+  nowMs: number,
+): Promise<number> {
+  const live = new Set(workspaceIds.map(workspaceFolder));
+  let removed = 0;
+  for (const n of await readdir(dir).catch(() => [] as string[])) {
+    if (!n.startsWith('ws-') || live.has(n)) continue;
+    const s = await stat(join(dir, n)).catch(() => null);
+    if (s?.isDirectory() && nowMs - s.mtimeMs > olderThanMs) {
+      await rm(join(dir, n), { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

@@ -5,6 +5,7 @@ import type { JobRunner, Schedule } from '../../jobs/JobRunner.ts';
 import { findActiveJob } from '../../jobs/queries/findActiveJob.ts';
 import type { WorkspaceService } from '../../workspaces/WorkspaceService.ts';
 import { EXPORT_JOB, type ExportService } from './ExportService.ts';
+import { removeOrphanFolders } from './exportFiles.ts';
 
 export const EXPORT_CLEANUP_JOB = 'export_cleanup';
 
@@ -16,17 +17,28 @@ export function exportCleanupJob(exports: ExportService): JobKind {
   return { kind: EXPORT_CLEANUP_JOB, run: (_ctx, job) => exports.cleanup(job.workspace_id) };
 }
 
-/** Queues a cleanup for each workspace that has none queued or running (at start, then every `everyMs`). */
+/**
+ * Queues a cleanup for each workspace that has none queued or running (at start, then every `everyMs`), and
+ * deletes the folders of removed workspaces.
+ */
 export function exportCleanupSchedule(
   runner: JobRunner,
   workspaces: WorkspaceService,
+  exportDir: string,
   everyMs = 15 * 60_000,
 ): Schedule {
   return {
     name: EXPORT_CLEANUP_JOB,
     everyMs,
     async run() {
-      for (const w of await workspaces.list()) await enqueueExportCleanup(runner, w.id);
+      const all = await workspaces.list();
+      for (const w of all) await enqueueExportCleanup(runner, w.id);
+      await removeOrphanFolders(
+        exportDir,
+        all.map((w) => w.id),
+        3_600_000,
+        Date.now(),
+      );
     },
   };
 }
