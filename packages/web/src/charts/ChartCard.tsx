@@ -1,6 +1,9 @@
 // Owns one widget's frame: title, its declared query, and its loading / empty / error / data states.
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useDashboard } from '../dashboard/DashboardContext';
+import { ChartDownloadMenu } from '../exports/ChartDownloadMenu';
+import { type ChartImage, ChartImageSlot } from '../exports/ChartImageSlot';
+import { canExport } from '../exports/exportAccess';
 import { UnpricedNote, unpricedCount, unpricedNoteId } from '../settings/UnpricedNote';
 import { Notice } from '../ui/Notice';
 import type { WidgetDef } from '../widgets/WidgetDef';
@@ -11,7 +14,8 @@ import { useAnalytics } from './useAnalytics';
 import { showsCost } from './viewUnits';
 
 export function ChartCard({ entry }: { entry: WidgetDef }) {
-  const { ctx } = useDashboard();
+  const { ctx, role } = useDashboard();
+  const [image, setImage] = useState<ChartImage | null>(null);
   const query = entry.query ? entry.query(ctx) : null;
   const res = useAnalytics(query);
   const rows = res.data ? (entry.rowFilter ? res.data.rows.filter(entry.rowFilter) : res.data.rows) : [];
@@ -51,10 +55,15 @@ export function ChartCard({ entry }: { entry: WidgetDef }) {
       <header className="card-head">
         <h3>{entry.title}</h3>
         <p>{entry.description}</p>
+        {query && state === 'ready' && canExport(role) ? (
+          <ChartDownloadMenu id={entry.id} title={entry.title} query={query} image={image} />
+        ) : null}
       </header>
-      <ErrorBoundary resetKey={JSON.stringify(query)}>
-        {query ? <div data-state={state}>{body}</div> : body}
-      </ErrorBoundary>
+      <ChartImageSlot.Provider value={setImage}>
+        <ErrorBoundary resetKey={JSON.stringify(query)}>
+          {query ? <div data-state={state}>{body}</div> : body}
+        </ErrorBoundary>
+      </ChartImageSlot.Provider>
       {showsCost(entry.view) ? (
         <UnpricedNote count={unpricedCount(res.data, rows)} id={unpricedNoteId(entry.id)} />
       ) : null}

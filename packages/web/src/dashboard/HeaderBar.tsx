@@ -1,4 +1,6 @@
-// Owns the dashboard header: time range (presets and custom), comparison, auto-refresh, last update, reset.
+// Owns the dashboard header: time range (presets and custom), comparison, auto-refresh, last update, reset,
+// export.
+import { ExportButton } from '../exports/ExportButton';
 import type { RangePreset } from '../state/DashboardState';
 import { useDashboard } from './DashboardContext';
 import { LastUpdated } from './LastUpdated';
@@ -82,6 +84,7 @@ export function HeaderBar() {
       <button type="button" className="link" onClick={reset}>
         Reset to defaults
       </button>
+      <ExportButton />
     </section>
   );
 }
