@@ -1,22 +1,6 @@
 // Owns how each registry metric is watched: its scoring kind (from the registry type) and its bad direction.
-import { KPIS } from '../../query/kpis.ts';
 import { registry } from '../../query/registry/registry.ts';
 import type { AnomalyMetricDef, AnomalyMetricKind, BadDirection } from './types.ts';
-
-/**
- * Directions the registry does not carry. The registry has no direction; the dashboard's KPI row (kpis.ts)
- * has one (`better`) for its nine metrics and is read first. This table covers the other watched metrics.
- */
-const EXTRA_DIRECTIONS: Readonly<Record<string, BadDirection>> = {
-  tool_success_rate: 'drop',
-  latency_avg: 'rise',
-  latency_p50: 'rise',
-  latency_p90: 'rise',
-  latency_p99: 'rise',
-  cost_per_message: 'rise',
-  failures: 'rise',
-  errors: 'rise',
-};
 
 const KIND_BY_TYPE: Readonly<Record<string, AnomalyMetricKind>> = {
   rate: 'rate',
@@ -30,20 +14,13 @@ const KIND_BY_TYPE: Readonly<Record<string, AnomalyMetricKind>> = {
 /**
  * How `metricId` is scored: rates (registry type `rate`) binomially, counts as volume (Poisson), the rest
  * (averages, percentiles, sums such as cost) against a robust spread — on the log scale for latency (ms) and
- * cost (USD). Bad direction: KPI `better: up` → a drop
- * is bad, `down` → a rise, `none` → both; else EXTRA_DIRECTIONS; else both. Null for an unknown metric.
+ * cost (USD). Bad direction from the registry's `direction` (what is better): `higher` → a drop is bad,
+ * `lower` → a rise, none (volumes) → both. Null for an unknown metric.
  */
 export function anomalyMetric(metricId: string): AnomalyMetricDef | null {
   const def = registry.metrics.get(metricId);
   if (!def) return null;
-  const kpi = KPIS.find((k) => k.metric === metricId);
-  const bad: BadDirection = kpi
-    ? kpi.better === 'up'
-      ? 'drop'
-      : kpi.better === 'down'
-        ? 'rise'
-        : 'both'
-    : (EXTRA_DIRECTIONS[metricId] ?? 'both');
+  const bad: BadDirection = def.direction === 'higher' ? 'drop' : def.direction === 'lower' ? 'rise' : 'both';
   const kind = KIND_BY_TYPE[def.type];
   return {
     id: metricId,
