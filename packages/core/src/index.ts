@@ -6,6 +6,7 @@ export * from './catalogue/citusStatements.ts';
 export type * from './catalogue/TableDef.ts';
 export * from './catalogue/tableColumns.ts';
 export * from './catalogue/tableDdl.ts';
+export * from './experiments/variantFilter.ts';
 export * from './pricing/catalogPrices.ts';
 export * from './pricing/PriceBook.ts';
 export * from './query/AnalyticsQuery.ts';

@@ -1,19 +1,18 @@
 // Owns the AnalyticsQuery objects an experiment's results are built from: one variant's conversations (or users)
 // selected by its session ids and/or filter, inside the experiment's window, grouped by the unit.
-import type { AnalyticsQuery, DateRange, Experiment, ExperimentVariant, Filter } from '@llm-analytics/core';
+import {
+  type AnalyticsQuery,
+  type DateRange,
+  type Experiment,
+  type ExperimentVariant,
+  variantFilter,
+} from '@llm-analytics/core';
 import type { MetricPlan } from './metricPlan.ts';
 
 /** Rows a per-unit query may return: one per conversation of a variant. */
 const UNIT_ROWS = 1_000_000;
 
 const DAY = 86_400_000;
-
-function variantFilter(v: ExperimentVariant): Filter {
-  const parts: Filter[] = [];
-  if (v.session_ids && v.session_ids.length > 0) parts.push(['in', 'session', v.session_ids]);
-  if (v.filter) parts.push(v.filter);
-  return parts.length === 1 ? parts[0] : ['and', parts];
-}
 
 /** [start, end ?? now); `all` when the experiment has neither. */
 function experimentWindow(e: Experiment, now: Date): DateRange {

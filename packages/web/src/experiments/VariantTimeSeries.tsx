@@ -1,5 +1,7 @@
 // Owns the per-variant time series of the primary metric: one analytics query per variant (its filter), over
 // the experiment's window, drawn as one line per variant.
+
+import { variantFilter } from '@llm-analytics/core';
 import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { runQuery } from '../api/api';
@@ -10,7 +12,6 @@ import { PALETTE } from '../renderers/palette';
 import { toNumber } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { metricInfo } from './metricInfo';
-import { variantFilter } from './variantFilter';
 
 /** The experiment's window as the results read it ([start, end ?? now)); all time when it has no start. */
 function seriesQuery(e: Experiment, filter: AnalyticsQuery['filters'], now: string): AnalyticsQuery {
