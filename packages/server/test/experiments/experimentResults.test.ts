@@ -246,9 +246,9 @@ for (const engine of ENGINES) {
       });
       assert.equal(res.status, 200, res.text);
       const arms = [conversationSums(big, ['big-exp-a']), conversationSums(big, ['big-exp-b'])];
-      arms.forEach((arm, k) =>
-        close(res.body.variants[k].metrics.latency_p95, armValues(arm).latency_p95, 'exact'),
-      );
+      for (const [k, arm] of arms.entries()) {
+        close(res.body.variants[k].metrics.latency_p95, armValues(arm).latency_p95, 'exact');
+      }
       // The documented sample: the 1,000 units with the smallest FNV-1a hash of `<experiment id>:<unit id>`.
       const fnv = (t: string) => {
         let h = 0x811c9dc5;
