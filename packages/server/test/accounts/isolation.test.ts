@@ -19,6 +19,7 @@ interface Ids {
   jobB: string;
   traceB: string;
   exportB: string;
+  experimentB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -100,6 +101,27 @@ const CASES: Record<string, Case> = {
   },
   'GET /api/traces/:traceId': { params: (i) => ({ traceId: [i.traceB] }) },
   'GET /api/conversations/:id': { params: () => ({ id: ['canaryB-conv', 'canaryB-otel-conv'] }) },
+  'GET /api/analytics/experiments': {},
+  'GET /api/analytics/experiments/suggestions': {},
+  'POST /api/analytics/experiments': {
+    body: () => ({
+      name: 'a-iso-exp',
+      unit: 'conversation',
+      variants: [
+        { name: 'a', session_ids: ['alpha-session'] },
+        { name: 'b', session_ids: ['alpha-session-2'] },
+      ],
+      control: 'a',
+      primary_metric: 'success_rate',
+    }),
+  },
+  'GET /api/analytics/experiments/:id': { params: (i) => ({ id: [i.experimentB] }) },
+  'PATCH /api/analytics/experiments/:id': {
+    body: () => ({ name: 'renamed by a' }),
+    params: (i) => ({ id: [i.experimentB] }),
+  },
+  'DELETE /api/analytics/experiments/:id': { params: (i) => ({ id: [i.experimentB] }) },
+  'GET /api/analytics/experiments/:id/results': { params: (i) => ({ id: [i.experimentB] }) },
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
@@ -251,8 +273,20 @@ for (const engine of ENGINES) {
           endDate: new Date(Date.now() + 3600_000).toISOString(),
         })
       ).exportId;
+      const experimentB = (
+        await s.ctx.experiments.create(wsB, b.email, {
+          name: 'canaryB-experiment',
+          unit: 'conversation',
+          variants: [
+            { name: 'control', session_ids: ['canaryB-session'] },
+            { name: 'treatment', session_ids: ['canaryB-session-2'] },
+          ],
+          control: 'control',
+          primary_metric: 'success_rate',
+        })
+      ).id;
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB, exportB };
+      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB, exportB, experimentB };
       canaries = [
         'canaryb',
         wsB,
@@ -264,6 +298,7 @@ for (const engine of ENGINES) {
         jobB,
         'cafe0000000000000000000000000b0b',
         exportB,
+        experimentB,
       ];
     });
     after(() => s.close());
