@@ -2,6 +2,7 @@
 // service, model, provider, conversation and (for parentless spans) the span itself, with counts, extent and
 // tokens, the tokens priced by the registry's cost partials (core's pricedGroupsSql) as analytics price messages.
 import { getDialect, type PricingContext, pricedGroupsSql, tokenPartialsSql } from '@llm-analytics/core';
+import { epochMsSql } from '../../store/epochMsSql.ts';
 import type { Db, SqlValue } from '../../store/Store.ts';
 
 /**
@@ -32,9 +33,7 @@ export interface TraceGroupRow {
   unpriced: number | null;
 }
 
-/** Epoch milliseconds of a timestamp, the same on both engines (an interval's epoch). */
-const epochMs = (col: string, d: string) =>
-  `CAST(EXTRACT(EPOCH FROM (${col} - CAST('1970-01-01 00:00:00' AS TIMESTAMP))) * 1000 AS ${d})`;
+const epochMs = epochMsSql;
 
 export async function summarizeTraceSpans(
   db: Db,

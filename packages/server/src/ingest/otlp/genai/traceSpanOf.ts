@@ -6,15 +6,14 @@ import type { TraceSpan } from './traceMessages.ts';
 const parseJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export function traceSpanOf(r: TraceSpanRow): TraceSpan {
-  const start = Date.parse(r.start_time);
-  const end = Date.parse(r.end_time);
+  // Spans the mapping does not know come without times: the derivation only walks through them.
   const base = {
     span_id: r.span_id,
     parent_span_id: r.parent_span_id,
-    name: r.name,
-    start_ms: start,
-    end_ms: end,
-    duration_ms: Number(r.duration_ms),
+    name: r.name ?? '',
+    start_ms: Number(r.start_ms ?? 0),
+    end_ms: Number(r.end_ms ?? 0),
+    duration_ms: Number(r.duration_ms ?? 0),
     status_code: Number(r.status_code),
   };
   if (r.span_type === 'llm') {
