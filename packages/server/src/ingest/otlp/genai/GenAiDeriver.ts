@@ -21,10 +21,10 @@ interface Waiter {
 const CHUNK = 500;
 /**
  * How far from the request's spans the rest of their traces are looked for. Without an index on DuckDB, a
- * time bound is what keeps this read from scanning every stored span; a trace longer than this (a tool span
- * six hours after its call) is read in parts.
+ * time bound is what keeps this read from scanning every stored span (it still reads the trace ids of every
+ * span in the window); a trace whose calls and tools lie more than an hour apart is derived in parts.
  */
-export const TRACE_WINDOW_MS = 6 * 3_600_000;
+export const TRACE_WINDOW_MS = 3_600_000;
 
 interface Pending {
   traces: Set<string>;

@@ -66,7 +66,8 @@ export function renderGenAiDoc(): string {
     '  span’s status is not ERROR) and duration become an entry of `tools_called`.',
     '- **When**: the spans are committed, then the messages of the traces they touch are derived again from all',
     '  the trace’s stored spans (a tool span may arrive in a later request than its call), and only then is the',
-    '  request acknowledged: a client that got no answer re-sends, and the derivation runs again.',
+    '  request acknowledged: a client that got no answer re-sends, and the derivation runs again. The spans',
+    '  looked for are those within an hour of the request’s: calls and tools further apart are derived apart.',
     '',
   ];
   return lines.join('\n');
