@@ -27,9 +27,8 @@ export interface ColumnDef {
   readonly joined?: boolean;
   /** A physical column of one engine only (DuckDB's workspace key and commit numbers). */
   readonly engine?: DialectName;
-  /** Filled by the writer, not from the row: the row's workspace key, the commit's number, or a span's
-   *  trace key (the trace id's first 13 hex digits as an integer). */
-  readonly writer?: 'workspaceKey' | 'commitSeq' | 'traceKey';
+  /** Filled by the writer, not from the row: the row's workspace key, or the commit's number. */
+  readonly writer?: 'workspaceKey' | 'commitSeq';
   /** DuckDB storage hint (see migration 4). */
   readonly compression?: 'dictionary';
   /** SQL literal of the column default. */

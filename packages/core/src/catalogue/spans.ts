@@ -53,8 +53,5 @@ export const spans = {
     conversation_id: { type: 'text', nullable: true },
     /** The tool's name; tool spans only. */
     tool_name: { type: 'text', nullable: true },
-    // DuckDB has no index: finding a trace's spans compares this integer (52 bits of the trace id, exact in a
-    // double) instead of hashing every span's 32-character id (migration 13).
-    trace_key: { type: 'bigint', nullable: true, engine: 'duckdb', writer: 'traceKey' },
   },
 } as const satisfies TableDef;

@@ -326,13 +326,4 @@ export const MIGRATIONS: Migration[] = [
       ]),
     ],
   },
-  {
-    version: 13,
-    name: 'spans.trace_key on DuckDB (a trace found by an integer, not by its id text)',
-    sql: (d) =>
-      on('duckdb', d, [
-        'ALTER TABLE spans ADD COLUMN trace_key BIGINT',
-        "UPDATE spans SET trace_key = ('0x' || substr(trace_id, 1, 13))::BIGINT",
-      ]),
-  },
 ];

@@ -2,7 +2,6 @@
 // so the per-row work runs on DuckDB's threads instead of the Node event loop (appenders run on the loop).
 import { getDialect, type PhysicalColumn, TABLES, tableColumns } from '@llm-analytics/core';
 import { type EnrichedRowSet, toolCallRows } from '../messageContext.ts';
-import { traceKey } from '../traceKey.ts';
 import type { PreparedCache } from './PreparedCache.ts';
 
 type Table = 'value_codes' | 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations' | 'spans';
@@ -59,7 +58,6 @@ function columns(
     if (writer === 'workspaceKey')
       for (const row of list) column.push(workspaceKeys.get(row.workspace_id as string));
     else if (writer === 'commitSeq') for (let i = 0; i < list.length; i++) column.push(seq);
-    else if (writer === 'traceKey') for (const row of list) column.push(traceKey(row.trace_id as string));
     else for (const row of list) column.push(row[name] ?? null);
     out[name] = column;
   }

@@ -2,7 +2,6 @@
 import { type DialectName, getDialect } from '@llm-analytics/core';
 import { epochMsSql } from '../../../store/epochMsSql.ts';
 import type { Db } from '../../../store/Store.ts';
-import { traceKey } from '../../../store/traceKey.ts';
 
 export interface TraceSpanRow {
   trace_id: string;
@@ -19,16 +18,6 @@ export interface TraceSpanRow {
   /** JSON (text on DuckDB, parsed on PostgreSQL); LLM spans only. */
   attributes: unknown;
   events: unknown;
-}
-
-/**
- * DuckDB (no index): the rows whose integer trace key matches, then their ids checked (a key is 52 bits of the
- * id). The keys are computed here, so inlining them as numbers is safe.
- */
-function byTraceKey(scope: (alias: string) => string, traceIds: readonly string[]): string {
-  const keys = [...new Set(traceIds.map(traceKey))].join(', ');
-  return `s.rowid IN (SELECT k.rowid FROM spans k WHERE ${scope('k')} AND k.trace_key IN (${keys}))
-       AND s.trace_id IN (SELECT unnest(CAST($4 AS VARCHAR[])))`;
 }
 
 /** The spans of `traceIds` that start within [fromMs, toMs] (the bound lets DuckDB skip row groups by time). */
@@ -52,7 +41,7 @@ export function listTraceSpans(
        CASE WHEN s.span_type = 'llm' THEN s.attributes END AS attributes,
        CASE WHEN s.span_type = 'llm' THEN s.events END AS events
      FROM spans s
-     WHERE ${d.indexes ? d.keyIn('spans', 's', scope, 'trace_id', '$4') : byTraceKey(scope, traceIds)}`,
+     WHERE ${d.keyIn('spans', 's', scope, 'trace_id', '$4')}`,
     [workspaceId, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), traceIds],
   );
 }
