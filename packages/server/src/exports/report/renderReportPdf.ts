@@ -212,7 +212,12 @@ export async function renderReportPdf(
     await done;
     await rename(tmp, outPath);
   } catch (err) {
+    // The file may still be opening: removing it before the stream has closed would leave it behind.
+    const closed = new Promise<void>((resolve) =>
+      out.closed ? resolve() : out.once('close', () => resolve()),
+    );
     out.destroy();
+    await closed;
     await rm(tmp, { force: true });
     throw err;
   }

@@ -1,5 +1,5 @@
 // Owns the report's table columns (key, heading, display unit) and training-method colours, shared by both engines.
-import type { DisplayUnit } from '@llm-analytics/core';
+import { type DisplayUnit, MODEL_TABLE_COLUMNS, SESSION_TABLE_COLUMNS } from '@llm-analytics/core';
 import type { ModelMetric, SessionMetric } from './reportData.ts';
 
 export interface Column<K extends string> {
@@ -8,17 +8,7 @@ export interface Column<K extends string> {
   unit: DisplayUnit;
 }
 
-export const MODEL_COLUMNS: Column<ModelMetric>[] = [
-  { key: 'messages', label: 'Messages', unit: 'count' },
-  { key: 'avg_rating', label: 'Avg rating', unit: 'rating' },
-  { key: 'success_rate', label: 'Success', unit: 'percent' },
-  { key: 'error_rate', label: 'Errors', unit: 'percent' },
-  { key: 'latency_p50', label: 'p50', unit: 'ms' },
-  { key: 'latency_p95', label: 'p95', unit: 'ms' },
-  { key: 'total_tokens', label: 'Tokens', unit: 'tokens' },
-  { key: 'cost', label: 'Cost', unit: 'usd' },
-  { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
-];
+export const MODEL_COLUMNS: readonly Column<ModelMetric>[] = MODEL_TABLE_COLUMNS;
 
 /** Deltas the training section shows for a fine-tune against its base model. */
 export const TRAINING_COLUMNS: Column<ModelMetric>[] = [
@@ -29,15 +19,7 @@ export const TRAINING_COLUMNS: Column<ModelMetric>[] = [
   { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
 ];
 
-export const SESSION_COLUMNS: Column<SessionMetric>[] = [
-  { key: 'messages', label: 'Messages', unit: 'count' },
-  { key: 'conversations', label: 'Conversations', unit: 'count' },
-  { key: 'avg_rating', label: 'Avg rating', unit: 'rating' },
-  { key: 'success_rate', label: 'Success', unit: 'percent' },
-  { key: 'error_rate', label: 'Errors', unit: 'percent' },
-  { key: 'latency_p95', label: 'p95', unit: 'ms' },
-  { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
-];
+export const SESSION_COLUMNS: readonly Column<SessionMetric>[] = SESSION_TABLE_COLUMNS;
 
 const METHOD_COLORS: Record<string, string> = {
   base: '#2563eb',

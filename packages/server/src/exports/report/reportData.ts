@@ -8,9 +8,13 @@ import {
   type Filter,
   KPIS,
   type KpiDef,
+  MODEL_TABLE_COLUMNS,
+  type ModelTableMetric,
   type PriceBook,
   type ReplyRow,
   registry,
+  SESSION_TABLE_COLUMNS,
+  type SessionTableMetric,
   type TimeBucket,
   type Unit,
 } from '@llm-analytics/core';
@@ -35,32 +39,15 @@ export interface ReportKpi extends KpiDef {
   change_pct: number | null;
 }
 
-export const MODEL_METRICS = [
-  'messages',
-  'avg_rating',
-  'success_rate',
-  'error_rate',
-  'latency_p50',
-  'latency_p95',
-  'total_tokens',
-  'cost',
-  'cost_per_message',
-] as const;
-export type ModelMetric = (typeof MODEL_METRICS)[number];
+/** The model table's metrics: the dashboard's (core metricTables.ts). */
+export const MODEL_METRICS: readonly ModelTableMetric[] = MODEL_TABLE_COLUMNS.map((c) => c.key);
+export type ModelMetric = ModelTableMetric;
 
 /** A row of the model table (compareModels): registry attributes, metrics, a fine-tune's delta to its base. */
 export type ReportModel = ModelRow<ModelMetric>;
 
-export const SESSION_METRICS = [
-  'messages',
-  'conversations',
-  'avg_rating',
-  'success_rate',
-  'error_rate',
-  'latency_p95',
-  'cost_per_message',
-] as const;
-export type SessionMetric = (typeof SESSION_METRICS)[number];
+export const SESSION_METRICS: readonly SessionTableMetric[] = SESSION_TABLE_COLUMNS.map((c) => c.key);
+export type SessionMetric = SessionTableMetric;
 
 export interface ReportSession {
   session: string;

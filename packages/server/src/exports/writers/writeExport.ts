@@ -65,9 +65,16 @@ export async function writeExport(opts: {
     else if (format === 'parquet') await writeParquet(tables[0], tmp, onRows);
     else {
       const out = createWriteStream(tmp);
-      await writeText(format, tables[0], out, onRows);
-      out.end();
-      await finished(out);
+      try {
+        await writeText(format, tables[0], out, onRows);
+        out.end();
+        await finished(out);
+      } catch (e) {
+        // Closed before the file is removed: a stream still opening would create it again.
+        out.destroy();
+        await finished(out).catch(() => {});
+        throw e;
+      }
     }
     await rename(tmp, path);
   } catch (e) {

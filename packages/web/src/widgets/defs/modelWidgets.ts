@@ -1,4 +1,5 @@
 // Owns the widget declarations of the Model & Training section.
+import { MODEL_TABLE_COLUMNS, SESSION_TABLE_COLUMNS } from '@llm-analytics/core';
 
 import { tracesHref } from '../../traces/traceFilters.ts';
 import { notNull, q, UNPRICED_METRIC } from '../queryParts.ts';
@@ -14,19 +15,8 @@ export const modelWidgets: WidgetDef[] = [
     description: 'Every model side by side. Click a column to sort.',
     query: (s) =>
       q(s, {
-        metrics: [
-          'messages',
-          'avg_rating',
-          'success_rate',
-          'error_rate',
-          'latency_p50',
-          'latency_p95',
-          'total_tokens',
-          'cost',
-          'cost_per_message',
-          // Not a column: it marks the rows whose cost leaves messages unpriced.
-          UNPRICED_METRIC,
-        ],
+        // UNPRICED_METRIC is not a column: it marks the rows whose cost leaves messages unpriced.
+        metrics: [...MODEL_TABLE_COLUMNS.map((c) => c.key), UNPRICED_METRIC],
         // Same dimensions and order as training-effectiveness (a model has one method and base), so the
         // two coalesce into one request.
         dimensions: MODEL_DIMS,
@@ -38,15 +28,7 @@ export const modelWidgets: WidgetDef[] = [
       sortBy: 'messages',
       columns: [
         { key: 'model', label: 'Model', href: (model) => tracesHref({ model }) },
-        { key: 'messages', label: 'Messages', unit: 'count' },
-        { key: 'avg_rating', label: 'Avg rating', unit: 'rating' },
-        { key: 'success_rate', label: 'Success', unit: 'percent' },
-        { key: 'error_rate', label: 'Errors', unit: 'percent' },
-        { key: 'latency_p50', label: 'p50', unit: 'ms' },
-        { key: 'latency_p95', label: 'p95', unit: 'ms' },
-        { key: 'total_tokens', label: 'Tokens', unit: 'tokens' },
-        { key: 'cost', label: 'Cost', unit: 'usd' },
-        { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
+        ...MODEL_TABLE_COLUMNS,
       ],
     },
     empty: 'No model-attributed messages',
@@ -60,16 +42,7 @@ export const modelWidgets: WidgetDef[] = [
       'Sessions and experiments compared on quality, latency and cost; with an experiment defined, each session against its control.',
     query: (s) =>
       q(s, {
-        metrics: [
-          'messages',
-          'conversations',
-          'avg_rating',
-          'success_rate',
-          'error_rate',
-          'latency_p95',
-          'cost_per_message',
-          UNPRICED_METRIC,
-        ],
+        metrics: [...SESSION_TABLE_COLUMNS.map((c) => c.key), UNPRICED_METRIC],
         dimensions: ['session', 'experiment'],
         order_by: [['messages', 'desc']],
         limit: 50,
@@ -81,13 +54,7 @@ export const modelWidgets: WidgetDef[] = [
       columns: [
         { key: 'session', label: 'Session' },
         { key: 'experiment', label: 'Experiment' },
-        { key: 'messages', label: 'Messages', unit: 'count' },
-        { key: 'conversations', label: 'Conversations', unit: 'count' },
-        { key: 'avg_rating', label: 'Avg rating', unit: 'rating' },
-        { key: 'success_rate', label: 'Success', unit: 'percent' },
-        { key: 'error_rate', label: 'Errors', unit: 'percent' },
-        { key: 'latency_p95', label: 'p95', unit: 'ms' },
-        { key: 'cost_per_message', label: 'Cost / msg', unit: 'usd' },
+        ...SESSION_TABLE_COLUMNS,
       ],
     },
     empty: 'No messages carry a session id',
