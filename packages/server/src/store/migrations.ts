@@ -4,21 +4,12 @@
 // The steps are history: each keeps producing the schema it did. The latest state is the catalogue's (core
 // catalogue/), and catalogueSchema.test.ts fails when running every step does not give exactly it; a new
 // attribute's step is printed from the catalogue (columnSteps.ts; `npm run cli -- migration-diff`).
-import { type DialectName, getDialect, type LogicalType } from '@llm-analytics/core';
+import type { DialectName } from '@llm-analytics/core';
+import { CAPABILITY_MIGRATIONS } from './capabilityMigrations.ts';
+import { json, type Migration, on, textArray, ts } from './migrationSql.ts';
 import { WORKSPACE_KEYS } from './valueCodes.ts';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: (d: DialectName) => string[];
-}
-
-const type = (t: LogicalType) => (d: DialectName) => getDialect(d).columnType(t);
-const ts = type('timestamp');
-const json = type('json');
-const textArray = type('text[]');
-/** Statements that only `engine` runs (indexes on PostgreSQL; DuckDB's physical layout). */
-const on = (engine: DialectName, d: DialectName, sql: string[]) => (d === engine ? sql : []);
+export type { Migration };
 
 // The coded and carried columns as migration 3 added them (and migration 4 rebuilt messages with). Frozen:
 // a later attribute gets its own step, so these steps never change the databases they made.
@@ -248,82 +239,5 @@ export const MIGRATIONS: Migration[] = [
         'CREATE UNIQUE INDEX activity_pk ON activity (workspace_id, id)',
       ]),
   },
-  {
-    version: 8,
-    name: 'spans (OpenTelemetry traces)',
-    // Written literally, not from the catalogue: a later change to the table gets a step of its own.
-    sql: (d) => [
-      `CREATE TABLE spans (
-        workspace_id VARCHAR NOT NULL, trace_id VARCHAR NOT NULL, span_id VARCHAR NOT NULL,
-        parent_span_id VARCHAR, trace_state VARCHAR, name VARCHAR NOT NULL, kind INTEGER NOT NULL,
-        start_time ${ts(d)} NOT NULL, end_time ${ts(d)} NOT NULL, duration_ms ${type('double')(d)} NOT NULL,
-        status_code INTEGER NOT NULL, status_message VARCHAR, attributes ${json(d)} NOT NULL,
-        resource_attributes ${json(d)} NOT NULL, events ${json(d)}, links ${json(d)}, service_name VARCHAR,
-        scope_name VARCHAR, scope_version VARCHAR)`,
-      ...on('postgres', d, [
-        'CREATE UNIQUE INDEX spans_pk ON spans (workspace_id, trace_id, span_id)',
-        'CREATE INDEX spans_time ON spans (workspace_id, start_time)',
-      ]),
-    ],
-  },
-  {
-    version: 9,
-    name: 'spans: what the GenAI mapping reads off a span',
-    sql: (d) => [
-      ...['span_type', 'model_id', 'provider', 'conversation_id', 'tool_name'].map(
-        (c) => `ALTER TABLE spans ADD COLUMN ${c} VARCHAR`,
-      ),
-      'ALTER TABLE spans ADD COLUMN input_tokens INTEGER',
-      'ALTER TABLE spans ADD COLUMN output_tokens INTEGER',
-      ...on('postgres', d, ['CREATE INDEX spans_conversation ON spans (workspace_id, conversation_id)']),
-    ],
-  },
-  {
-    version: 10,
-    name: 'jobs (background work: trace retention)',
-    sql: (d) => [
-      `CREATE TABLE jobs (
-        id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, status VARCHAR NOT NULL,
-        progress ${type('double')(d)} NOT NULL, payload ${json(d)} NOT NULL, result ${json(d)}, error VARCHAR,
-        attempts INTEGER NOT NULL, created_ms BIGINT NOT NULL, run_at_ms BIGINT NOT NULL, started_ms BIGINT,
-        finished_ms BIGINT, heartbeat_ms BIGINT, claimed_by VARCHAR)`,
-      ...on('postgres', d, [
-        'CREATE UNIQUE INDEX jobs_pk ON jobs (id)',
-        'CREATE INDEX jobs_due ON jobs (status, run_at_ms)',
-        'CREATE INDEX jobs_workspace ON jobs (workspace_id, created_ms)',
-      ]),
-    ],
-  },
-  {
-    version: 11,
-    name: 'analytics_experiments (A/B experiments)',
-    sql: (d) => [
-      `CREATE TABLE analytics_experiments (
-        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL, hypothesis VARCHAR,
-        unit VARCHAR NOT NULL, status VARCHAR NOT NULL, status_changed_by VARCHAR, status_changed_ms BIGINT NOT NULL,
-        variants ${json(d)} NOT NULL, control VARCHAR NOT NULL, primary_metric VARCHAR NOT NULL,
-        secondary_metrics ${json(d)} NOT NULL, min_effect ${type('double')(d)}, planned_split ${json(d)},
-        start_ms BIGINT, end_ms BIGINT, conclusion VARCHAR, created_by VARCHAR, created_ms BIGINT NOT NULL,
-        updated_ms BIGINT NOT NULL)`,
-      ...on('postgres', d, [
-        'CREATE UNIQUE INDEX analytics_experiments_pk ON analytics_experiments (workspace_id, id)',
-      ]),
-    ],
-  },
-  {
-    version: 12,
-    name: 'analytics_exports (export requests and their files)',
-    sql: (d) => [
-      `CREATE TABLE analytics_exports (
-        id VARCHAR NOT NULL, workspace_id VARCHAR NOT NULL, job_id VARCHAR, status VARCHAR NOT NULL,
-        format VARCHAR NOT NULL, export_type VARCHAR NOT NULL, request ${json(d)} NOT NULL,
-        file_name VARCHAR NOT NULL, content_type VARCHAR NOT NULL, file_path VARCHAR, file_bytes BIGINT NOT NULL,
-        row_count BIGINT NOT NULL, error VARCHAR, requested_by VARCHAR NOT NULL, created_ms BIGINT NOT NULL,
-        finished_ms BIGINT, expires_ms BIGINT NOT NULL)`,
-      ...on('postgres', d, [
-        'CREATE UNIQUE INDEX analytics_exports_pk ON analytics_exports (workspace_id, id)',
-        'CREATE INDEX analytics_exports_created ON analytics_exports (workspace_id, created_ms)',
-      ]),
-    ],
-  },
+  ...CAPABILITY_MIGRATIONS,
 ];
