@@ -3,39 +3,23 @@
 
 import { emptyRowSet, type SpanRow } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
+import { spanRow } from '../helpers/spanRow.ts';
 
 export const NOW = Date.UTC(2026, 5, 1, 12);
 export const DAY = 86_400_000;
 
 export function spanAt(ws: string, i: number, startMs: number): SpanRow {
-  return {
+  return spanRow({
     workspace_id: ws,
     trace_id: (i + 1).toString(16).padStart(32, '0'),
     span_id: (i + 1).toString(16).padStart(16, '0'),
-    parent_span_id: null,
-    trace_state: null,
     name: `span ${i}`,
     kind: 3,
     start_time: startMs,
-    end_time: startMs + 12.5,
     duration_ms: 12.5,
-    status_code: 0,
-    status_message: null,
     attributes: JSON.stringify({ i }),
-    resource_attributes: '{}',
-    events: null,
-    links: null,
     service_name: 'svc',
-    scope_name: null,
-    scope_version: null,
-    span_type: null,
-    model_id: null,
-    provider: null,
-    input_tokens: null,
-    output_tokens: null,
-    conversation_id: null,
-    tool_name: null,
-  };
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { emptyRowSet } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
 import { insertWorkspace } from '../../src/workspaces/queries/insertWorkspace.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { spanRow } from '../helpers/spanRow.ts';
 import { commitBatch, withStore } from '../helpers/storeFor.ts';
 
 const T = '2025-05-01T10:00:00Z';
@@ -131,34 +132,16 @@ async function fill(store: Store, ws: string): Promise<void> {
   await store.commit({
     ...emptyRowSet(),
     spans: [
-      {
+      spanRow({
         workspace_id: ws,
         trace_id: '0af7651916cd43dd8448eb211c80319c',
         span_id: 'b7ad6b7169203331',
-        parent_span_id: null,
-        trace_state: null,
         name: 'chat gpt-0',
         kind: 3,
         start_time: at,
-        end_time: at + 840,
         duration_ms: 840,
-        status_code: 0,
-        status_message: null,
-        attributes: '{}',
-        resource_attributes: '{}',
-        events: null,
-        links: null,
         service_name: 'svc',
-        scope_name: null,
-        scope_version: null,
-        span_type: null,
-        model_id: null,
-        provider: null,
-        input_tokens: null,
-        output_tokens: null,
-        conversation_id: null,
-        tool_name: null,
-      },
+      }),
     ],
   });
 }

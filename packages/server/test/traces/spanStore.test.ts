@@ -9,40 +9,25 @@ import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import { emptyRowSet, type SpanRow } from '../../src/store/RowSet.ts';
 import type { Store } from '../../src/store/Store.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { spanRow } from '../helpers/spanRow.ts';
 import { tempDir } from '../helpers/tempDir.ts';
 import { type Engine, freshPostgres } from '../helpers/testServer.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 
 function span(ws: string, trace: number, n: number, name = `span ${n}`): SpanRow {
-  return {
+  return spanRow({
     workspace_id: ws,
     trace_id: trace.toString(16).padStart(32, '0'),
     span_id: (n + 1).toString(16).padStart(16, '0'),
     parent_span_id: n === 0 ? null : (1).toString(16).padStart(16, '0'),
-    trace_state: null,
     name,
-    kind: 1,
     start_time: T0 + n + 0.123,
     end_time: T0 + n + 5.456,
     duration_ms: 5.333,
-    status_code: 0,
-    status_message: null,
     attributes: JSON.stringify({ n }),
-    resource_attributes: '{}',
-    events: null,
-    links: null,
     service_name: 'svc',
-    scope_name: null,
-    scope_version: null,
-    span_type: null,
-    model_id: null,
-    provider: null,
-    input_tokens: null,
-    output_tokens: null,
-    conversation_id: null,
-    tool_name: null,
-  };
+  });
 }
 
 const commit = (store: Store, spans: SpanRow[]) => store.commit({ ...emptyRowSet(), spans });

@@ -3,6 +3,7 @@
 // and an independent oracle of what the list should say (written from the rows, not from the code under test).
 import { catalogPrices, type Price, type PriceBook } from '@llm-analytics/core';
 import type { SpanRow } from '../../src/store/RowSet.ts';
+import { spanRow } from '../helpers/spanRow.ts';
 
 export const WS = 'default';
 export const OTHER = 'other-ws';
@@ -26,36 +27,17 @@ export const traceIdOf = (i: number) => `${hex(0xabc000 + i, 8)}${'0'.repeat(24)
 const spanIdOf = (i: number, k: number) => hex(i * 16 + k + 1, 16);
 
 function row(ws: string, trace: string, span: string, over: Partial<SpanRow>): SpanRow {
-  const start = over.start_time ?? T0;
-  return {
+  return spanRow({
     workspace_id: ws,
     trace_id: trace,
     span_id: span,
-    parent_span_id: null,
-    trace_state: null,
-    name: 'span',
-    kind: 1,
-    start_time: start,
-    duration_ms: 10,
-    status_code: 0,
-    status_message: null,
+    start_time: T0,
     attributes: JSON.stringify({ k: span }),
     resource_attributes: JSON.stringify({ 'service.name': 'svc' }),
-    events: null,
-    links: null,
     service_name: 'svc',
     scope_name: 'test',
-    scope_version: null,
-    span_type: null,
-    model_id: null,
-    provider: null,
-    input_tokens: null,
-    output_tokens: null,
-    conversation_id: null,
-    tool_name: null,
     ...over,
-    end_time: over.end_time ?? start + (over.duration_ms ?? 10),
-  };
+  });
 }
 
 export const TRACES = 40;
