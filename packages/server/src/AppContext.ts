@@ -10,6 +10,7 @@ import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
+import { EventBus } from './events/EventBus.ts';
 import { ExperimentService } from './experiments/ExperimentService.ts';
 import { ExportService } from './exports/service/ExportService.ts';
 import { ensureExportDir } from './exports/service/ensureExportDir.ts';
@@ -51,6 +52,8 @@ export interface AppContext {
   jobs: JobService;
   /** Export requests, their files and downloads (`export` jobs for the large ones). */
   exports: ExportService;
+  /** Live events (GET /api/events): services publish state changes, the SSE route subscribes. */
+  events: EventBus;
   close(): Promise<void>;
 }
 
@@ -58,6 +61,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   // Before the store opens: a bad EXPORT_DIR stops the start with its reason and leaves nothing open.
   await ensureExportDir(config.exportDir);
   const s = store ?? (await openStore(config));
+  const events = new EventBus();
   const writer = new GroupCommitWriter(s, undefined, config.ingestMaxQueuedRows);
   const workspaces = new WorkspaceService(s);
   const keys = new ApiKeyService(s);
@@ -107,6 +111,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     jobRunner,
     jobs: new JobService(s),
     exports,
+    events,
     async close() {
       await jobRunner.stop();
       await keys.close();

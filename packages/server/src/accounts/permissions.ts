@@ -11,6 +11,8 @@ export const WORKSPACE_PERMISSIONS = [
   'ingest',
   'export',
   'manage_experiments',
+  /** Alert rules and channels, and triaging anomalies (acknowledge / resolve). */
+  'manage_alerts',
   'settings',
   'keys',
   'members',
@@ -35,7 +37,7 @@ export const ROUTE_PERMISSIONS: readonly Permission[] = [
 ];
 
 const VIEWER: WorkspacePermission[] = ['read'];
-const MEMBER: WorkspacePermission[] = [...VIEWER, 'export', 'manage_experiments'];
+const MEMBER: WorkspacePermission[] = [...VIEWER, 'export', 'manage_experiments', 'manage_alerts'];
 const ADMIN: WorkspacePermission[] = [...MEMBER, 'settings', 'keys', 'members', 'admin'];
 const OWNER: WorkspacePermission[] = [...ADMIN, 'delete_workspace'];
 

@@ -22,6 +22,7 @@ const MATRIX: Record<string, Record<Role | `key:${Scope}` | 'anonymous', boolean
   ingest: row(0, 0, 0, 0, 0, 1, 1, 0),
   export: row(0, 1, 1, 1, 0, 0, 1, 0),
   manage_experiments: row(0, 1, 1, 1, 0, 0, 1, 0),
+  manage_alerts: row(0, 1, 1, 1, 0, 0, 1, 0),
   settings: row(0, 0, 1, 1, 0, 0, 1, 0),
   keys: row(0, 0, 1, 1, 0, 0, 1, 0),
   members: row(0, 0, 1, 1, 0, 0, 1, 0),
