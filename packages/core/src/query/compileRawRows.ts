@@ -198,20 +198,24 @@ export function compileRawBounds(
   };
 }
 
-/** The kept rows of `table` with keys in (`after`, `upTo`], as `columns` of its row, in key order. */
+/**
+ * The kept rows of `table` with keys in (`after`, `upTo`], as `columns` of its row, in key order — or, with
+ * `ordered: false`, in the order the engine finds them (a whole table copied by the engine itself: sorting it
+ * would hold every row in memory at once).
+ */
 export function compileRawPage(
   table: RawTable,
   q: RawRowsQuery,
   ctx: RawContext,
   columns: RawColumn[],
-  bounds: { after?: RawKey; upTo?: RawKey },
+  bounds: { after?: RawKey; upTo?: RawKey; ordered?: boolean },
 ): CompiledStatement {
   const b = build(table, q, ctx);
   const rows = keptRows(table, b, columns, boundsSql(table, b.x, bounds));
   const select = columns.map((c, i) => `r.__c${i} AS ${c.name}`).join(', ');
   const order = RAW_KEYS[table].map((_, i) => `r.__k${i}`).join(', ');
   return {
-    sql: `SELECT ${select} FROM (${rows}) r ORDER BY ${order}`,
+    sql: `SELECT ${select} FROM (${rows}) r${bounds.ordered === false ? '' : ` ORDER BY ${order}`}`,
     params: b.params.values,
     window: resolveWindow(q.date_range, ctx.now),
   };

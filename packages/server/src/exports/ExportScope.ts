@@ -2,6 +2,7 @@
 import type { DateRange, ExportColumn, ExportValue, Filter, Granularity } from '@llm-analytics/core';
 import type { AnalyticsService } from '../analytics/AnalyticsService.ts';
 import type { Store } from '../store/Store.ts';
+import type { CopyFormat } from './writers/copySelect.ts';
 
 export interface ExportDeps {
   analytics: AnalyticsService;
@@ -29,4 +30,9 @@ export interface TableSource {
   columns: ExportColumn[];
   total: number;
   chunks(): AsyncIterable<ExportValue[][]>;
+  /**
+   * Where the store can write the rows itself (DuckDB's COPY): writes the whole table as `format` to `path`, the
+   * same rows and cells the chunks would give, and resolves with the rows written. Writers prefer it.
+   */
+  copyTo?(path: string, format: CopyFormat): Promise<number>;
 }

@@ -28,6 +28,11 @@ export interface Store {
    * wait for it), and should be short: ingest commits wait while it runs.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * An engine that writes a read's rows to a file itself (DuckDB's COPY) saves turning every row into JavaScript
+   * values: `select` is a read with `$n` params, `options` the COPY options. Resolves with the rows written.
+   */
+  copyTo?(select: string, params: readonly SqlValue[], path: string, options: string): Promise<number>;
   /** Writes several requests' rows in ONE transaction (upsert by id); resolves after commit. */
   commit(rows: RowSet): Promise<void>;
   /** How many commits the writer may keep in flight at once (the store orders dependent ones). */

@@ -13,6 +13,7 @@ import type { ExportDeps, ExportScope, TableSource } from '../ExportScope.ts';
 import { listRawBounds } from '../queries/listRawBounds.ts';
 import { listRawPage } from '../queries/listRawPage.ts';
 import { rawColumns } from '../rawColumns.ts';
+import { COPY_OPTIONS, copySelect } from '../writers/copySelect.ts';
 
 /**
  * Rows per page read from the store: what a complete export holds in memory at once. At 200k demo messages,
@@ -51,14 +52,16 @@ export async function completeTables(
     now: scope.now,
   };
   const tables = opts.tables ?? COMPLETE_TABLES;
+  const { store } = deps;
   return Promise.all(
     tables.map(async (table): Promise<TableSource> => {
       const columns = rawColumns(table);
       const names = columns.map((c) => c.name);
       const bounds = await listRawBounds(deps.store, compileRawBounds(table, q, ctx, pageRows));
+      const exported = columns.map(({ sql: _sql, ...c }) => c);
       return {
         name: table,
-        columns: columns.map(({ sql: _sql, ...c }) => c),
+        columns: exported,
         total: bounds.total,
         async *chunks(): AsyncIterable<ExportValue[][]> {
           let after: string[] | undefined;
@@ -70,6 +73,15 @@ export async function completeTables(
             after = upTo;
           }
         },
+        ...(store.copyTo
+          ? {
+              copyTo: (path: string, format: 'csv' | 'parquet') => {
+                const all = compileRawPage(table, q, ctx, columns, { ordered: false });
+                const select = copySelect(all.sql, exported, format);
+                return store.copyTo!(select, all.params, path, COPY_OPTIONS[format]);
+              },
+            }
+          : {}),
       };
     }),
   );

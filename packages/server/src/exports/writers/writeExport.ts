@@ -61,7 +61,9 @@ export async function writeExport(opts: {
   opts.onProgress?.({ rows: 0, total });
   const tmp = partialPath(path);
   try {
+    const direct = tables[0]?.copyTo && (format === 'csv' || format === 'parquet');
     if (tables.length !== 1) await writeZip(format, tables, tmp, onRows);
+    else if (direct) onRows(await tables[0].copyTo!(tmp, format));
     else if (format === 'parquet') await writeParquet(tables[0], tmp, onRows);
     else {
       const out = createWriteStream(tmp);

@@ -1,5 +1,5 @@
 // Owns a ZIP of several tables' files (complete exports): text tables streamed into their entries as they are
-// written, Parquet files added once written.
+// written, Parquet files and the files a store writes itself (COPY) added once written.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import type { TableSource } from '../ExportScope.ts';
+import type { CopyFormat } from './copySelect.ts';
 import { writeParquet } from './writeParquet.ts';
 import { type TextFormat, writeText } from './writeText.ts';
 
@@ -33,13 +34,19 @@ export async function writeZip(
     };
   });
   failed.catch(() => {});
-  const scratch = format === 'parquet' ? await mkdtemp(join(dirname(path), '.parquet-')) : '';
+  // Files the store writes itself (COPY), and Parquet files, are complete before they join the archive.
+  const fromFiles = format === 'parquet' || (format === 'csv' && tables.every((t) => t.copyTo));
+  const scratch = fromFiles ? await mkdtemp(join(dirname(path), '.export-')) : '';
   try {
-    if (format === 'parquet') {
+    if (fromFiles) {
       for (const t of tables) {
-        const file = join(scratch, `${t.name}.parquet`);
-        await writeParquet(t, file, onRows);
-        zip.addFile(file, `${t.name}.parquet`, { compress: false });
+        const file = join(scratch, `${t.name}.${format}`);
+        if (t.copyTo) onRows(await t.copyTo(file, format as CopyFormat));
+        else await writeParquet(t, file, onRows);
+        // Parquet is compressed already.
+        zip.addFile(file, `${t.name}.${format}`, {
+          compressionLevel: format === 'csv' ? COMPRESSION_LEVEL : 0,
+        });
       }
     } else {
       for (const t of tables) {

@@ -122,6 +122,17 @@ export class DuckDBStore implements Store {
     );
   }
 
+  async copyTo(select: string, params: readonly SqlValue[], path: string, options: string): Promise<number> {
+    if (this.repairs.size && !this.inTransactionFn.getStore()) await this.repairNow();
+    const target = `'${path.replaceAll("'", "''")}'`;
+    return this.readers.use((conn) =>
+      this.gate.run(async () => {
+        const r = await conn.runOnce(`COPY (${select}) TO ${target} (${options})`, bind(params));
+        return Number(r.getRows()[0]?.[0] ?? 0);
+      }),
+    );
+  }
+
   /**
    * On a writer connection, alone between ingest commits (CommitLanes.runAlone): DuckDB would abort one of
    * two transactions writing the same table at once, and a commit's in-memory state (value codes, cached

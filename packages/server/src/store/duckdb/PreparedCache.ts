@@ -48,6 +48,11 @@ export class PreparedCache {
     }
   }
 
+  /** Runs `sql` unprepared: a statement that is never sent twice (a COPY to a new file) stays out of the cache. */
+  runOnce(sql: string, params: DuckDBValue[]): Promise<DuckDBResultReader> {
+    return this.conn.runAndReadAll(sql, params);
+  }
+
   private evict(): void {
     for (const [sql, e] of this.entries) {
       if (this.entries.size < this.max) return;
