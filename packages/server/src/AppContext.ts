@@ -91,12 +91,14 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
+  const deriver = new GenAiDeriver(s, writer, analytics);
+  await deriver.load();
   return {
     config,
     store: s,
     writer,
     ingest: new IngestService(writer, analytics),
-    traces: new TraceService(writer, new GenAiDeriver(s, writer, analytics)),
+    traces: new TraceService(writer, deriver),
     keys,
     workspaces,
     settings,

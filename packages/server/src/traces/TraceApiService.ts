@@ -8,8 +8,7 @@ import type {
   TraceListReply,
 } from '@llm-analytics/core';
 import { ApiError } from '../http/ApiError.ts';
-import type { GroupCommitWriter } from '../ingest/GroupCommitWriter.ts';
-import { emptyRowSet } from '../store/RowSet.ts';
+import type { TraceService } from '../ingest/otlp/TraceService.ts';
 import type { Store } from '../store/Store.ts';
 import type { PricedListing } from './PricedListing.ts';
 import { pageRoots } from './pageRoots.ts';
@@ -34,7 +33,8 @@ const publicSummary = ({ root_span_id: _, ...s }: TraceSummaryOf) => s;
 export class TraceApiService {
   constructor(
     private readonly store: Store,
-    private readonly writer: GroupCommitWriter,
+    /** The seed's spans are written as OTLP's are: the derivation must know their traces are stored. */
+    private readonly spans: TraceService,
     private readonly priced: PricedListing,
   ) {}
 
@@ -110,7 +110,7 @@ export class TraceApiService {
       parent = (await findTraceRoot(this.store, workspaceId, row.trace_id)) ?? seedRootSpanId(row.trace_id);
     }
     const row = seedSpanRow(body, workspaceId, parent, now);
-    await this.writer.write({ ...emptyRowSet(), spans: [row] });
+    await this.spans.writeSpans(workspaceId, [row]);
     return { success: true, data: { trace_id: row.trace_id, span_id: row.span_id } };
   }
 }

@@ -19,7 +19,7 @@ export const traceApiRoutes =
   (ctx: AppContext): FastifyPluginAsync =>
   async (app) => {
     const priced = new PricedListing(ctx.store.dialect, ctx.settings);
-    const traces = new TraceApiService(ctx.store, ctx.writer, priced);
+    const traces = new TraceApiService(ctx.store, ctx.traces, priced);
     const conversations = new ConversationService(ctx.store, priced);
     apiRoute(app, {
       method: 'GET',

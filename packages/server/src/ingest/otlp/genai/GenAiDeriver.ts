@@ -1,16 +1,19 @@
 // Owns writing the assistant messages of committed LLM spans: re-derives each touched trace from all its stored
-// spans (a tool span may arrive after its call), one derivation at a time, batching what arrives meanwhile.
+// spans (a tool span may arrive after its call) — read back, unless one request brought them all — one derivation
+// at a time, batching what arrives meanwhile.
 import { type ConversationInput, ConversationSchema, MessageSchema } from '@llm-analytics/core';
 import type { z } from 'zod';
-import { appendBatchRows, emptyRowSet, type RowSet } from '../../../store/RowSet.ts';
+import { appendBatchRows, emptyRowSet, type RowSet, type SpanRow } from '../../../store/RowSet.ts';
 import type { Store } from '../../../store/Store.ts';
 import type { GroupCommitWriter } from '../../GroupCommitWriter.ts';
 import type { MessageObserver } from '../../IngestService.ts';
 import { listPresentConversations } from '../queries/listPresentConversations.ts';
 import { listTraceSpans, type TraceSpanRow } from '../queries/listTraceSpans.ts';
 import { KnownIds } from './KnownIds.ts';
+import { SeenTraces } from './SeenTraces.ts';
 import { type TraceSpan, traceMessages } from './traceMessages.ts';
 import { traceSpanOf } from './traceSpanOf.ts';
+import { traceSpanRowOf } from './traceSpanRowOf.ts';
 
 interface Waiter {
   resolve(): void;
@@ -30,6 +33,8 @@ interface Pending {
   traces: Set<string>;
   from: number;
   to: number;
+  /** The spans of traces whose requests were first to bring them: derived from these, without a read. */
+  memory: Map<string, SpanRow[]>;
 }
 
 export class GenAiDeriver {
@@ -39,6 +44,7 @@ export class GenAiDeriver {
   private running: Promise<void> | null = null;
   /** Conversations known to be stored (or being written): no lookup, and never written over. */
   private readonly conversations = new KnownIds();
+  private readonly seen = new SeenTraces();
 
   constructor(
     private readonly store: Store,
@@ -46,17 +52,48 @@ export class GenAiDeriver {
     private readonly observer?: MessageObserver,
   ) {}
 
+  /** Loads which traces have spans stored (before the first request). */
+  load(): Promise<void> {
+    return this.seen.load(this.store);
+  }
+
+  /** Before a request's spans are written: its traces, and which of them it is the first to bring. */
+  claim(workspaceId: string, traceIds: Iterable<string>): Set<string> {
+    return this.seen.claim(workspaceId, traceIds);
+  }
+
+  /** A request whose spans were not written (or need no derivation) gives its first traces up. */
+  release(workspaceId: string, traceIds: Iterable<string>): void {
+    this.seen.release(workspaceId, traceIds);
+  }
+
   /**
-   * Resolves once the messages of the traces of `spans` (their GenAI spans, just committed) reflect every span
-   * of those traces committed before this call.
+   * Resolves once the messages of the traces of `rows`' GenAI spans (the request's spans, just committed)
+   * reflect every span of those traces committed before this call. `first`: traces the request was first to
+   * bring (`claim`); while no other request brings spans of one, it is derived from `rows` without a read.
    */
-  derive(workspaceId: string, spans: readonly { trace_id: string; start_time: number; end_time: number }[]) {
+  derive(workspaceId: string, rows: readonly SpanRow[], first: ReadonlySet<string> = new Set()) {
+    const spans = rows.filter((r) => r.span_type !== null);
+    const touched = new Set(spans.map((s) => s.trace_id));
+    const idle = [...first].filter((t) => !touched.has(t));
+    if (idle.length) this.seen.release(workspaceId, idle);
     if (!spans.length) return Promise.resolve();
-    const p = this.pending.get(workspaceId) ?? { traces: new Set<string>(), from: Infinity, to: -Infinity };
+    const p = this.pending.get(workspaceId) ?? {
+      traces: new Set<string>(),
+      from: Infinity,
+      to: -Infinity,
+      memory: new Map<string, SpanRow[]>(),
+    };
     for (const s of spans) {
       p.traces.add(s.trace_id);
       p.from = Math.min(p.from, s.start_time - TRACE_WINDOW_MS);
       p.to = Math.max(p.to, s.end_time + TRACE_WINDOW_MS);
+    }
+    for (const r of rows) {
+      if (!first.has(r.trace_id) || !touched.has(r.trace_id)) continue;
+      const list = p.memory.get(r.trace_id) ?? [];
+      list.push(r);
+      p.memory.set(r.trace_id, list);
     }
     this.pending.set(workspaceId, p);
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
@@ -82,7 +119,13 @@ export class GenAiDeriver {
         };
         try {
           const sets: RowSet[] = [];
-          for (const [ws, p] of batch) sets.push(await this.deriveWorkspace(ws, [...p.traces], p.from, p.to));
+          for (const [ws, p] of batch) {
+            try {
+              sets.push(await this.deriveWorkspace(ws, p));
+            } finally {
+              this.seen.release(ws, p.memory.keys());
+            }
+          }
           await inFlight;
           inFlight = this.write(sets).then(() => settle(), settle);
         } catch (e) {
@@ -106,10 +149,19 @@ export class GenAiDeriver {
     }
   }
 
-  private async deriveWorkspace(workspaceId: string, traceIds: string[], from: number, to: number) {
+  private async deriveWorkspace(workspaceId: string, p: Pending) {
+    const { from, to } = p;
     const rows: TraceSpanRow[] = [];
-    for (let i = 0; i < traceIds.length; i += CHUNK) {
-      const chunk = traceIds.slice(i, i + CHUNK);
+    const toRead: string[] = [];
+    for (const t of p.traces) {
+      const memory = this.seen.sole(workspaceId, t) ? p.memory.get(t) : undefined;
+      if (!memory) toRead.push(t);
+      // The same spans, in the same window, as the read would return.
+      else
+        for (const r of memory) if (r.start_time >= from && r.start_time <= to) rows.push(traceSpanRowOf(r));
+    }
+    for (let i = 0; i < toRead.length; i += CHUNK) {
+      const chunk = toRead.slice(i, i + CHUNK);
       rows.push(...(await listTraceSpans(this.store, this.store.dialect, workspaceId, chunk, from, to)));
     }
     const byTrace = new Map<string, TraceSpan[]>();
