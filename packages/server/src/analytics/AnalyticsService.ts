@@ -46,13 +46,14 @@ export class AnalyticsService {
    * Validates (QueryError on bad input), compiles and runs one query; `compare` runs its twin too. Without an
    * explicit `now`, relative ranges end at the next whole minute, so repeated loads share cached replies.
    * `fresh` computes anew (and refreshes the cache): a user's explicit refresh, and cold-path benchmarks.
-   * `maxRows` lets the server's own readers ask for more rows than a request may (see parseQuery).
+   * `maxRows` lets the server's own readers ask for more rows than a request may (see parseQuery). `shared`:
+   * the reply is the cached object itself, for the server's own readers that only read it (no copy).
    */
   async query(
     workspaceId: string,
     input: unknown,
     now?: Date,
-    opts: { fresh?: boolean; maxRows?: number } = {},
+    opts: { fresh?: boolean; maxRows?: number; shared?: boolean } = {},
   ): Promise<AnalyticsReply> {
     const at = now ?? queryNow();
     const version = this.cache.version(workspaceId);
@@ -73,7 +74,8 @@ export class AnalyticsService {
       ]);
       return formatResult(compiled, rows, prev);
     })) as AnalyticsReply;
-    return structuredClone(reply);
+    // A copy, so a caller that changes its reply cannot change the cache's; `shared` callers never change it.
+    return opts.shared ? reply : structuredClone(reply);
   }
 
   /**

@@ -2,6 +2,7 @@
 // always-valid in sequential mode), the sample-ratio check and the power of the primary metric. Every number
 // comes through the analytics query road (AnalyticsService.query); the statistics are core's.
 import {
+  type AnalyticsQuery,
   alwaysValid,
   buildComparisons,
   type ComparisonInput,
@@ -10,7 +11,6 @@ import {
   type ExperimentResults,
   type ResultMode,
   sampleEta,
-  sampleQuantile,
   sampleRatioMismatch,
   sampleSizePerVariant,
 } from '@llm-analytics/core';
@@ -60,29 +60,31 @@ async function loadVariant(
   const ws = e.workspace_id;
   const q = variantQueries(e, e.variants[index], plans, now);
   const dim = q.dimension;
-  // All independent: they run concurrently.
-  const [unitReply, totals, recentReply, latencyReply] = await Promise.all([
-    analytics.query(ws, q.unit, now, { maxRows: q.maxRows, fresh }),
-    q.totals ? analytics.query(ws, q.totals, now, { fresh }) : null,
-    q.recent ? analytics.query(ws, q.recent.query, now, { fresh }) : null,
-    q.latency ? analytics.query(ws, q.latency, now, { maxRows: q.maxRows, fresh }) : null,
+  // Read-only replies: shared with the reply cache, not copied (this code never changes them).
+  const run = (query: AnalyticsQuery, maxRows?: number) =>
+    analytics.query(ws, query, now, { fresh, shared: true, ...(maxRows ? { maxRows } : {}) });
+  // The unit query and the whole-variant ones are independent: they run concurrently.
+  const [unitReply, totals, recentReply] = await Promise.all([
+    run(q.unit, q.maxRows),
+    run(q.totals),
+    q.recent ? run(q.recent.query) : null,
   ]);
   // Conversations without a user_id have no user to count when the unit is the user.
   const units = unitReply.rows.filter((r) => r[dim] !== null);
-  const users = new Set(unitReply.rows.flatMap((r) => (r.user === null ? [] : [r.user]))).size;
   let latencies: number[][] | null = null;
   let latencyUnits = 0;
   const exact: Record<string, number | null> = {};
-  if (latencyReply) {
-    const byUnit = latencyClusters(latencyReply.rows, dim);
-    const all = Float64Array.from([...byUnit.values()].flat()).sort();
-    for (const p of plans)
-      if (p.kind === 'percentile') exact[p.id] = all.length === 0 ? null : sampleQuantile(all, p.quantile);
-    latencyUnits = byUnit.size;
-    // Units in id order: the seeded bootstrap then draws the same resamples for the same data.
-    latencies = sampleUnits([...byUnit.keys()], LATENCY_SAMPLE_UNITS, e.id)
-      .sort()
-      .map((id) => byUnit.get(id)!);
+  if (q.latency) {
+    for (const p of plans) if (p.kind === 'percentile') exact[p.id] = num(totals.rows[0]?.[p.id]);
+    // Units with latency values, in id order: the seeded bootstrap then draws the same resamples for the same data.
+    const timed = units.filter((r) => Number(r.timed_messages) > 0).map((r) => String(r[dim]));
+    latencyUnits = timed.length;
+    const sampled = sampleUnits(timed, LATENCY_SAMPLE_UNITS, e.id).sort();
+    const byUnit = latencyClusters(
+      (await run(q.latency(sampled.length < timed.length ? sampled : null), q.maxRows)).rows,
+      dim,
+    );
+    latencies = sampled.map((id) => byUnit.get(id) ?? []);
   }
   const metric = e.unit === 'user' ? 'users' : 'conversations';
   return {
@@ -91,11 +93,13 @@ async function loadVariant(
     latencyUnits,
     sampledUnits: latencies?.length ?? 0,
     percentiles: exact,
-    conversations: totals ? Number(totals.rows[0]?.conversations ?? 0) : units.length,
-    users: totals ? Number(totals.rows[0]?.users ?? 0) : users,
+    conversations: e.unit === 'user' ? Number(totals.rows[0]?.conversations ?? 0) : units.length,
+    users: Number(totals.rows[0]?.users ?? 0),
     recent: q.recent ? Number(recentReply?.rows[0]?.[metric] ?? 0) / q.recent.days : 0,
   };
 }
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Per-unit standard deviation behind an estimate: SE / √(1/n₀ + 1/n₁), what the sample size formula takes. */
 function unitSd(est: Estimate): number | null {

@@ -5,6 +5,7 @@ import {
   type DateRange,
   type Experiment,
   type ExperimentVariant,
+  type Filter,
   variantFilter,
 } from '@llm-analytics/core';
 import type { MetricPlan } from './metricPlan.ts';
@@ -33,7 +34,10 @@ function recentWindow(e: Experiment, now: Date): { range: DateRange; days: numbe
 
 const unitDimension = (e: Experiment): string => (e.unit === 'user' ? 'user' : 'conversation');
 
-/** Metric ids the per-unit query needs: each ratio with its denominator, each total, `messages` always. */
+/**
+ * Metric ids the per-unit query needs: each ratio with its denominator, each total, `messages` always, and
+ * `timed_messages` for a percentile (which units have latency values to sample).
+ */
 function unitMetricIds(plans: readonly MetricPlan[]): string[] {
   const ids = new Set<string>(['messages']);
   for (const p of plans) {
@@ -41,14 +45,12 @@ function unitMetricIds(plans: readonly MetricPlan[]): string[] {
       ids.add(p.id);
       ids.add(p.per);
     } else if (p.kind === 'total') ids.add(p.id);
+    else ids.add('timed_messages');
   }
   return [...ids];
 }
 
-/**
- * One row per unit with its counts and sums. Per conversation it is also grouped by `user` (one value per
- * conversation, so the same rows), which gives the variant's distinct users without another query.
- */
+/** One row per unit with its counts and sums (grouped by the unit alone: one text key per row to read). */
 function unitQuery(
   e: Experiment,
   v: ExperimentVariant,
@@ -57,20 +59,29 @@ function unitQuery(
 ): AnalyticsQuery {
   return {
     metrics: unitMetricIds(plans),
-    dimensions: e.unit === 'user' ? ['user'] : ['conversation', 'user'],
+    dimensions: [unitDimension(e)],
     filters: variantFilter(v),
     date_range: experimentWindow(e, now),
     limit: UNIT_ROWS,
   };
 }
 
-/** The variant's conversations and users, when the unit is the user (conversations without a user count too). */
-function totalsQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
-  return {
-    metrics: ['conversations', 'users'],
-    filters: variantFilter(v),
-    date_range: experimentWindow(e, now),
-  };
+/**
+ * The variant as a whole: its distinct users, its exact percentiles (the registry's, over every latency value),
+ * and its conversations when the unit is the user (conversations without a user count too).
+ */
+function totalsQuery(
+  e: Experiment,
+  v: ExperimentVariant,
+  plans: readonly MetricPlan[],
+  now: Date,
+): AnalyticsQuery {
+  const metrics = [
+    ...(e.unit === 'user' ? ['conversations'] : []),
+    'users',
+    ...plans.filter((p) => p.kind === 'percentile').map((p) => p.id),
+  ];
+  return { metrics, filters: variantFilter(v), date_range: experimentWindow(e, now) };
 }
 
 function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRange): AnalyticsQuery {
@@ -82,15 +93,21 @@ function recentQuery(e: Experiment, v: ExperimentVariant, range: DateRange): Ana
 }
 
 /**
- * Latency values per unit: one row per unit and distinct latency, with how many messages had it. Exact
- * percentiles come from all of them; the bootstrap resamples a sample of the units (sampleUnits). Sampling
- * here instead (a filter on the sampled ids) would cost about as much and wait for the unit query.
+ * Latency values per unit: one row per unit and distinct latency, with how many messages had it, of the units
+ * the bootstrap resamples (`sampled`, from the unit query: sampleUnits), or of every unit when null.
  */
-function latencyQuery(e: Experiment, v: ExperimentVariant, now: Date): AnalyticsQuery {
+function latencyQuery(
+  e: Experiment,
+  v: ExperimentVariant,
+  now: Date,
+  sampled: readonly string[] | null,
+): AnalyticsQuery {
+  const filter = variantFilter(v);
+  const only: Filter | undefined = sampled ? ['in', unitDimension(e), [...sampled]] : undefined;
   return {
     metrics: ['timed_messages'],
     dimensions: [unitDimension(e), 'latency'],
-    filters: variantFilter(v),
+    filters: only && filter ? ['and', [filter, only]] : (only ?? filter),
     date_range: experimentWindow(e, now),
     limit: UNIT_ROWS,
   };
@@ -102,12 +119,12 @@ export interface VariantQueries {
   /** Rows the unit and latency queries may return (AnalyticsService.query's maxRows). */
   maxRows: number;
   unit: AnalyticsQuery;
-  /** Conversations and users of the variant when the unit is the user (else the unit rows give both). */
-  totals: AnalyticsQuery | null;
+  /** Users, exact percentiles, and conversations when the unit is the user (else the unit rows count them). */
+  totals: AnalyticsQuery;
   /** Units of the last seven days of the window, and how many days that is; null once it has ended before. */
   recent: { query: AnalyticsQuery; days: number } | null;
-  /** Latency values per unit; null without a percentile metric. */
-  latency: AnalyticsQuery | null;
+  /** Latency values of the sampled units (all units when null); null without a percentile metric. */
+  latency: ((sampled: readonly string[] | null) => AnalyticsQuery) | null;
 }
 
 /** Every query one variant's results need; they are independent of each other, so they can run at once. */
@@ -122,8 +139,10 @@ export function variantQueries(
     dimension: unitDimension(e),
     maxRows: UNIT_ROWS,
     unit: unitQuery(e, v, plans, now),
-    totals: e.unit === 'user' ? totalsQuery(e, v, now) : null,
+    totals: totalsQuery(e, v, plans, now),
     recent: recent ? { query: recentQuery(e, v, recent.range), days: recent.days } : null,
-    latency: plans.some((p) => p.kind === 'percentile') ? latencyQuery(e, v, now) : null,
+    latency: plans.some((p) => p.kind === 'percentile')
+      ? (sampled) => latencyQuery(e, v, now, sampled)
+      : null,
   };
 }
