@@ -12,7 +12,13 @@ interface Pending {
   timer: (() => void) | null;
 }
 
-const TABLES = ['models', 'conversations', 'messages', 'evaluations', 'spans'] as const satisfies readonly (keyof RowSet)[];
+const TABLES = [
+  'models',
+  'conversations',
+  'messages',
+  'evaluations',
+  'spans',
+] as const satisfies readonly (keyof RowSet)[];
 
 /**
  * The writer calls `committed` after each commit. The first commit after a quiet interval is published at once
@@ -85,6 +91,9 @@ export class DataInvalidations {
     p.rows = 0;
     p.timer = null;
     p.lastMs = Date.now();
-    this.bus.publish(workspaceId, { type: 'data', data: { tables, rows, at: new Date(p.lastMs).toISOString() } });
+    this.bus.publish(workspaceId, {
+      type: 'data',
+      data: { tables, rows, at: new Date(p.lastMs).toISOString() },
+    });
   }
 }

@@ -130,7 +130,9 @@ for (const engine of ENGINES) {
       const theirs = await SseClient.open(`${s.url}/api/events`, { authorization: `Bearer ${otherKey}` });
       // A member of ws-other by cookie, choosing it with ?workspace= (EventSource sets no headers).
       const member = await userWithRole(s, `member-${engine}@example.com`, 'viewer', 'ws-other');
-      const byCookie = await SseClient.open(`${s.url}/api/events?workspace=ws-other`, { cookie: member.cookie });
+      const byCookie = await SseClient.open(`${s.url}/api/events?workspace=ws-other`, {
+        cookie: member.cookie,
+      });
       assert.equal(byCookie.status, 200, byCookie.body);
       // Not a member of the default workspace: refused, not redirected.
       const refused = await SseClient.open(`${s.url}/api/events?workspace=${s.workspaceId}`, {
@@ -145,7 +147,10 @@ for (const engine of ENGINES) {
 
       await ingest({ messages: [message('mine-1', 'c-mine')] });
       await mine.next((x) => x.event === 'data');
-      await ingest({ messages: [message('theirs-1', 'c-theirs'), message('theirs-2', 'c-theirs')] }, ingestOther);
+      await ingest(
+        { messages: [message('theirs-1', 'c-theirs'), message('theirs-2', 'c-theirs')] },
+        ingestOther,
+      );
       // Events reach every stream in publish order: once the other workspace's own event is in, one of the
       // default workspace's published before it would be in too.
       for (const c of [theirs, byCookie]) {
@@ -191,7 +196,9 @@ for (const engine of ENGINES) {
 
     it('closing the server ends the open streams', async () => {
       const other = await startTestServer({ engine });
-      const c = await SseClient.open(`${other.url}/api/events`, { authorization: `Bearer ${other.adminKey}` });
+      const c = await SseClient.open(`${other.url}/api/events`, {
+        authorization: `Bearer ${other.adminKey}`,
+      });
       assert.equal(c.status, 200);
       await other.close();
       await c.ended();
