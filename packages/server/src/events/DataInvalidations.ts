@@ -1,11 +1,13 @@
 // Owns turning committed ingest into `data` events: per workspace, the tables written and the rows, coalesced to
-// at most one event per interval.
+// at most one event per interval; `at` is when the first commit merged into the event landed.
 import type { RowSet } from '../store/RowSet.ts';
 import type { EventBus } from './EventBus.ts';
 
 interface Pending {
   tables: Set<string>;
   rows: number;
+  /** When the first commit merged into the pending event landed: the event's `at`. */
+  firstMs: number;
   /** When the workspace's last event went out (0: never). */
   lastMs: number;
   /** Cancels the scheduled flush; null when none is scheduled. */
@@ -63,9 +65,10 @@ export class DataInvalidations {
   private add(workspaceId: string, table: (typeof TABLES)[number], rows: number): void {
     let p = this.pending.get(workspaceId);
     if (!p) {
-      p = { tables: new Set(), rows: 0, lastMs: 0, timer: null };
+      p = { tables: new Set(), rows: 0, firstMs: 0, lastMs: 0, timer: null };
       this.pending.set(workspaceId, p);
     }
+    if (p.rows === 0) p.firstMs = Date.now();
     p.tables.add(table);
     // A message's tool calls are rewritten with it (replaced, possibly by none).
     if (table === 'messages') p.tables.add('tool_calls');
@@ -93,7 +96,7 @@ export class DataInvalidations {
     p.lastMs = Date.now();
     this.bus.publish(workspaceId, {
       type: 'data',
-      data: { tables, rows, at: new Date(p.lastMs).toISOString() },
+      data: { tables, rows, at: new Date(p.firstMs).toISOString() },
     });
   }
 }
