@@ -99,6 +99,7 @@ try {
       return { p50: pctl(times, 0.5), rate: ((sent - before) / ms(t0)) * 1000 };
     };
 
+    await payload(); // warm-up: the first payload after start reads the file cold
     const without = await phase();
     const clients = await Promise.all(
       Array.from({ length: CLIENTS }, () =>
