@@ -1,9 +1,12 @@
 // Browser tests of live updates: a dashboard whose KPI changes without a reload when data is ingested over HTTP
-// (the stream, not polling: its badge says live and polling is a minute away), and two tabs sharing one stream
-// (one connection on the server), the second taking over when the first closes.
+// (the stream, not polling: its badge says live and polling is a minute away), new evaluations re-running only
+// the widgets that read evaluations, and two tabs sharing one stream (one connection on the server), the second
+// taking over when the first closes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { type AnalyticsQuery, queryTables } from '@llm-analytics/core';
 import type { Page } from 'playwright-core';
+import { dashboardRequests } from '../../../web/src/widgets/dashboardRequests.ts';
 import { post } from '../helpers/post.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
@@ -63,6 +66,44 @@ describe('live updates in Chromium', { timeout: 180_000 }, () => {
       const before = Number(await kpiValue(page, 'messages'));
       await ingest(3);
       await kpiBecomes(page, before + 3);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('new evaluations re-run only the widgets that read evaluations', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(s.url);
+      await waitForKpis(page);
+      await liveBadge(page);
+      const before = await kpiValue(page, 'avg_rating');
+      const sent: AnalyticsQuery[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/api/analytics/query'))
+          sent.push(JSON.parse(r.postData()!));
+      });
+      const evaluations = Array.from({ length: 200 }, (_, i) => ({
+        id: `live-ev-${i}`,
+        message_id: 'live-1',
+        rating: 5,
+        success: true,
+      }));
+      const r = await post(`${s.url}/api/ingest`, s.adminKey, { evaluations });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      await page.waitForFunction(
+        (b) =>
+          document.querySelector('[data-testid="kpi-avg_rating"]')?.getAttribute('data-value') !== String(b),
+        before,
+        { timeout: 30_000 },
+      );
+      assert.ok(sent.length > 0);
+      // The filter panel's value lists (all time, 200 values) re-run on any commit; every other request reads
+      // evaluations, while the page also shows widgets that do not.
+      const widgets = sent.filter((q) => !(q.date_range === 'all' && q.limit === 200));
+      for (const q of widgets) assert.ok(queryTables(q).includes('evaluations'), JSON.stringify(q));
+      const all = dashboardRequests({ dateRange: '30d', filter: undefined, compare: true });
+      assert.ok(all.some((x) => !queryTables(x.query).includes('evaluations')));
     } finally {
       await page.close();
     }

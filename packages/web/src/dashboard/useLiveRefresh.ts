@@ -1,5 +1,6 @@
 // Owns re-running the dashboard's queries on live events: after a `data` event only the analytics queries that
-// read a table it names (queryTables, from the registry), after a `reset` every query of the page.
+// read a table it names (queryTables, from the registry) and the other analytics reads, after a `reset` every
+// query of the page.
 import { type AnalyticsQuery, queryTables } from '@llm-analytics/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLiveEvent } from '../live';
@@ -15,8 +16,9 @@ export function useLiveRefresh(): void {
       predicate: (q) => {
         if (q.queryKey[0] !== 'analytics') return false;
         const query = q.queryKey[1];
-        // Other analytics keys (a filter's dimension values: ['analytics', 'values', id]) read messages' columns.
-        if (!isQuery(query)) return written.has('messages');
+        // The few analytics reads that are not an AnalyticsQuery (judgment examples, the activity feed, a filter's
+        // values) have no table list: any commit re-runs them.
+        if (!isQuery(query)) return true;
         return queryTables(query).some((t) => written.has(t));
       },
     });
