@@ -14,14 +14,6 @@ interface Pending {
   timer: (() => void) | null;
 }
 
-const TABLES = [
-  'models',
-  'conversations',
-  'messages',
-  'evaluations',
-  'spans',
-] as const satisfies readonly (keyof RowSet)[];
-
 /**
  * The writer calls `committed` after each commit. The first commit after a quiet interval is published at once
  * (on the next turn of the loop, after the commit's callers have invalidated the analytics cache, so a client
@@ -39,8 +31,8 @@ export class DataInvalidations {
 
   committed(rows: RowSet): void {
     if (this.closed) return;
-    for (const table of TABLES) {
-      const list = rows[table];
+    // A RowSet's keys are its tables' names.
+    for (const [table, list] of Object.entries(rows) as [keyof RowSet, RowSet[keyof RowSet]][]) {
       let ws: string | undefined;
       let n = 0;
       for (const r of list) {
@@ -62,7 +54,7 @@ export class DataInvalidations {
     this.pending.clear();
   }
 
-  private add(workspaceId: string, table: (typeof TABLES)[number], rows: number): void {
+  private add(workspaceId: string, table: keyof RowSet, rows: number): void {
     let p = this.pending.get(workspaceId);
     if (!p) {
       p = { tables: new Set(), rows: 0, firstMs: 0, lastMs: 0, timer: null };
