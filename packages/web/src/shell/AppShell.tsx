@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, configureApi } from '../api/api';
 import type { Session } from '../api/types';
+import { LiveProvider } from '../live';
 import { Notice } from '../ui/Notice';
 import { MainNav } from './MainNav';
 import { PageRoutes } from './PageRoutes';
@@ -53,7 +54,9 @@ export function AppShell({ session }: { session: Session }) {
         </button>
       </header>
       {workspace ? (
-        <PageRoutes key={workspace.id} userId={session.user.id} workspace={workspace} />
+        <LiveProvider key={workspace.id} workspaceId={workspace.id}>
+          <PageRoutes userId={session.user.id} workspace={workspace} />
+        </LiveProvider>
       ) : (
         <main className="page">
           <Notice kind="info" title="You are not a member of any workspace yet">
