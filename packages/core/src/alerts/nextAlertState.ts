@@ -47,7 +47,12 @@ export function nextAlertState(
   nowMs: number,
 ): AlertStep {
   const from = prev?.state ?? null;
-  const current: AlertSliceMemory = prev ?? { state: 'ok', sinceMs: nowMs, lastNotifiedMs: null, notified: false };
+  const current: AlertSliceMemory = prev ?? {
+    state: 'ok',
+    sinceMs: nowMs,
+    lastNotifiedMs: null,
+    notified: false,
+  };
   const blocked = (kind: 'firing' | 'repeat' | 'resolved'): SuppressReason | null => {
     if (timing.mutedUntilMs !== null && nowMs < timing.mutedUntilMs) return 'muted';
     if (!timing.hasChannel) return 'no_channel';
@@ -115,7 +120,9 @@ export function nextAlertState(
     };
   }
   if (current.state === 'ok') {
-    return prev ? { memory: current, changed: null, notify: null } : { memory: current, changed: { from, to: 'ok' }, notify: null };
+    return prev
+      ? { memory: current, changed: null, notify: null }
+      : { memory: current, changed: { from, to: 'ok' }, notify: null };
   }
   // pending or resolved: back to ok.
   return { memory: move('ok', { notified: false }), changed: { from, to: 'ok' }, notify: null };

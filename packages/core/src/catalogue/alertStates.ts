@@ -4,7 +4,11 @@ import type { TableDef } from './TableDef.ts';
 export const alertStates = {
   name: 'analytics_alert_states',
   distribution: 'workspace',
-  key: { columns: ['workspace_id', 'rule_id', 'slice_key'], index: 'analytics_alert_states_pk', unique: true },
+  key: {
+    columns: ['workspace_id', 'rule_id', 'slice_key'],
+    index: 'analytics_alert_states_pk',
+    unique: true,
+  },
   columns: {
     workspace_id: { type: 'text' },
     rule_id: { type: 'text' },

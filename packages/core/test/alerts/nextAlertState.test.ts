@@ -123,7 +123,7 @@ describe('nextAlertState', () => {
   for (const c of CASES) {
     it(c.name, () => {
       const timing = { ...base, ...c.timing };
-      let memory: AlertSliceMemory | null = null;
+      let memory = null as AlertSliceMemory | null;
       for (const [minute, breached, state, notification, suppressed] of c.steps) {
         const step = nextAlertState(memory, breached, timing, T0 + minute * MIN);
         const at = `minute ${minute}`;
