@@ -8,6 +8,7 @@ import { TeamService } from './accounts/TeamService.ts';
 import { UserService } from './accounts/UserService.ts';
 import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
+import { AnomalyService } from './anomalies/AnomalyService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { EventBus } from './events/EventBus.ts';
@@ -52,6 +53,8 @@ export interface AppContext {
   jobs: JobService;
   /** Export requests, their files and downloads (`export` jobs for the large ones). */
   exports: ExportService;
+  /** Anomalies (issue 19): the scan (`anomaly_scan` jobs), the stored list and its triage. */
+  anomalies: AnomalyService;
   /** Live events (GET /api/events): services publish state changes, the SSE route subscribes. */
   events: EventBus;
   close(): Promise<void>;
@@ -112,6 +115,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     jobs: new JobService(s),
     exports,
     events,
+    anomalies: new AnomalyService(s, events, activity),
     async close() {
       await jobRunner.stop();
       await keys.close();

@@ -1,5 +1,6 @@
 // Owns the list of tables: every table the schema holds, each declared once in its own module.
 import { activity } from './activity.ts';
+import { analyticsAnomalies } from './analyticsAnomalies.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
 import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
@@ -37,6 +38,7 @@ export const TABLES = {
   jobs,
   analytics_experiments: analyticsExperiments,
   analytics_exports: analyticsExports,
+  analytics_anomalies: analyticsAnomalies,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;
