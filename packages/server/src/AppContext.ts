@@ -15,6 +15,7 @@ import {
   alertEvaluationSchedule,
 } from './alerts/alertJobs.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
+import { AnomalyService } from './anomalies/AnomalyService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { EventBus } from './events/EventBus.ts';
@@ -59,6 +60,8 @@ export interface AppContext {
   jobs: JobService;
   /** Export requests, their files and downloads (`export` jobs for the large ones). */
   exports: ExportService;
+  /** Anomalies (issue 19): the scan (`anomaly_scan` jobs), the stored list and its triage. */
+  anomalies: AnomalyService;
   /** Live events (GET /api/events): services publish state changes, the SSE route subscribes. */
   events: EventBus;
   /** Alert rules (issue 19): evaluated by `alert_evaluation` jobs, delivered to webhook, Slack and email. */
@@ -100,8 +103,9 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
+  const anomalies = new AnomalyService(s, events, activity);
   const alerts = new AlertService(
-    { store: s, analytics, events, activity },
+    { store: s, analytics, events, activity, anomalies },
     {
       publicUrl: config.publicUrl,
       delivery: {
@@ -139,6 +143,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     exports,
     events,
     alerts,
+    anomalies,
     async close() {
       await jobRunner.stop();
       alerts.close();

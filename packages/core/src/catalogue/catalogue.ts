@@ -6,6 +6,7 @@ import { alertDeliveries } from './alertDeliveries.ts';
 import { alertEvents } from './alertEvents.ts';
 import { alertRules } from './alertRules.ts';
 import { alertStates } from './alertStates.ts';
+import { analyticsAnomalies } from './analyticsAnomalies.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
 import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
@@ -43,6 +44,7 @@ export const TABLES = {
   jobs,
   analytics_experiments: analyticsExperiments,
   analytics_exports: analyticsExports,
+  analytics_anomalies: analyticsAnomalies,
   analytics_alert_rules: alertRules,
   analytics_alert_channels: alertChannels,
   analytics_alert_states: alertStates,
