@@ -213,7 +213,10 @@ export class AlertService {
     await this.deps.store.transaction((tx) =>
       recordNotification(tx, rule, condition, e, channels, this.opts.publicUrl),
     );
-    const pending = await listEventDeliveries(this.deps.store, workspaceId, [e.id]);
+    const pending = (await listEventDeliveries(this.deps.store, workspaceId, [e.id])).sort(
+      (a, b) =>
+        channels.findIndex((c) => c.id === a.channel_id) - channels.findIndex((c) => c.id === b.channel_id),
+    );
     const done = await Promise.all(
       pending.map((d) =>
         this.deliverer.attempt(

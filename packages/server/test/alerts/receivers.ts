@@ -15,14 +15,14 @@ export interface Received {
 export interface HttpReceiver {
   url: string;
   received: Received[];
-  /** Statuses for the next requests, in order; 200 once they run out. */
-  replyWith(...statuses: number[]): void;
+  /** Statuses for the next requests to `path`, in order; 200 once they run out. */
+  replyWith(path: string, ...statuses: number[]): void;
   close(): Promise<void>;
 }
 
 export async function startHttpReceiver(): Promise<HttpReceiver> {
   const received: Received[] = [];
-  let statuses: number[] = [];
+  const statuses = new Map<string, number[]>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -32,7 +32,7 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      const status = statuses.shift() ?? 200;
+      const status = statuses.get(req.url ?? '')?.shift() ?? 200;
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(status === 200 ? 'ok' : 'receiver says no');
     });
@@ -43,8 +43,8 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    replyWith(...s) {
-      statuses = s;
+    replyWith(path, ...s) {
+      statuses.set(path, s);
     },
     close: () => new Promise((r) => server.close(() => r())),
   };
