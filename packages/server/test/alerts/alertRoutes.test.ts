@@ -2,6 +2,8 @@
 // list, edit (channels kept by id), delete, history, who may change them, and 400s that change nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ALERT_EVALUATION_JOB, alertEvaluationSchedule } from '../../src/alerts/alertJobs.ts';
+import { loadConfig } from '../../src/config.ts';
 import { call, userWithRole } from '../accounts/helpers.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -144,6 +146,36 @@ for (const engine of ENGINES) {
         assert.equal(r.body.error.code, code, r.text);
       }
       assert.equal((await call(s.url, 'GET', BASE, { key: s.adminKey })).body.rules.length, before);
+    });
+
+    it('the evaluation schedule queues one job per workspace with an enabled rule; the job evaluates', async () => {
+      const made = await call(s.url, 'POST', BASE, {
+        key: s.adminKey,
+        body: rule({ channels: [], enabled: true }),
+      });
+      assert.equal(made.status, 201, made.text);
+      const schedule = alertEvaluationSchedule(s.ctx.jobRunner, s.ctx.workspaces, s.ctx.alerts, 60_000);
+      await schedule.run();
+      await schedule.run(); // runs never pile up
+      const jobs = await call(s.url, 'GET', '/api/jobs?limit=200', { key: s.adminKey });
+      const queued = jobs.body.jobs.filter((j: { kind: string }) => j.kind === ALERT_EVALUATION_JOB);
+      assert.equal(queued.length, 1, jobs.text);
+      await s.ctx.jobRunner.drain();
+      const done = await call(s.url, 'GET', `/api/jobs/${queued[0].id}`, { key: s.adminKey });
+      assert.equal(done.body.status, 'succeeded', done.text);
+      assert.equal(done.body.result.rules, 1);
+      assert.equal(done.body.result.errors, 0);
+      const after = await call(s.url, 'GET', BASE, { key: s.adminKey });
+      const evaluated = after.body.rules.find((r: { id: string }) => r.id === made.body.rule.id);
+      assert.notEqual(evaluated.last_evaluated_at, null);
+      assert.deepEqual(
+        evaluated.slices.map((x: { slice_key: string; state: string }) => [x.slice_key, x.state]),
+        [['overall', 'ok']],
+      );
+      assert.equal(loadConfig({}).alertEvalSeconds, 60);
+      assert.equal(loadConfig({ ALERT_EVAL_SECONDS: '15' }).alertEvalSeconds, 15);
+      assert.equal(loadConfig({ ALERT_ALLOW_PRIVATE_URLS: '1' }).alertAllowPrivateUrls, true);
+      assert.equal(loadConfig({}).alertAllowPrivateUrls, false);
     });
 
     it('viewers read, members change', async () => {
