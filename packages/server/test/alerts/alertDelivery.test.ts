@@ -241,6 +241,28 @@ for (const engine of ENGINES) {
       await alerts.remove(ws, 'test', rule.id);
     });
 
+    it('follows no redirect and gives up on a receiver that does not answer', async () => {
+      const alerts = clockedAlerts(s, clockAt(Date.now()), { timeoutMs: 300 });
+      const ws = s.workspaceId;
+      hook.replyWith('/moved', 302);
+      hook.replyWith('/hang', 0);
+      const { rule } = await alerts.create(
+        ws,
+        'test',
+        errorRule([
+          { type: 'webhook', url: `${hook.url}/moved` },
+          { type: 'slack', url: `${hook.url}/hang` },
+        ]),
+      );
+      const event = await alerts.test(ws, 'test', rule.id);
+      assert.equal(event.deliveries[0].status, 'failed');
+      assert.match(event.deliveries[0].last_error ?? '', /^HTTP 302 \(redirects are not followed\)/);
+      assert.equal(hook.received.filter((x) => x.url === '/elsewhere').length, 0);
+      assert.equal(event.deliveries[1].status, 'failed');
+      assert.match(event.deliveries[1].last_error ?? '', /no reply within 300 ms/);
+      await alerts.remove(ws, 'test', rule.id);
+    });
+
     it('refuses loopback, link-local and private addresses unless ALERT_ALLOW_PRIVATE_URLS', async () => {
       const clock = clockAt(Date.now());
       const strict = clockedAlerts(s, clock, { allowPrivate: false });

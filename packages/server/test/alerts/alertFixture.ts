@@ -26,7 +26,7 @@ export function clockAt(ms: number): Clock {
 export function clockedAlerts(
   s: TestServer,
   clock: Clock,
-  opts: { allowPrivate?: boolean; smtpUrl?: string | null } = {},
+  opts: { allowPrivate?: boolean; smtpUrl?: string | null; timeoutMs?: number } = {},
 ): AlertService {
   const { store, analytics, events, activity, anomalies } = s.ctx;
   return new AlertService(
@@ -35,7 +35,7 @@ export function clockedAlerts(
       publicUrl: 'https://analytics.example.com',
       delivery: {
         allowPrivate: opts.allowPrivate ?? true,
-        timeoutMs: 5000,
+        timeoutMs: opts.timeoutMs ?? 5000,
         smtpUrl: opts.smtpUrl ?? null,
         from: 'Alerts <alerts@example.com>',
       },

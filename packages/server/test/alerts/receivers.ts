@@ -15,7 +15,7 @@ export interface Received {
 export interface HttpReceiver {
   url: string;
   received: Received[];
-  /** Statuses for the next requests to `path`, in order; 200 once they run out. */
+  /** Statuses for the next requests to `path`, in order (0: no answer at all); 200 once they run out. */
   replyWith(path: string, ...statuses: number[]): void;
   close(): Promise<void>;
 }
@@ -33,7 +33,11 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
         body: Buffer.concat(chunks).toString('utf8'),
       });
       const status = statuses.get(req.url ?? '')?.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'text/plain' });
+      if (status === 0) return; // never answers
+      res.writeHead(status, {
+        'content-type': 'text/plain',
+        ...(status === 302 ? { location: '/elsewhere' } : {}),
+      });
       res.end(status === 200 ? 'ok' : 'receiver says no');
     });
   });
@@ -46,7 +50,11 @@ export async function startHttpReceiver(): Promise<HttpReceiver> {
     replyWith(path, ...s) {
       statuses.set(path, s);
     },
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }
 
