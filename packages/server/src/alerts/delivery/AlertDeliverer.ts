@@ -3,7 +3,7 @@
 import type { Store } from '../../store/Store.ts';
 import { claimDelivery } from '../queries/claimDelivery.ts';
 import { listChannels } from '../queries/listChannels.ts';
-import { listDueDeliveries } from '../queries/listDeliveries.ts';
+import { listDueDeliveries } from '../queries/listDueDeliveries.ts';
 import { updateChannelHealth } from '../queries/updateChannelHealth.ts';
 import { updateDelivery } from '../queries/updateDelivery.ts';
 import { alertJson, type StoredChannel, type StoredDelivery } from '../StoredAlert.ts';
