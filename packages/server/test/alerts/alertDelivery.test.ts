@@ -107,7 +107,7 @@ for (const engine of ENGINES) {
       assert.deepEqual(types, ['header', 'section', 'context', 'actions']);
       const fields = slack.blocks[1].fields.map((f: { type: string; text: string }) => f.text);
       assert.ok(fields.some((t: string) => t.startsWith('*Value*')));
-      assert.ok(fields.includes('*Threshold*\ngt 20'), fields.join(' | '));
+      assert.ok(fields.includes('*Threshold*\n> 20'), fields.join(' | '));
       assert.ok(fields.includes('*Slice*\noverall'));
       const button = slack.blocks[3].elements[0];
       assert.equal(button.type, 'button');
