@@ -9,6 +9,7 @@ import { UserService } from './accounts/UserService.ts';
 import { ActivityService } from './activity/ActivityService.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { AnomalyService } from './anomalies/AnomalyService.ts';
+import { anomalyScanJob, anomalyScanSchedule } from './anomalies/anomalyScanJob.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { EventBus } from './events/EventBus.ts';
@@ -94,6 +95,9 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
+  const anomalies = new AnomalyService(s, analytics, events, activity);
+  jobRunner.register(anomalyScanJob(anomalies));
+  jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
   return {
     config,
     store: s,
@@ -115,7 +119,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     jobs: new JobService(s),
     exports,
     events,
-    anomalies: new AnomalyService(s, events, activity),
+    anomalies,
     async close() {
       await jobRunner.stop();
       await keys.close();

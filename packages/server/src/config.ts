@@ -38,6 +38,8 @@ export interface Config {
   exportMaxBytesPerWorkspace: number;
   /** A `complete` export of more rows than this runs as a background job (other types always run inline). */
   exportInlineMaxRows: number;
+  /** Minutes between the scheduled anomaly scans of every workspace (`anomaly_scan` jobs); 0: on demand only. */
+  anomalyScanMinutes: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     exportTtlHours: hours('EXPORT_TTL_HOURS', 24, env),
     exportMaxBytesPerWorkspace: int('EXPORT_MAX_BYTES_PER_WORKSPACE', 5 * 1024 ** 3, env),
     exportInlineMaxRows: int('EXPORT_INLINE_MAX_ROWS', 20_000, env),
+    anomalyScanMinutes: int('ANOMALY_SCAN_MINUTES', 15, env),
     ...overrides,
   };
 }

@@ -3,9 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AnomalyListQuerySchema, type DetectedAnomaly, DetectedAnomalySchema } from '@llm-analytics/core';
 import { ActivityService } from '../../src/activity/ActivityService.ts';
+import { AnalyticsService } from '../../src/analytics/AnalyticsService.ts';
 import { AnomalyService } from '../../src/anomalies/AnomalyService.ts';
 import { EventBus } from '../../src/events/EventBus.ts';
 import { ApiError } from '../../src/http/ApiError.ts';
+import { SettingsService } from '../../src/settings/SettingsService.ts';
+import type { Store } from '../../src/store/Store.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { withStore } from '../helpers/storeFor.ts';
 
@@ -53,6 +56,17 @@ function anomaly(over: {
   });
 }
 
+function service(store: Store, events: EventBus, now: () => number): AnomalyService {
+  const activity = new ActivityService(store);
+  return new AnomalyService(
+    store,
+    new AnalyticsService(store, new SettingsService(store, activity)),
+    events,
+    activity,
+    now,
+  );
+}
+
 const q = (over: Record<string, unknown> = {}) =>
   AnomalyListQuerySchema.parse({ sensitivity: 'high', ...over });
 
@@ -66,7 +80,7 @@ for (const engine of ENGINES) {
           if (e.type === 'anomaly') seen.push(`${e.data.change}:${e.data.id}:${e.data.status}`);
         });
         let now = T0 + 1000 * HOUR;
-        const svc = new AnomalyService(store, events, new ActivityService(store), () => now);
+        const svc = service(store, events, () => now);
         const scan = [
           anomaly({ id: 'a1', startH: 10 }),
           anomaly({ id: 'a2', startH: 40, metric: 'error_rate' }),
@@ -145,7 +159,7 @@ for (const engine of ENGINES) {
     it('lists with every filter; triage records who and when; reopening clears it; unknown id is a 404', async () => {
       await withStore(engine, async (store) => {
         let now = T0 + 2000 * HOUR;
-        const svc = new AnomalyService(store, new EventBus(), new ActivityService(store), () => now);
+        const svc = service(store, new EventBus(), () => now);
         await svc.record(
           'ws1',
           [
