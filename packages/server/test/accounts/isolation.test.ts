@@ -20,6 +20,7 @@ interface Ids {
   traceB: string;
   exportB: string;
   experimentB: string;
+  anomalyB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -122,6 +123,12 @@ const CASES: Record<string, Case> = {
   },
   'DELETE /api/analytics/experiments/:id': { params: (i) => ({ id: [i.experimentB] }) },
   'GET /api/analytics/experiments/:id/results': { params: (i) => ({ id: [i.experimentB] }) },
+  'GET /api/analytics/anomalies': { query: 'sensitivity=high&limit=500' },
+  'PATCH /api/analytics/anomalies/:id': {
+    body: () => ({ status: 'resolved' }),
+    params: (i) => ({ id: [i.anomalyB] }),
+  },
+  'POST /api/analytics/anomalies/scan': {},
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
@@ -285,8 +292,45 @@ for (const engine of ENGINES) {
           primary_metric: 'success_rate',
         })
       ).id;
+      const anomalyB = 'anom_canaryB';
+      const start = Date.now() - 86_400_000 * 3;
+      const day = new Date(start - (start % 86_400_000)).toISOString();
+      await s.ctx.anomalies.record(
+        wsB,
+        [
+          {
+            id: anomalyB,
+            metric: 'success_rate',
+            granularity: 'day',
+            slice: { dimension: 'model', value: 'canaryB-model' },
+            direction: 'drop',
+            start: day,
+            end: new Date(Date.parse(day) + 86_400_000).toISOString(),
+            buckets: 1,
+            peak: { start: day, value: 30, score: -9 },
+            expected: { value: 80, low: 70, high: 90 },
+            sample: 100,
+            baseline: 'day_of_week',
+            severity: 'high',
+            sensitivity: 'low',
+            points: [{ start: day, value: 30, expected: 80, low: 70, high: 90, score: -9 }],
+          },
+        ],
+        0,
+      );
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB, exportB, experimentB };
+      ids = {
+        wsA,
+        wsB,
+        keyB: keyB.id,
+        ownerB: b.id,
+        memberB: m.id,
+        jobB,
+        traceB,
+        exportB,
+        experimentB,
+        anomalyB,
+      };
       canaries = [
         'canaryb',
         wsB,
@@ -299,6 +343,7 @@ for (const engine of ENGINES) {
         'cafe0000000000000000000000000b0b',
         exportB,
         experimentB,
+        anomalyB,
       ];
     });
     after(() => s.close());
