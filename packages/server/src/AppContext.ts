@@ -16,6 +16,7 @@ import {
 } from './alerts/alertJobs.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { AnomalyService } from './anomalies/AnomalyService.ts';
+import { anomalyScanJob, anomalyScanSchedule } from './anomalies/anomalyScanJob.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { EventBus } from './events/EventBus.ts';
@@ -103,7 +104,9 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
-  const anomalies = new AnomalyService(s, events, activity);
+  const anomalies = new AnomalyService(s, analytics, events, activity);
+  jobRunner.register(anomalyScanJob(anomalies));
+  jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
   const alerts = new AlertService(
     { store: s, analytics, events, activity, anomalies },
     {

@@ -38,6 +38,8 @@ export interface Config {
   exportMaxBytesPerWorkspace: number;
   /** A `complete` export of more rows than this runs as a background job (other types always run inline). */
   exportInlineMaxRows: number;
+  /** Minutes between the scheduled anomaly scans of every workspace (`anomaly_scan` jobs); 0: on demand only. */
+  anomalyScanMinutes: number;
   /** Alerts (issue 19): how often enabled rules are evaluated (ALERT_EVAL_SECONDS, ≥ 1). */
   alertEvalSeconds: number;
   /** SMTP_URL (smtp:// or smtps://user:pass@host:port) for email channels; null: email deliveries fail. */
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     exportTtlHours: hours('EXPORT_TTL_HOURS', 24, env),
     exportMaxBytesPerWorkspace: int('EXPORT_MAX_BYTES_PER_WORKSPACE', 5 * 1024 ** 3, env),
     exportInlineMaxRows: int('EXPORT_INLINE_MAX_ROWS', 20_000, env),
+    anomalyScanMinutes: int('ANOMALY_SCAN_MINUTES', 15, env),
     alertEvalSeconds: Math.max(1, int('ALERT_EVAL_SECONDS', 60, env)),
     smtpUrl: env.SMTP_URL || null,
     alertFrom: env.ALERT_FROM || 'LLM Analytics <alerts@localhost>',

@@ -8,6 +8,7 @@ import {
   type DetectedAnomaly,
 } from '@llm-analytics/core';
 import type { ActivityService } from '../activity/ActivityService.ts';
+import type { AnalyticsService } from '../analytics/AnalyticsService.ts';
 import type { EventBus } from '../events/EventBus.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { Store } from '../store/Store.ts';
@@ -18,6 +19,7 @@ import { listAnomalies } from './queries/listAnomalies.ts';
 import { listAnomaliesEndingAfter } from './queries/listAnomaliesEndingAfter.ts';
 import { updateAnomaly } from './queries/updateAnomaly.ts';
 import { type StoredAnomaly, toAnomalyRecord } from './StoredAnomaly.ts';
+import { scanWorkspace } from './scanWorkspace.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -38,9 +40,32 @@ export interface AnomalyWriteCounts {
   unchanged: number;
 }
 
+/** What a scan did: its window, its work, and what storing its anomalies changed (the job's result). */
+export interface AnomalyScanResult extends AnomalyWriteCounts {
+  /** The hourly window scanned (the daily one ends at the start of today, UTC). */
+  from: string;
+  to: string;
+  days: number;
+  queries: number;
+  series: number;
+  query_ms: number;
+  detect_ms: number;
+}
+
+export interface AnomalyScanOptions {
+  /** Days of whole buckets before now (default 90). */
+  days?: number;
+  /** Asked to stop (the job runner stopping): the scan throws before its next query and writes nothing. */
+  signal?: AbortSignal;
+  progress?: (fraction: number) => Promise<void>;
+}
+
+export const DEFAULT_SCAN_DAYS = 90;
+
 export class AnomalyService {
   constructor(
     private readonly store: Store,
+    private readonly analytics: AnalyticsService,
     private readonly events: EventBus,
     private readonly activity: ActivityService,
     private readonly now: () => number = Date.now,
@@ -117,6 +142,34 @@ export class AnomalyService {
       });
     }
     return toAnomalyRecord(result.row);
+  }
+
+  /**
+   * Scans the workspace (scanWorkspace.ts: one AnalyticsQuery per granularity, slice level and window part,
+   * every watched metric in each) and stores what it finds (`record`).
+   */
+  async scan(workspaceId: string, options: AnomalyScanOptions = {}): Promise<AnomalyScanResult> {
+    const days = options.days ?? DEFAULT_SCAN_DAYS;
+    const out = await scanWorkspace(this.analytics, workspaceId, {
+      nowMs: this.now(),
+      days,
+      signal: options.signal,
+      progress: options.progress,
+    });
+    if (options.signal?.aborted) throw new Error('the scan was stopped');
+    const since = Math.min(out.windows.hour.fromMs, out.windows.day.fromMs);
+    const counts = await this.record(workspaceId, out.anomalies, since);
+    await options.progress?.(1);
+    return {
+      from: new Date(out.windows.hour.fromMs).toISOString(),
+      to: new Date(out.windows.hour.toMs).toISOString(),
+      days,
+      queries: out.queries,
+      series: out.series,
+      query_ms: Math.round(out.queryMs),
+      detect_ms: Math.round(out.detectMs),
+      ...counts,
+    };
   }
 
   /**

@@ -106,9 +106,21 @@ export function anomalyPoints(v: unknown): AnomalyPoint[] {
   return (typeof v === 'string' ? JSON.parse(v) : v) as AnomalyPoint[];
 }
 
-/** Points compared by value: PostgreSQL's jsonb may hand the keys back in another order. */
-const pointsKey = (ps: AnomalyPoint[]) =>
-  JSON.stringify(ps.map((p) => [p.start, p.value, p.expected, p.low, p.high, p.score]));
+/**
+ * Numbers compared to 1e-9 relative: a parallel aggregate (a sum of costs, of ratings) may add in another order
+ * from one scan to the next and differ in its last bits, which is no change worth an update and an event.
+ */
+const same = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+const POINT_FIELDS = ['value', 'expected', 'low', 'high', 'score'] as const;
+
+function samePoints(a: AnomalyPoint[], b: AnomalyPoint[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => p.start === b[i].start && POINT_FIELDS.every((f) => same(p[f], b[i][f])))
+  );
+}
 
 /** A scan's anomaly as the detection columns (points as JSON text). */
 export function toDetection(a: DetectedAnomaly): Detection {
@@ -138,11 +150,12 @@ export function toDetection(a: DetectedAnomaly): Detection {
 /** True when a re-scan's detection differs from the stored one in any column it decides. */
 export function detectionChanged(stored: StoredAnomaly, next: Detection): boolean {
   return DETECTION_COLUMNS.some((c) => {
-    if (c === 'points')
-      return pointsKey(anomalyPoints(stored.points)) !== pointsKey(anomalyPoints(next.points));
+    if (c === 'points') return !samePoints(anomalyPoints(stored.points), anomalyPoints(next.points));
     const a = stored[c];
     const b = next[c];
-    return typeof a === 'number' || typeof b === 'number' ? Number(a) !== Number(b) : a !== b;
+    if (typeof a === 'number' || typeof b === 'number')
+      return !same(a === null ? null : Number(a), b === null ? null : Number(b));
+    return a !== b;
   });
 }
 

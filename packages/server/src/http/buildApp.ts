@@ -9,6 +9,7 @@ import { installReplyCheck } from './installReplyCheck.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
 import { alertRoutes } from './routes/alertRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
+import { anomalyRoutes } from './routes/anomalyRoutes.ts';
 import { experimentRoutes } from './routes/experimentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(
   await app.register(analyticsRoutes(ctx));
   await app.register(seedAnalyticsRoutes(ctx));
   await app.register(experimentRoutes(ctx));
+  await app.register(anomalyRoutes(ctx));
   await app.register(alertRoutes(ctx));
   await app.register(jobRoutes(ctx));
   await app.register(exportRoutes(ctx));

@@ -1,56 +1,27 @@
 // Stores scan results on both engines: a re-scan upserts (no duplicates, triage kept), the list filters, triage.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AnomalyListQuerySchema, type DetectedAnomaly, DetectedAnomalySchema } from '@llm-analytics/core';
+import { AnomalyListQuerySchema } from '@llm-analytics/core';
 import { ActivityService } from '../../src/activity/ActivityService.ts';
+import { AnalyticsService } from '../../src/analytics/AnalyticsService.ts';
 import { AnomalyService } from '../../src/anomalies/AnomalyService.ts';
 import { EventBus } from '../../src/events/EventBus.ts';
 import { ApiError } from '../../src/http/ApiError.ts';
+import { SettingsService } from '../../src/settings/SettingsService.ts';
+import type { Store } from '../../src/store/Store.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { withStore } from '../helpers/storeFor.ts';
+import { anomaly, HOUR, iso, T0 } from './fixture.ts';
 
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2026, 10, 2);
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A detected anomaly as scanAnomalies would return it (the fields the store keeps). */
-function anomaly(over: {
-  id: string;
-  metric?: string;
-  startH: number;
-  hours?: number;
-  slice?: DetectedAnomaly['slice'];
-  sensitivity?: DetectedAnomaly['sensitivity'];
-  granularity?: DetectedAnomaly['granularity'];
-  peak?: number;
-}): DetectedAnomaly {
-  const start = T0 + over.startH * HOUR;
-  const hours = over.hours ?? 2;
-  const points = Array.from({ length: hours }, (_, i) => ({
-    start: iso(start + i * HOUR),
-    value: 50 - i,
-    expected: 80,
-    low: 74.5,
-    high: 85.25,
-    score: -(over.peak ?? 7) + i,
-  }));
-  return DetectedAnomalySchema.parse({
-    id: over.id,
-    metric: over.metric ?? 'success_rate',
-    granularity: over.granularity ?? 'hour',
-    slice: over.slice ?? { dimension: 'model', value: 'm1' },
-    direction: 'drop',
-    start: iso(start),
-    end: iso(start + hours * HOUR),
-    buckets: hours,
-    peak: { start: iso(start), value: 50, score: -(over.peak ?? 7) },
-    expected: { value: 80, low: 74.5, high: 85.25 },
-    sample: 120,
-    baseline: 'hour_of_week',
-    severity: 'high',
-    sensitivity: over.sensitivity ?? 'low',
-    points,
-  });
+function service(store: Store, events: EventBus, now: () => number): AnomalyService {
+  const activity = new ActivityService(store);
+  return new AnomalyService(
+    store,
+    new AnalyticsService(store, new SettingsService(store, activity)),
+    events,
+    activity,
+    now,
+  );
 }
 
 const q = (over: Record<string, unknown> = {}) =>
@@ -66,7 +37,7 @@ for (const engine of ENGINES) {
           if (e.type === 'anomaly') seen.push(`${e.data.change}:${e.data.id}:${e.data.status}`);
         });
         let now = T0 + 1000 * HOUR;
-        const svc = new AnomalyService(store, events, new ActivityService(store), () => now);
+        const svc = service(store, events, () => now);
         const scan = [
           anomaly({ id: 'a1', startH: 10 }),
           anomaly({ id: 'a2', startH: 40, metric: 'error_rate' }),
@@ -145,7 +116,7 @@ for (const engine of ENGINES) {
     it('lists with every filter; triage records who and when; reopening clears it; unknown id is a 404', async () => {
       await withStore(engine, async (store) => {
         let now = T0 + 2000 * HOUR;
-        const svc = new AnomalyService(store, new EventBus(), new ActivityService(store), () => now);
+        const svc = service(store, new EventBus(), () => now);
         await svc.record(
           'ws1',
           [
