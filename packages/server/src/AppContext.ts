@@ -7,7 +7,16 @@ import { SessionService } from './accounts/SessionService.ts';
 import { TeamService } from './accounts/TeamService.ts';
 import { UserService } from './accounts/UserService.ts';
 import { ActivityService } from './activity/ActivityService.ts';
+import { AlertService } from './alerts/AlertService.ts';
+import {
+  alertDeliveryJob,
+  alertDeliverySchedule,
+  alertEvaluationJob,
+  alertEvaluationSchedule,
+} from './alerts/alertJobs.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
+import { AnomalyService } from './anomalies/AnomalyService.ts';
+import { anomalyScanJob, anomalyScanSchedule } from './anomalies/anomalyScanJob.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { DataInvalidations } from './events/DataInvalidations.ts';
@@ -54,10 +63,14 @@ export interface AppContext {
   jobs: JobService;
   /** Export requests, their files and downloads (`export` jobs for the large ones). */
   exports: ExportService;
+  /** Anomalies (issue 19): the scan (`anomaly_scan` jobs), the stored list and its triage. */
+  anomalies: AnomalyService;
   /** Live events (GET /api/events): services publish state changes, the SSE route subscribes. */
   events: EventBus;
   /** The open SSE streams of GET /api/events (ended when the app closes). */
   eventStreams: EventStreams;
+  /** Alert rules (issue 19): evaluated by `alert_evaluation` jobs, delivered to webhook, Slack and email. */
+  alerts: AlertService;
   close(): Promise<void>;
 }
 
@@ -102,6 +115,26 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
   const deriver = new GenAiDeriver(s, writer, analytics);
   await deriver.load();
+  const anomalies = new AnomalyService(s, analytics, events, activity);
+  jobRunner.register(anomalyScanJob(anomalies));
+  jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
+  const alerts = new AlertService(
+    { store: s, analytics, events, activity, anomalies },
+    {
+      publicUrl: config.publicUrl,
+      delivery: {
+        allowPrivate: config.alertAllowPrivateUrls,
+        timeoutMs: 10_000,
+        smtpUrl: config.smtpUrl,
+        from: config.alertFrom,
+      },
+    },
+  );
+  workspaces.onCreate((id) => alerts.ensureDefaults(id, true));
+  await alerts.ensureDefaults(ws.id);
+  jobRunner.register(alertEvaluationJob(alerts)).register(alertDeliveryJob(alerts));
+  jobRunner.schedule(alertEvaluationSchedule(jobRunner, workspaces, alerts, config.alertEvalSeconds * 1000));
+  jobRunner.schedule(alertDeliverySchedule(jobRunner, alerts));
   return {
     config,
     store: s,
@@ -124,8 +157,11 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     exports,
     events,
     eventStreams: new EventStreams(events, { heartbeatMs: config.eventsHeartbeatMs }),
+    alerts,
+    anomalies,
     async close() {
       await jobRunner.stop();
+      alerts.close();
       await keys.close();
       await writer.close();
       invalidations.close();

@@ -40,6 +40,18 @@ export interface Config {
   exportInlineMaxRows: number;
   /** How often GET /api/events writes a heartbeat comment (EVENTS_HEARTBEAT_MS, 15 s). */
   eventsHeartbeatMs: number;
+  /** Minutes between the scheduled anomaly scans of every workspace (`anomaly_scan` jobs); 0: on demand only. */
+  anomalyScanMinutes: number;
+  /** Alerts (issue 19): how often enabled rules are evaluated (ALERT_EVAL_SECONDS, ≥ 1). */
+  alertEvalSeconds: number;
+  /** SMTP_URL (smtp:// or smtps://user:pass@host:port) for email channels; null: email deliveries fail. */
+  smtpUrl: string | null;
+  /** ALERT_FROM: the From of alert emails. */
+  alertFrom: string;
+  /** ALERT_ALLOW_PRIVATE_URLS=1: webhook and Slack URLs may reach loopback and private addresses. */
+  alertAllowPrivateUrls: boolean;
+  /** PUBLIC_URL: where the dashboard is reached, for links in notifications (default http://HOST:PORT). */
+  publicUrl: string;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -93,6 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     exportMaxBytesPerWorkspace: int('EXPORT_MAX_BYTES_PER_WORKSPACE', 5 * 1024 ** 3, env),
     exportInlineMaxRows: int('EXPORT_INLINE_MAX_ROWS', 20_000, env),
     eventsHeartbeatMs: int('EVENTS_HEARTBEAT_MS', 15_000, env) || 15_000,
+    anomalyScanMinutes: int('ANOMALY_SCAN_MINUTES', 15, env),
+    alertEvalSeconds: Math.max(1, int('ALERT_EVAL_SECONDS', 60, env)),
+    smtpUrl: env.SMTP_URL || null,
+    alertFrom: env.ALERT_FROM || 'LLM Analytics <alerts@localhost>',
+    alertAllowPrivateUrls: env.ALERT_ALLOW_PRIVATE_URLS === '1' || env.ALERT_ALLOW_PRIVATE_URLS === 'true',
+    publicUrl: (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${int('PORT', 3000, env)}`).replace(
+      /\/+$/,
+      '',
+    ),
     ...overrides,
   };
 }

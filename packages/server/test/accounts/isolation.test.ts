@@ -20,6 +20,8 @@ interface Ids {
   traceB: string;
   exportB: string;
   experimentB: string;
+  alertRuleB: string;
+  anomalyB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -124,6 +126,26 @@ const CASES: Record<string, Case> = {
   },
   'DELETE /api/analytics/experiments/:id': { params: (i) => ({ id: [i.experimentB] }) },
   'GET /api/analytics/experiments/:id/results': { params: (i) => ({ id: [i.experimentB] }) },
+  'GET /api/alerts/rules': {},
+  'POST /api/alerts/rules': {
+    body: () => ({
+      name: 'a-iso-alert',
+      condition: { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 },
+    }),
+  },
+  'PATCH /api/alerts/rules/:id': {
+    body: () => ({ name: 'renamed by a' }),
+    params: (i) => ({ id: [i.alertRuleB] }),
+  },
+  'DELETE /api/alerts/rules/:id': { params: (i) => ({ id: [i.alertRuleB] }) },
+  'POST /api/alerts/rules/:id/test': { params: (i) => ({ id: [i.alertRuleB] }) },
+  'GET /api/alerts/history': { query: `rule_id=canaryB-rule` },
+  'GET /api/analytics/anomalies': { query: 'sensitivity=high&limit=500' },
+  'PATCH /api/analytics/anomalies/:id': {
+    body: () => ({ status: 'resolved' }),
+    params: (i) => ({ id: [i.anomalyB] }),
+  },
+  'POST /api/analytics/anomalies/scan': {},
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
@@ -301,8 +323,52 @@ for (const engine of ENGINES) {
           primary_metric: 'success_rate',
         })
       ).id;
+      const alertB = await s.ctx.alerts.create(wsB, b.email, {
+        name: 'canaryB-alert',
+        condition: { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 },
+        channels: [{ type: 'webhook', name: 'canaryB-hook', url: 'https://canaryb.example.com/hook' }],
+      });
+      const alertRuleB = alertB.rule.id;
+      const anomalyB = 'anom_canaryB';
+      const start = Date.now() - 86_400_000 * 3;
+      const day = new Date(start - (start % 86_400_000)).toISOString();
+      await s.ctx.anomalies.record(
+        wsB,
+        [
+          {
+            id: anomalyB,
+            metric: 'success_rate',
+            granularity: 'day',
+            slice: { dimension: 'model', value: 'canaryB-model' },
+            direction: 'drop',
+            start: day,
+            end: new Date(Date.parse(day) + 86_400_000).toISOString(),
+            buckets: 1,
+            peak: { start: day, value: 30, score: -9 },
+            expected: { value: 80, low: 70, high: 90 },
+            sample: 100,
+            baseline: 'day_of_week',
+            severity: 'high',
+            sensitivity: 'low',
+            points: [{ start: day, value: 30, expected: 80, low: 70, high: 90, score: -9 }],
+          },
+        ],
+        0,
+      );
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB, exportB, experimentB };
+      ids = {
+        wsA,
+        wsB,
+        keyB: keyB.id,
+        ownerB: b.id,
+        memberB: m.id,
+        jobB,
+        traceB,
+        exportB,
+        experimentB,
+        alertRuleB,
+        anomalyB,
+      };
       canaries = [
         'canaryb',
         wsB,
@@ -315,6 +381,9 @@ for (const engine of ENGINES) {
         'cafe0000000000000000000000000b0b',
         exportB,
         experimentB,
+        alertRuleB,
+        alertB.secrets[0].secret,
+        anomalyB,
       ];
     });
     after(() => s.close());

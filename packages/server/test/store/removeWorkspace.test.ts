@@ -1,17 +1,25 @@
 // Store.removeWorkspace on both engines: one transaction empties the workspace in every catalogue table while
 // ingest commits of another workspace run, which all land; the store forgets what it held of the removed one.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CATALOGUE, type IngestBatch } from '@llm-analytics/core';
 import { insertMembership } from '../../src/accounts/queries/insertMembership.ts';
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
+import { insertDelivery } from '../../src/alerts/queries/insertDelivery.ts';
+import { insertEvent } from '../../src/alerts/queries/insertEvent.ts';
+import { insertRule } from '../../src/alerts/queries/insertRule.ts';
+import { markAlertDefaults } from '../../src/alerts/queries/markAlertDefaults.ts';
+import { replaceChannels } from '../../src/alerts/queries/replaceChannels.ts';
+import { writeState } from '../../src/alerts/queries/writeState.ts';
+import { insertAnomalies } from '../../src/anomalies/queries/insertAnomalies.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
 import { insertExperiment } from '../../src/experiments/queries/insertExperiment.ts';
 import { insertExport } from '../../src/exports/queries/insertExport.ts';
 import { insertJob } from '../../src/jobs/queries/insertJob.ts';
 import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
 import { emptyRowSet } from '../../src/store/RowSet.ts';
-import type { Store } from '../../src/store/Store.ts';
+import type { Store, Tx } from '../../src/store/Store.ts';
 import { insertWorkspace } from '../../src/workspaces/queries/insertWorkspace.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { spanRow } from '../helpers/spanRow.ts';
@@ -126,6 +134,39 @@ async function fill(store: Store, ws: string): Promise<void> {
       finishedMs: 1,
       expiresMs: 2,
     });
+    await insertAnomalies(tx, [
+      {
+        workspace_id: ws,
+        id: `anom-${ws}`,
+        metric: 'success_rate',
+        granularity: 'day',
+        slice_dimension: 'overall',
+        slice_value: null,
+        direction: 'drop',
+        start_ms: 0,
+        end_ms: 86_400_000,
+        buckets: 1,
+        peak_ms: 0,
+        peak_value: 30,
+        peak_score: -8,
+        expected_value: 80,
+        expected_low: 70,
+        expected_high: 90,
+        sample: 200,
+        baseline: 'day_of_week',
+        severity: 'high',
+        sensitivity: 'low',
+        points: '[]',
+        status: 'open',
+        acknowledged_by: null,
+        acknowledged_ms: null,
+        resolved_by: null,
+        resolved_ms: null,
+        detected_ms: 1,
+        updated_ms: 1,
+      },
+    ]);
+    await fillAlerts(tx, ws);
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -144,6 +185,86 @@ async function fill(store: Store, ws: string): Promise<void> {
       }),
     ],
   });
+}
+
+/** One row in each alert table. */
+async function fillAlerts(tx: Tx, ws: string): Promise<void> {
+  const condition = { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 };
+  await insertRule(tx, {
+    workspace_id: ws,
+    id: `rule-${ws}`,
+    name: 'errors',
+    description: null,
+    condition,
+    cooldown_minutes: 30,
+    repeat_minutes: null,
+    muted_until_ms: null,
+    enabled: true,
+    suggestion: null,
+    last_evaluated_ms: 1,
+    created_by: 'test',
+    created_ms: 1,
+    updated_ms: 1,
+  });
+  await replaceChannels(tx, ws, `rule-${ws}`, [
+    {
+      workspace_id: ws,
+      id: `chan-${ws}`,
+      rule_id: `rule-${ws}`,
+      position: 0,
+      type: 'webhook',
+      name: 'hook',
+      url: 'https://example.com/hook',
+      recipients: null,
+      secret: 'whsec_abcd',
+      enabled: true,
+      consecutive_failures: 0,
+      disabled_reason: null,
+      created_ms: 1,
+    },
+  ]);
+  await writeState(tx, {
+    workspace_id: ws,
+    rule_id: `rule-${ws}`,
+    slice_key: 'overall',
+    state: 'firing',
+    since_ms: 1,
+    value: 9,
+    last_notified_ms: 1,
+    notified: true,
+    updated_ms: 1,
+  });
+  const event = {
+    workspace_id: ws,
+    id: `event-${ws}`,
+    rule_id: `rule-${ws}`,
+    rule_name: 'errors',
+    slice_key: 'overall',
+    kind: 'firing',
+    from_state: 'ok',
+    to_state: 'firing',
+    value: 9,
+    threshold: 5,
+    anomaly_id: null,
+    suppressed: null,
+    at_ms: 1,
+  };
+  await insertEvent(tx, event);
+  await insertDelivery(tx, {
+    workspace_id: ws,
+    id: `delivery-${ws}`,
+    event_id: event.id,
+    channel_id: `chan-${ws}`,
+    channel_type: 'webhook',
+    status: 'delivered',
+    attempts: 1,
+    last_error: null,
+    next_attempt_ms: null,
+    delivered_ms: 1,
+    message: { event_id: event.id },
+    created_ms: 1,
+  });
+  await markAlertDefaults(tx, ws, 1);
 }
 
 for (const engine of ENGINES) {
@@ -166,7 +287,21 @@ for (const engine of ENGINES) {
         assert.equal(kept.workspaces, 1);
         for (const t of ['models', 'conversations', 'messages', 'tool_calls', 'evaluations'])
           assert.equal(kept[t], 11, `kept's ${t}`);
-        for (const t of ['settings', 'memberships', 'api_keys', 'activity', 'jobs', 'analytics_exports'])
+        for (const t of [
+          'settings',
+          'memberships',
+          'api_keys',
+          'activity',
+          'jobs',
+          'analytics_exports',
+          'analytics_anomalies',
+          'analytics_alert_rules',
+          'analytics_alert_channels',
+          'analytics_alert_states',
+          'analytics_alert_events',
+          'analytics_alert_deliveries',
+          'analytics_alert_defaults',
+        ])
           assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.
         const [coded] = await store.query<{ n: number }>(
