@@ -22,6 +22,7 @@ export class GroupCommitWriter {
   private drained: (() => void)[] = [];
   private closed = false;
   private queuedRows = 0;
+  private readonly watchers: ((rows: RowSet) => void)[] = [];
 
   /**
    * `maxQueuedRows` bounds what waits for a commit: past it a write is refused with a 503 and Retry-After
@@ -36,6 +37,14 @@ export class GroupCommitWriter {
     private readonly onCommit?: (rows: RowSet) => void,
   ) {}
 
+  /**
+   * `fn` sees every write's rows as it is handed over, before it queues (synchronously, so it knows of every
+   * row that will commit before a write it makes after): it must be cheap.
+   */
+  watch(fn: (rows: RowSet) => void): void {
+    this.watchers.push(fn);
+  }
+
   /** Resolves once the rows are committed; rejects if their commit failed (nothing of them is stored). */
   write(rows: RowSet): Promise<void> {
     if (this.closed) return Promise.reject(new Error('writer is shut down'));
@@ -48,6 +57,7 @@ export class GroupCommitWriter {
       );
     }
     this.queuedRows += n;
+    for (const w of this.watchers) w(rows);
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ rows, resolve, reject });
       this.pump();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SeenTraces } from '../../src/ingest/otlp/genai/SeenTraces.ts';
 import { ENGINES } from '../helpers/engines.ts';
+import { post } from '../helpers/post.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { hexSpan, jsonSpan, postTraces, request } from './otlpRequests.ts';
 
@@ -109,6 +110,54 @@ for (const engine of ENGINES) {
         const key = await s.createKey('ingest', ws);
         await Promise.all([send(key, round % 2 ? second : first), send(key, round % 2 ? first : second)]);
         assert.deepEqual(await messages(ws), await messages('ws-whole'), `round ${round}`);
+      }
+    });
+
+    it('a conversation sent with /api/ingest while a derivation runs keeps its fields over the derived one', async () => {
+      for (let round = 0; round < 2; round++) {
+        const ws = `ws-conv-${round}`;
+        const key = await s.createKey('ingest', ws);
+        const conversation = {
+          id: 'conv-first',
+          session_id: 'B',
+          experiment_name: 'prompt-v3',
+          user_id: 'u-7',
+        };
+        const trace = `2f${String(round).padStart(30, '0')}`;
+        // The derivation's lookup of the conversation (not stored yet) answers only after the conversation was
+        // sent and committed: the bare conversation it would write must not replace the one sent.
+        const query = s.ctx.store.query.bind(s.ctx.store);
+        let lookedUp: () => void = () => {};
+        const lookup = new Promise<void>((r) => {
+          lookedUp = r;
+        });
+        let release: () => void = () => {};
+        const held = new Promise<void>((r) => {
+          release = r;
+        });
+        s.ctx.store.query = (async (sql: string, params?: never) => {
+          const rows = await query(sql, params);
+          if (sql.startsWith('SELECT id FROM conversations')) {
+            lookedUp();
+            await held;
+          }
+          return rows;
+        }) as typeof s.ctx.store.query;
+        try {
+          const spans = send(key, turn(trace));
+          await lookup;
+          const r = await post(`${s.url}/api/ingest`, key, { conversations: [conversation] });
+          assert.equal(r.status, 200);
+          release();
+          await spans;
+        } finally {
+          s.ctx.store.query = query;
+        }
+        const [stored] = await s.ctx.store.query(
+          'SELECT id, session_id, experiment_name, user_id FROM conversations WHERE workspace_id = $1',
+          [ws],
+        );
+        assert.deepEqual({ ...stored }, conversation, `round ${round}`);
       }
     });
 

@@ -50,7 +50,13 @@ export class GenAiDeriver {
     private readonly store: Store,
     private readonly writer: GroupCommitWriter,
     private readonly observer?: MessageObserver,
-  ) {}
+  ) {
+    // A conversation another request writes (with its session, experiment, user) must win over the bare one a
+    // derivation would write: every conversation handed to the writer is known from then on.
+    writer.watch((rows) => {
+      for (const c of rows.conversations) this.conversations.add(c.workspace_id, c.id);
+    });
+  }
 
   /** Loads which traces have spans stored (before the first request). */
   load(): Promise<void> {
@@ -143,6 +149,9 @@ export class GenAiDeriver {
     for (const set of sets) {
       if (!set.messages.length) continue;
       const ws = set.messages[0].workspace_id;
+      // Checked again as the rows are handed over (synchronously): a conversation written since the lookup,
+      // or still queued, is not replaced; one written after this queues after it.
+      set.conversations = set.conversations.filter((c) => !this.conversations.has(ws, c.id));
       await this.writer.write(set);
       this.observer?.noteCommit(ws);
       this.observer?.noteMessages(ws, set.messages);
@@ -197,7 +206,6 @@ export class GenAiDeriver {
       ),
       messages: valid(MessageSchema, messages),
     });
-    for (const c of set.conversations) this.conversations.add(workspaceId, c.id);
     return set;
   }
 }
