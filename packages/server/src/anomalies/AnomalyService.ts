@@ -94,17 +94,11 @@ export class AnomalyService {
     return rows.map(toAnomalyRecord);
   }
 
-  /** 404 when the anomaly is not the workspace's (another workspace's id is not found either). */
-  async get(workspaceId: string, id: string): Promise<AnomalyRecord> {
-    const row = await findAnomaly(this.store, workspaceId, id);
-    if (!row) throw notFound();
-    return toAnomalyRecord(row);
-  }
-
   /**
    * Acknowledge, resolve or reopen. Acknowledging records who and when (once: a second acknowledge keeps the
    * first); resolving records who and when, keeping who acknowledged; reopening clears both. Setting the
-   * status it already has changes nothing.
+   * status it already has changes nothing. 404 when the anomaly is not the workspace's (another workspace's id
+   * is not found either).
    */
   async patch(workspaceId: string, actor: string, id: string, status: AnomalyStatus): Promise<AnomalyRecord> {
     const result = await this.store.transaction(async (tx) => {
