@@ -48,7 +48,9 @@ export interface AnomalyScanResult extends AnomalyWriteCounts {
   days: number;
   queries: number;
   series: number;
+  /** Wall time until the last query answered (finished slice levels are detected meanwhile). */
   query_ms: number;
+  /** Event-loop time of the detection. */
   detect_ms: number;
 }
 
