@@ -21,6 +21,7 @@ export interface AnomalyScanPayload {
 export function anomalyScanJob(anomalies: AnomalyService, activity: ActivityService): JobKind {
   return {
     kind: ANOMALY_SCAN,
+    historyMs: 86_400_000,
     async run(ctx, job, report) {
       const days = job.payload.days === undefined ? undefined : Number(job.payload.days);
       if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= MAX_DAYS))
