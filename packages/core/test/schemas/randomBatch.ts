@@ -93,6 +93,8 @@ const GOOD_COUNT = [0, 1, 412, 2147483647, -0, null, undefined];
 const BAD_COUNT = [-1, 1.5, 2147483648, 4294967296, Number.NaN, Infinity, -Infinity, 1e21, '5', true, {}];
 const GOOD_RATING = [1, 2, 3, 4, 5, 5.0, null, undefined];
 const BAD_RATING = [0, 6, 2.5, -1, Number.NaN, '3', true];
+const GOOD_SCORE = [0, -1.5, 0.25, 1e300, -0, null, undefined];
+const BAD_SCORE = [Number.NaN, Infinity, -Infinity, '0.5', true, {}];
 const GOOD_BOOL = [true, false, null, undefined];
 const BAD_BOOL = [0, 1, 'true', {}, []];
 const GOOD_CONTENT = ['', 'hello', 'caf\u00e9 \u2014 \u{1F600}', null, undefined];
@@ -273,6 +275,30 @@ export class BatchGen {
       ['created_at', () => this.field(GOOD_TS, BAD_TS), false],
     ]);
 
+  benchmark = (): unknown =>
+    this.record([
+      ['id', () => this.field(GOOD_ID, BAD_ID), true],
+      ['name', () => this.field(GOOD_LABEL, BAD_LABEL), false],
+      ['description', () => this.field(GOOD_CONTENT, BAD_CONTENT), false],
+      ['task_type', () => this.field(GOOD_LABEL, BAD_LABEL), false],
+      ['dataset', () => this.field(GOOD_LABEL, BAD_LABEL), false],
+      ['metric', () => this.field(GOOD_LABEL, BAD_LABEL), false],
+    ]);
+
+  benchmarkResult = (): unknown =>
+    this.record([
+      ['id', () => this.field(GOOD_ID, BAD_ID), true],
+      ['benchmark_id', () => this.field(GOOD_ID, BAD_ID), true],
+      ['run_id', () => this.field(GOOD_ID, BAD_ID), true],
+      ['model_id', () => this.field(GOOD_ID, BAD_ID), true],
+      ['item_id', () => this.field(GOOD_ID, BAD_ID), true],
+      ['passed', () => this.field(GOOD_BOOL, BAD_BOOL), false],
+      ['score', () => this.field(GOOD_SCORE, BAD_SCORE), false],
+      ['judge', () => this.field(GOOD_LABEL, BAD_LABEL), false],
+      ['judgment', () => this.field(GOOD_CONTENT, BAD_CONTENT), false],
+      ['created_at', () => this.field(GOOD_TS, BAD_TS), false],
+    ]);
+
   /** A whole batch: each top-level list absent, undefined, wrong-typed or a few records. */
   batch(): Generated {
     const r = this.rng;
@@ -283,6 +309,8 @@ export class BatchGen {
       ['conversations', this.conversation],
       ['messages', this.message],
       ['evaluations', this.evaluation],
+      ['benchmarks', this.benchmark],
+      ['benchmark_results', this.benchmarkResult],
     ] as const) {
       if (r.chance(0.25)) continue;
       out[key] = r.chance(0.02)
