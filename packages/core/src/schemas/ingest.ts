@@ -126,10 +126,9 @@ export const IngestBatchSchema = z
     benchmarks: z.array(BenchmarkSchema).optional(),
     benchmark_results: z.array(BenchmarkResultSchema).optional(),
   })
-  .refine(
-    (b) => BATCH_LISTS.reduce((n, k) => n + (b[k]?.length ?? 0), 0) <= LIMITS.itemsPerBatch,
-    { message: `a batch holds at most ${LIMITS.itemsPerBatch} items` },
-  );
+  .refine((b) => BATCH_LISTS.reduce((n, k) => n + (b[k]?.length ?? 0), 0) <= LIMITS.itemsPerBatch, {
+    message: `a batch holds at most ${LIMITS.itemsPerBatch} items`,
+  });
 
 export type ModelInput = z.input<typeof ModelSchema>;
 export type ConversationInput = z.input<typeof ConversationSchema>;

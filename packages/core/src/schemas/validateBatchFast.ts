@@ -292,6 +292,7 @@ export function validateBatchFast(body: unknown): IngestBatch | undefined {
   if ('messages' in body) out.messages = outMessages as IngestBatch['messages'];
   if ('evaluations' in body) out.evaluations = evaluations as IngestBatch['evaluations'];
   if ('benchmarks' in body) out.benchmarks = benchmarks as IngestBatch['benchmarks'];
-  if ('benchmark_results' in body) out.benchmark_results = benchmark_results as IngestBatch['benchmark_results'];
+  if ('benchmark_results' in body)
+    out.benchmark_results = benchmark_results as IngestBatch['benchmark_results'];
   return out;
 }

@@ -18,9 +18,10 @@ const TABLE_NAMES = [
 type Table = (typeof TABLE_NAMES)[number];
 
 /** Each table's DuckDB columns, from the catalogue. */
-const COLUMNS = Object.fromEntries(
-  TABLE_NAMES.map((t) => [t, tableColumns(TABLES[t], 'duckdb')]),
-) as Record<Table, PhysicalColumn[]>;
+const COLUMNS = Object.fromEntries(TABLE_NAMES.map((t) => [t, tableColumns(TABLES[t], 'duckdb')])) as Record<
+  Table,
+  PhysicalColumn[]
+>;
 
 /** The type a column travels as in the JSON parameter: JSON as its text, timestamps as epoch ms. */
 const travel = (c: PhysicalColumn) =>

@@ -160,9 +160,15 @@ export class PostgresStore implements Store {
       const { models, conversations, messages, evaluations, spans, benchmarks, benchmark_results } = deduped;
       const workspaces = [
         ...new Set(
-          [...models, ...conversations, ...messages, ...evaluations, ...spans, ...benchmarks, ...benchmark_results].map(
-            (r) => r.workspace_id,
-          ),
+          [
+            ...models,
+            ...conversations,
+            ...messages,
+            ...evaluations,
+            ...spans,
+            ...benchmarks,
+            ...benchmark_results,
+          ].map((r) => r.workspace_id),
         ),
       ];
       for (const ws of workspaces.sort()) await lockWorkspace(c, ws);

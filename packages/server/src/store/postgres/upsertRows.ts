@@ -61,9 +61,7 @@ function upsert(table: Table): Upsert {
   };
 }
 
-const UPSERTS = Object.fromEntries(
-  TABLE_NAMES.map((t) => [t, upsert(t)]),
-) as Record<Table, Upsert>;
+const UPSERTS = Object.fromEntries(TABLE_NAMES.map((t) => [t, upsert(t)])) as Record<Table, Upsert>;
 
 async function write(c: pg.PoolClient, table: Table, rows: readonly object[]): Promise<void> {
   if (!rows.length) return;
