@@ -7,6 +7,14 @@ const points = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}$
 const pValue = (p: number | null) => (p === null ? '—' : p < 0.001 ? '< 0.001' : p.toFixed(3));
 const signed = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(3)}`);
 
+/** The significant side decides: accuracy (McNemar) first, else the paired score difference. */
+function verdict(f: FineTuneComparison): string {
+  const accuracy = f.accuracy_p_value !== null && f.accuracy_p_value < 0.05;
+  const d = accuracy ? f.accuracy_difference : f.mean_score_difference;
+  if (!f.significant || d === null || d === 0) return 'no significant change';
+  return `${d > 0 ? 'better' : 'worse'} than base${accuracy ? '' : ' (score)'}`;
+}
+
 export function FineTuneTable({ rows }: { rows: FineTuneComparison[] }) {
   if (rows.length === 0)
     return (
@@ -55,13 +63,7 @@ export function FineTuneTable({ rows }: { rows: FineTuneComparison[] }) {
               <td className="num">{pValue(f.accuracy_p_value)}</td>
               <td className="num">{signed(f.mean_score_difference)}</td>
               <td className="num">{pValue(f.score_p_value)}</td>
-              <td>
-                {!f.significant
-                  ? 'no significant change'
-                  : (f.accuracy_difference ?? f.mean_score_difference ?? 0) >= 0
-                    ? 'better than base'
-                    : 'worse than base'}
-              </td>
+              <td>{verdict(f)}</td>
             </tr>
           ))}
         </tbody>

@@ -32,7 +32,7 @@ export function accuracyOption(b: BenchmarkSummary) {
         return `${m.model_id}: ${formatValue(m.accuracy, 'percent')}${ci}, ${m.judgments} judgments`;
       },
     },
-    xAxis: { type: 'category', data: models, axisLabel: { rotate: models.length > 4 ? 20 : 0 } },
+    xAxis: { type: 'category', data: models, axisLabel: { interval: 0, rotate: models.length > 3 ? 15 : 0 } },
     yAxis: valueAxis('percent', { max: 100, min: 0 }),
     series: [
       { name: 'Accuracy', type: 'bar', data: bars, barMaxWidth: 48 },
