@@ -5,6 +5,7 @@ export * from './alerts/nextAlertState.ts';
 export * from './alerts/suggestedAlertRules.ts';
 export * from './benchmarks/analyzeBenchmarks.ts';
 export type * from './benchmarks/BenchmarkInput.ts';
+export * from './benchmarks/planBenchmarkPairs.ts';
 export * from './catalogue/carriedContext.ts';
 export * from './catalogue/catalogue.ts';
 export * from './catalogue/citusStatements.ts';

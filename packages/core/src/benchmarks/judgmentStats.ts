@@ -21,15 +21,14 @@ export const emptyTally = (): Tally => ({
   sumSquares: 0,
 });
 
-export function addJudgment(t: Tally, passed: boolean | null, score: number | null): void {
-  t.judgments++;
-  if (passed === true) t.passed++;
-  else if (passed === false) t.failed++;
-  if (score !== null) {
-    t.scored++;
-    t.sum += score;
-    t.sumSquares += score * score;
-  }
+/** Adds `b`'s counts and sums into `a`. */
+export function addTallies(a: Tally, b: Tally): void {
+  a.judgments += b.judgments;
+  a.passed += b.passed;
+  a.failed += b.failed;
+  a.scored += b.scored;
+  a.sum += b.sum;
+  a.sumSquares += b.sumSquares;
 }
 
 const pct = (ci: [number, number] | null): [number, number] | null =>

@@ -107,6 +107,8 @@ export const BenchmarkRegressionSchema = z.strictObject({
   model_id: z.string(),
   run_id: z.string(),
   item_id: z.string(),
+  /** The failing result. */
+  result_id: z.string(),
   /** Failed now, passed in the model's previous run (`previous_run`) or by its base model (`base_model`). */
   kind: z.enum(BENCHMARK_REGRESSION_KINDS),
   /** The previous run's id, or the base model's id. */
@@ -128,7 +130,8 @@ export const BenchmarkAnalysisSchema = z.strictObject({
   benchmarks: z.array(BenchmarkSummarySchema),
   runs: z.array(BenchmarkRunSchema),
   fine_tunes: z.array(FineTuneComparisonSchema),
-  /** At most `REGRESSIONS_LIMIT`, by benchmark, model and item; `regressions_total` counts them all. */
+  /** At most `REGRESSIONS_LIMIT`: by benchmark, previous-run ones by model before fine-tune ones, then item;
+   *  `regressions_total` counts them all. */
   regressions: z.array(BenchmarkRegressionSchema),
   regressions_total: z.number().int(),
 });

@@ -1,230 +1,141 @@
-// Tests the benchmark analysis on generated data against a direct computation: accuracy and its interval per
-// benchmark × model and run, the change between runs, the fine-tune paired against its base on the same items
-// (discordant pairs, exact McNemar, paired score difference), regressions, and the edge cases: items only one
-// model ran, an item judged twice in a run, results whose benchmark has not arrived.
+// Tests the pure half of the benchmark analysis on hand-made aggregates: which runs are paired (previous run,
+// base model from the registry, ties by run id), and how tallies become the reply (sums over runs, the
+// fine-tune's 2×2 and its tests, regressions counted from the discordant pairs, unknown benchmarks left out).
+// The SQL that produces the aggregates is checked against a direct computation in the server's tests.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeBenchmarks } from '../../src/benchmarks/analyzeBenchmarks.ts';
-import type { BenchmarkResultRowInput } from '../../src/benchmarks/BenchmarkInput.ts';
-import { TestRng } from '../schemas/randomBatch.ts';
-import { assertClose, oracle } from '../statistics/oracle.ts';
+import type { PairTally, RunTally } from '../../src/benchmarks/BenchmarkInput.ts';
+import { planBenchmarkPairs } from '../../src/benchmarks/planBenchmarkPairs.ts';
+import { mcnemarExact } from '../../src/statistics/mcnemarExact.ts';
+import { pairedTTest } from '../../src/statistics/pairedTTest.ts';
 
-const T0 = Date.parse('2026-11-01T00:00:00Z');
+const run = (
+  benchmark_id: string,
+  model_id: string,
+  run_id: string,
+  start: number,
+  passed: number,
+  failed: number,
+): RunTally => ({
+  benchmark_id,
+  model_id,
+  run_id,
+  judgments: passed + failed + 1,
+  passed,
+  failed,
+  scored: 2,
+  score_sum: 1,
+  score_squares: 0.625,
+  start_ms: start,
+  end_ms: start + 100,
+});
 const MODELS = [
   { model_id: 'base', training_method: 'base', base_model: null },
   { model_id: 'ft', training_method: 'sft', base_model: 'base' },
-  { model_id: 'solo', training_method: 'sft', base_model: 'absent' },
+  { model_id: 'orphan', training_method: 'sft', base_model: 'never-ran' },
 ];
-const BENCHMARKS = ['b1', 'b2'].map((id) => ({
-  id,
-  name: id.toUpperCase(),
-  description: null,
-  task_type: 'qa',
-  dataset: null,
-  metric: 'accuracy',
-}));
+const RUNS = [
+  run('b1', 'base', 'r2', 10, 6, 4),
+  run('b1', 'base', 'r1', 0, 5, 5),
+  run('b1', 'ft', 'f-b', 5, 8, 2),
+  // Same start as f-b: the run id breaks the tie, so f-b is the latest.
+  run('b1', 'ft', 'f-a', 5, 7, 3),
+  run('b1', 'orphan', 'o1', 1, 1, 1),
+  run('gone', 'base', 'x', 0, 9, 0),
+];
+const BENCHMARKS = [
+  { id: 'b1', name: 'B1', description: null, task_type: null, dataset: null, metric: null },
+];
 
-function generate(seed: number): BenchmarkResultRowInput[] {
-  const rng = new TestRng(seed);
-  const out: BenchmarkResultRowInput[] = [];
-  let n = 0;
-  for (const b of ['b1', 'b2', 'late']) {
-    for (const [mi, m] of ['base', 'ft', 'solo'].entries()) {
-      for (let run = 0; run < 2; run++) {
-        for (let item = 0; item < 60; item++) {
-          // Items 50+ only the base ran; items 45–49 only the fine-tune's runs.
-          if (item >= 50 && m !== 'base') continue;
-          if (item >= 45 && item < 50 && m === 'base') continue;
-          const p = m === 'ft' && b === 'b1' ? 0.9 : 0.5;
-          const judged = rng.chance(0.1) ? 2 : 1;
-          for (let j = 0; j < judged; j++) {
-            const unknown = rng.chance(0.05);
-            out.push({
-              id: `r${n++}`,
-              benchmark_id: b,
-              run_id: `${m}-run${run}`,
-              model_id: m,
-              item_id: `i${item}`,
-              passed: unknown ? null : rng.chance(p),
-              score: rng.chance(0.1) ? null : Math.round(rng.next() * 100) / 100,
-              judge: 'gpt-judge',
-              judgment: `judged ${item}`,
-              created_ms: T0 + run * 86_400_000 + mi * 1000 + item * 10 + j,
-            });
-          }
-        }
-      }
-    }
-  }
-  return out;
-}
-
-const z = oracle.normalQuantile(0.975);
-/** Wilson bounds as the roots of n(p̂ − p)² = z²p(1 − p), in %. */
-function wilsonPct(x: number, n: number): [number, number] {
-  const p = x / n;
-  const a = n + z * z;
-  const b = -(2 * n * p + z * z);
-  const disc = Math.sqrt(b * b - 4 * a * n * p * p);
-  return [(100 * (-b - disc)) / (2 * a), (100 * (-b + disc)) / (2 * a)];
-}
-
-/** The latest judgment of each item of a run, by time then id. */
-function outcomes(rows: BenchmarkResultRowInput[]): Map<string, BenchmarkResultRowInput> {
-  const sorted = [...rows].sort((a, b) => a.created_ms - b.created_ms || (a.id < b.id ? -1 : 1));
-  return new Map(sorted.map((r) => [r.item_id, r]));
-}
-
-test('accuracy, intervals, runs, pairing and regressions match a direct computation', () => {
-  for (const seed of [1, 2, 3]) {
-    const results = generate(seed);
-    const a = analyzeBenchmarks({ benchmarks: BENCHMARKS, results, models: MODELS, window: null });
-    const counted = results.filter((r) => r.benchmark_id !== 'late');
-    assert.equal(a.benchmarksAnalyzed, 2);
-    assert.equal(a.totalJudgments, counted.length, 'results of an unknown benchmark are not counted');
-    const passed = counted.filter((r) => r.passed === true).length;
-    const failed = counted.filter((r) => r.passed === false).length;
-    assert.deepEqual(a.judgmentBreakdown, { passed, failed });
-    assertClose(a.overallAccuracy, (100 * passed) / (passed + failed), 1e-12, 'overall');
-
-    for (const b of a.benchmarks) {
-      for (const m of b.models) {
-        const rows = counted.filter((r) => r.benchmark_id === b.id && r.model_id === m.model_id);
-        const x = rows.filter((r) => r.passed === true).length;
-        const k = rows.filter((r) => r.passed !== null).length;
-        assert.equal(m.judgments, rows.length);
-        assert.equal(m.items, new Set(rows.map((r) => r.item_id)).size);
-        assertClose(m.accuracy!, (100 * x) / k, 1e-12, `${b.id}/${m.model_id} accuracy`);
-        const [lo, hi] = wilsonPct(x, k);
-        assertClose(m.accuracy_ci![0], lo, 1e-9, 'wilson lower');
-        assertClose(m.accuracy_ci![1], hi, 1e-9, 'wilson upper');
-        const scores = rows.flatMap((r) => (r.score === null ? [] : [r.score]));
-        const mean = scores.reduce((s, v) => s + v, 0) / scores.length;
-        const sd = Math.sqrt(scores.reduce((s, v) => s + (v - mean) ** 2, 0) / (scores.length - 1));
-        const half = (oracle.tQuantile(0.975, scores.length - 1) * sd) / Math.sqrt(scores.length);
-        assertClose(m.mean_score!, mean, 1e-12, 'mean score');
-        assertClose(m.score_ci![1] - m.mean_score!, half, 1e-9, 'score interval');
-      }
-    }
-
-    for (const run of a.runs) {
-      const rows = counted.filter((r) => r.benchmark_id === run.benchmark_id && r.run_id === run.run_id);
-      assert.equal(run.judgments, rows.length);
-      if (run.run_id.endsWith('run0')) {
-        assert.equal(run.vs_previous, null);
-        continue;
-      }
-      const prev = counted.filter(
-        (r) => r.benchmark_id === run.benchmark_id && r.run_id === run.run_id.replace('run1', 'run0'),
-      );
-      const acc = (rs: BenchmarkResultRowInput[]) =>
-        rs.filter((r) => r.passed).length / rs.filter((r) => r.passed !== null).length;
-      assert.equal(run.vs_previous!.previous_run_id, run.run_id.replace('run1', 'run0'));
-      assertClose(run.vs_previous!.accuracy_difference!, 100 * (acc(rows) - acc(prev)), 1e-9, 'run change');
-    }
-
-    // The fine-tune against its base, per benchmark; `solo`'s base never ran, so it has no comparison.
-    assert.deepEqual(
-      a.fine_tunes.map((f) => [f.benchmark_id, f.model_id, f.base_model]),
-      [
-        ['b1', 'ft', 'base'],
-        ['b2', 'ft', 'base'],
-      ],
-    );
-    let regressions = 0;
-    for (const f of a.fine_tunes) {
-      const mine = outcomes(
-        counted.filter((r) => r.benchmark_id === f.benchmark_id && r.run_id === 'ft-run1'),
-      );
-      const base = outcomes(
-        counted.filter((r) => r.benchmark_id === f.benchmark_id && r.run_id === 'base-run1'),
-      );
-      let [b, c, both, neither, n, sum, sq] = [0, 0, 0, 0, 0, 0, 0];
-      for (const [item, r] of mine) {
-        const o = base.get(item);
-        if (!o) continue;
-        if (r.passed !== null && o.passed !== null) {
-          if (r.passed && o.passed) both++;
-          else if (r.passed) c++;
-          else if (o.passed) b++;
-          else neither++;
-        }
-        if (r.passed === false && o.passed === true) regressions++;
-        if (r.score !== null && o.score !== null) {
-          n++;
-          sum += r.score - o.score;
-          sq += (r.score - o.score) ** 2;
-        }
-      }
-      assert.equal(f.only_model_items, 5, 'items 45–49 only the fine-tune ran');
-      assert.equal(f.only_base_items, 10, 'items 50–59 only the base ran');
-      assert.deepEqual(
-        [f.both_passed, f.model_only_passed, f.base_only_passed, f.both_failed],
-        [both, c, b, neither],
-      );
-      assert.equal(f.paired_items, both + b + c + neither);
-      assertClose(f.accuracy_difference!, (100 * (c - b)) / (both + b + c + neither), 1e-12, 'paired diff');
-      // Exact McNemar as a direct binomial sum.
-      let tail = 0;
-      let coef = 1;
-      for (let i = 0; i <= Math.min(b, c); i++) {
-        if (i > 0) coef = (coef * (b + c - i + 1)) / i;
-        tail += coef;
-      }
-      assertClose(f.accuracy_p_value!, Math.min(1, (2 * tail) / 2 ** (b + c)), 1e-9, 'mcnemar');
-      const mean = sum / n;
-      const sd = Math.sqrt((sq - n * mean * mean) / (n - 1));
-      assert.equal(f.scored_pairs, n);
-      assertClose(f.mean_score_difference!, mean, 1e-9, 'paired score');
-      const t = mean / (sd / Math.sqrt(n));
-      assertClose(f.score_p_value!, 2 * oracle.tSf(Math.abs(t), n - 1), 1e-6, 'paired t p');
-    }
-    const vsBase = a.regressions.filter((r) => r.kind === 'base_model');
-    assert.equal(vsBase.length, regressions);
-    for (const r of vsBase) assert.equal(r.against, 'base');
-    assert.equal(a.regressions_total, a.regressions.length);
-  }
-});
-
-test('the improved benchmark is significant; an empty input gives the seed zeros', () => {
-  const a = analyzeBenchmarks({ benchmarks: BENCHMARKS, results: generate(7), models: MODELS, window: null });
-  const b1 = a.fine_tunes.find((f) => f.benchmark_id === 'b1')!;
-  assert.ok(b1.accuracy_difference! > 0 && b1.significant, 'p = 0.9 against 0.5 on ~45 paired items');
-  const empty = analyzeBenchmarks({ benchmarks: BENCHMARKS, results: [], models: MODELS, window: null });
+test('pairs: each model’s last two runs, and each fine-tune’s latest run against its base’s latest', () => {
+  const pairs = planBenchmarkPairs(RUNS.slice(0, 5), MODELS);
   assert.deepEqual(
-    [empty.benchmarksAnalyzed, empty.totalJudgments, empty.overallAccuracy, empty.judgmentBreakdown],
-    [0, 0, 0, { passed: 0, failed: 0 }],
+    pairs.map((p) => [p.kind, p.run.model_id, p.run.run_id, p.against.model_id, p.against.run_id]),
+    [
+      ['previous_run', 'base', 'r2', 'base', 'r1'],
+      ['previous_run', 'ft', 'f-b', 'ft', 'f-a'],
+      ['base_model', 'ft', 'f-b', 'base', 'r2'],
+    ],
   );
 });
 
-test('a run newly failing an item its previous run passed is a regression, with the judge’s text', () => {
-  const row = (id: string, run: string, item: string, passed: boolean, ms: number) => ({
-    id,
-    benchmark_id: 'b1',
-    run_id: run,
-    model_id: 'base',
-    item_id: item,
-    passed,
-    score: null,
-    judge: 'judge-1',
-    judgment: `${item} in ${run}`,
-    created_ms: T0 + ms,
+test('the reply from tallies: sums, fine-tune statistics, regressions total; unknown benchmarks left out', () => {
+  const runs = RUNS.filter((r) => r.benchmark_id === 'b1');
+  const pairs = planBenchmarkPairs(runs, MODELS);
+  const tally = (both: number, runOnly: number, againstOnly: number, neither: number): PairTally => ({
+    run_items: both + runOnly + againstOnly + neither + 2,
+    against_items: both + runOnly + againstOnly + neither + 1,
+    matched: both + runOnly + againstOnly + neither,
+    both_passed: both,
+    run_only_passed: runOnly,
+    against_only_passed: againstOnly,
+    both_failed: neither,
+    scored_pairs: 3,
+    difference_sum: 0.3,
+    difference_squares: 0.05,
   });
+  const tallies = [tally(4, 1, 2, 3), tally(6, 2, 1, 1), tally(5, 4, 1, 0)];
   const a = analyzeBenchmarks({
     benchmarks: BENCHMARKS,
+    runs: RUNS,
+    modelItems: [{ benchmark_id: 'b1', model_id: 'ft', items: 12 }],
     models: MODELS,
-    window: null,
-    results: [
-      row('1', 'r1', 'x', true, 0),
-      row('2', 'r1', 'y', true, 1),
-      row('3', 'r2', 'x', false, 100),
-      row('4', 'r2', 'y', false, 101),
-      // y re-judged later in r2: it passes after all.
-      row('5', 'r2', 'y', true, 102),
+    pairs,
+    pairTallies: tallies,
+    regressions: [
+      {
+        pair: 2,
+        result_id: 'res-9',
+        item_id: 'q9',
+        score: 0.1,
+        judge: 'j',
+        judgment: 'wrong',
+        created_ms: 7,
+      },
     ],
+    window: null,
   });
+  const counted = runs;
+  const passed = counted.reduce((n, r) => n + r.passed, 0);
+  const failed = counted.reduce((n, r) => n + r.failed, 0);
+  assert.equal(a.benchmarksAnalyzed, 1);
+  assert.equal(
+    a.totalJudgments,
+    counted.reduce((n, r) => n + r.judgments, 0),
+  );
+  assert.deepEqual(a.judgmentBreakdown, { passed, failed });
+  const ft = a.benchmarks[0].models.find((m) => m.model_id === 'ft')!;
+  assert.deepEqual([ft.runs, ft.items, ft.passed, ft.failed, ft.accuracy], [2, 12, 15, 5, 75]);
   assert.deepEqual(
-    a.regressions.map((r) => [r.item_id, r.kind, r.against, r.judgment]),
-    [['x', 'previous_run', 'r1', 'x in r2']],
+    a.runs.map((r) => [r.model_id, r.run_id, r.vs_previous?.previous_run_id ?? null]),
+    [
+      ['base', 'r1', null],
+      ['base', 'r2', 'r1'],
+      ['ft', 'f-a', null],
+      ['ft', 'f-b', 'f-a'],
+      ['orphan', 'o1', null],
+    ],
+  );
+  assert.equal(a.regressions_total, 2 + 1 + 1);
+  const [f] = a.fine_tunes;
+  assert.deepEqual(
+    [
+      f.model_id,
+      f.base_model,
+      f.run_id,
+      f.base_run_id,
+      f.paired_items,
+      f.only_model_items,
+      f.only_base_items,
+    ],
+    ['ft', 'base', 'f-b', 'r2', 10, 2, 1],
+  );
+  assert.equal(f.accuracy_difference, (100 * (4 - 1)) / 10);
+  assert.equal(f.accuracy_p_value, mcnemarExact(1, 4));
+  assert.deepEqual(f.score_ci, pairedTTest({ n: 3, sum: 0.3, sumSquares: 0.05 }).ci);
+  assert.deepEqual(
+    a.regressions.map((r) => [r.model_id, r.run_id, r.kind, r.against, r.result_id]),
+    [['ft', 'f-b', 'base_model', 'base', 'res-9']],
   );
 });

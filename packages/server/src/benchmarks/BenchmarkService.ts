@@ -1,17 +1,24 @@
-// Owns the benchmark analysis of a workspace: resolves the seed's window parameters, reads the results, the
-// benchmarks and the model registry, and hands them to the pure analysis in core.
+// Owns the benchmark analysis of a workspace: resolves the seed's window parameters, reads the aggregates (run
+// tallies, items per model, the item-level pairs the plan asks for, the first regressions) and the model
+// registry, and hands them to the pure analysis in core.
 import {
   analyzeBenchmarks,
   type BenchmarkAnalysisParams,
   type BenchmarkAnalysisReply,
+  planBenchmarkPairs,
+  REGRESSIONS_LIMIT,
   resolveWindow,
   type TimeWindow,
 } from '@llm-analytics/core';
 import { listRegisteredModels } from '../analytics/queries/listRegisteredModels.ts';
 import { resolveSeedRange } from '../analytics/seed/seedParams.ts';
 import type { Store } from '../store/Store.ts';
-import { listBenchmarkResults } from './queries/listBenchmarkResults.ts';
+import { countBenchmarkItems } from './queries/countBenchmarkItems.ts';
 import { listBenchmarks } from './queries/listBenchmarks.ts';
+import { listRegressions } from './queries/listRegressions.ts';
+import { resultScope } from './queries/resultScope.ts';
+import { tallyBenchmarkRuns } from './queries/tallyBenchmarkRuns.ts';
+import { tallyRunPairs } from './queries/tallyRunPairs.ts';
 
 export class BenchmarkService {
   constructor(
@@ -33,12 +40,31 @@ export class BenchmarkService {
         now,
       }).window;
     else window = resolveWindow(q.period, now);
-    const [benchmarks, results, models] = await Promise.all([
-      listBenchmarks(this.store, workspaceId),
-      listBenchmarkResults(this.store, this.store.dialect, workspaceId, window),
-      listRegisteredModels(this.store, workspaceId),
+    const { store } = this;
+    const scope = resultScope(store.dialect, workspaceId, window);
+    const [benchmarks, runs, modelItems, models] = await Promise.all([
+      listBenchmarks(store, workspaceId),
+      tallyBenchmarkRuns(store, store.dialect, scope),
+      countBenchmarkItems(store, store.dialect, scope),
+      listRegisteredModels(store, workspaceId),
+    ]);
+    const pairs = planBenchmarkPairs(runs, models);
+    const [pairTallies, regressions] = await Promise.all([
+      tallyRunPairs(store, store.dialect, scope, pairs),
+      listRegressions(store, store.dialect, scope, pairs, REGRESSIONS_LIMIT),
     ]);
     const span = window ? { from: window.from.toISOString(), to: window.to.toISOString() } : null;
-    return { data: analyzeBenchmarks({ benchmarks, results, models, window: span }) };
+    return {
+      data: analyzeBenchmarks({
+        benchmarks,
+        runs,
+        modelItems,
+        models,
+        pairs,
+        pairTallies,
+        regressions,
+        window: span,
+      }),
+    };
   }
 }
