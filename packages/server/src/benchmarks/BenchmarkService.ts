@@ -1,5 +1,5 @@
 // Owns the benchmark analysis of a workspace: resolves the seed's window parameters, reads the aggregates (run
-// tallies, items per model, the item-level pairs the plan asks for, the first regressions) and the model
+// tallies, items per model, the item-level pairs the plan asks for with the first regressions) and the model
 // registry, and hands them to the pure analysis in core.
 import {
   analyzeBenchmarks,
@@ -15,10 +15,9 @@ import { resolveSeedRange } from '../analytics/seed/seedParams.ts';
 import type { Store } from '../store/Store.ts';
 import { countBenchmarkItems } from './queries/countBenchmarkItems.ts';
 import { listBenchmarks } from './queries/listBenchmarks.ts';
-import { listRegressions } from './queries/listRegressions.ts';
+import { readRunPairs } from './queries/readRunPairs.ts';
 import { resultScope } from './queries/resultScope.ts';
 import { tallyBenchmarkRuns } from './queries/tallyBenchmarkRuns.ts';
-import { tallyRunPairs } from './queries/tallyRunPairs.ts';
 
 export class BenchmarkService {
   constructor(
@@ -49,10 +48,7 @@ export class BenchmarkService {
       listRegisteredModels(store, workspaceId),
     ]);
     const pairs = planBenchmarkPairs(runs, models);
-    const [pairTallies, regressions] = await Promise.all([
-      tallyRunPairs(store, store.dialect, scope, pairs),
-      listRegressions(store, store.dialect, scope, pairs, REGRESSIONS_LIMIT),
-    ]);
+    const paired = await readRunPairs(store, store.dialect, scope, pairs, REGRESSIONS_LIMIT);
     const span = window ? { from: window.from.toISOString(), to: window.to.toISOString() } : null;
     return {
       data: analyzeBenchmarks({
@@ -61,8 +57,8 @@ export class BenchmarkService {
         modelItems,
         models,
         pairs,
-        pairTallies,
-        regressions,
+        pairTallies: paired.tallies,
+        regressions: paired.regressions,
         window: span,
       }),
     };

@@ -1,9 +1,9 @@
-// Owns the CTEs the item-level comparisons share: the planned pairs (bound as parallel arrays), and each item's
+// Owns the CTEs of the item-level comparison: the planned pairs (bound as parallel arrays), and each item's
 // outcome in the runs they name (its latest judgment, by time and then id).
 import type { RunPair, SqlValue } from '@llm-analytics/core';
 import type { ResultScope } from './resultScope.ts';
 
-/** `WITH p (pairs), o (outcomes)`, binding the pairs after the scope's parameters. */
+/** `WITH p (pairs), o (outcomes), m (matched items)`, binding the pairs after the scope's parameters. */
 export function pairedOutcomesSql(
   scope: ResultScope,
   pairs: readonly RunPair[],
@@ -25,7 +25,7 @@ export function pairedOutcomesSql(
       FROM benchmark_results r
       JOIN wanted w ON w.benchmark_id = r.benchmark_id AND w.model_id = r.model_id AND w.run_id = r.run_id
       WHERE ${scope.where('r')}),
-    o AS (SELECT * FROM ranked WHERE k = 1),
+    o AS MATERIALIZED (SELECT * FROM ranked WHERE k = 1),
     m AS (
       SELECT p.pair, a.item_id, a.id, a.passed AS run_passed, b.passed AS against_passed, a.score AS run_score,
         b.score AS against_score, a.judge, a.judgment, a.created_at
