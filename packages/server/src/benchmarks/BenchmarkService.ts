@@ -16,8 +16,8 @@ import type { Store } from '../store/Store.ts';
 import { countBenchmarkItems } from './queries/countBenchmarkItems.ts';
 import { listBenchmarks } from './queries/listBenchmarks.ts';
 import { readRunPairs } from './queries/readRunPairs.ts';
-import { resultScope } from './queries/resultScope.ts';
 import { tallyBenchmarkRuns } from './queries/tallyBenchmarkRuns.ts';
+import { resultScope } from './resultScope.ts';
 
 export class BenchmarkService {
   constructor(

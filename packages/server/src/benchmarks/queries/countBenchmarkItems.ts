@@ -1,7 +1,7 @@
 // Owns counting the distinct items each model was judged on per benchmark.
 import { getDialect, type ModelItems } from '@llm-analytics/core';
 import type { Db, Store } from '../../store/Store.ts';
-import type { ResultScope } from './resultScope.ts';
+import type { ResultScope } from '../resultScope.ts';
 
 export function countBenchmarkItems(
   db: Db,

@@ -4,8 +4,8 @@
 import { getDialect, type PairTally, type RegressionRow, type RunPair } from '@llm-analytics/core';
 import { epochMsSql } from '../../store/epochMsSql.ts';
 import type { Db, Store } from '../../store/Store.ts';
-import { pairedOutcomesSql } from './pairedOutcomesSql.ts';
-import type { ResultScope } from './resultScope.ts';
+import { pairedOutcomesSql } from '../pairedOutcomesSql.ts';
+import type { ResultScope } from '../resultScope.ts';
 
 const TALLY_KEYS = [
   'run_items',

@@ -2,7 +2,7 @@
 import { getDialect, type RunTally } from '@llm-analytics/core';
 import { epochMsSql } from '../../store/epochMsSql.ts';
 import type { Db, Store } from '../../store/Store.ts';
-import type { ResultScope } from './resultScope.ts';
+import type { ResultScope } from '../resultScope.ts';
 
 export function tallyBenchmarkRuns(
   db: Db,

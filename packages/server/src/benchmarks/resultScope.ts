@@ -1,7 +1,7 @@
 // Owns which benchmark results every analysis statement reads: the workspace's, in the window, of a benchmark
 // that exists (a result stored before its benchmark arrived is read once it has).
 import { getDialect, type SqlValue, sqlTimestamp, type TimeWindow } from '@llm-analytics/core';
-import type { Store } from '../../store/Store.ts';
+import type { Store } from '../store/Store.ts';
 
 export interface ResultScope {
   /** Predicate on the results aliased `alias`. */
