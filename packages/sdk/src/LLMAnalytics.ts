@@ -9,6 +9,8 @@ import { RecordQueue } from './queue.ts';
 import {
   ingestBody,
   KINDS,
+  type NewBenchmark,
+  type NewBenchmarkResult,
   type NewConversation,
   type NewEvaluation,
   type NewMessage,
@@ -93,6 +95,16 @@ export class LLMAnalytics {
   /** Queues an evaluation and returns its id (generated when absent). */
   evaluation(evaluation: NewEvaluation): string {
     return this.enqueue('evaluations', evaluation);
+  }
+
+  /** Queues a benchmark (its `id` names it in results) and returns the id. */
+  benchmark(benchmark: NewBenchmark): string {
+    return this.enqueue('benchmarks', benchmark);
+  }
+
+  /** Queues one judged benchmark item and returns its id (generated when absent). */
+  benchmarkResult(result: NewBenchmarkResult): string {
+    return this.enqueue('benchmark_results', result);
   }
 
   /**

@@ -14,5 +14,12 @@ export type { ChatMessage, LLMCall, ToolCall } from './genai.ts';
 export { LLMAnalytics } from './LLMAnalytics.ts';
 export type { LLMAnalyticsOptions } from './options.ts';
 export type { Attributes, AttributeValue } from './otlpJson.ts';
-export type { NewConversation, NewEvaluation, NewMessage, NewModel } from './records.ts';
+export type {
+  NewBenchmark,
+  NewBenchmarkResult,
+  NewConversation,
+  NewEvaluation,
+  NewMessage,
+  NewModel,
+} from './records.ts';
 export type { Span, SpanOptions } from './Span.ts';

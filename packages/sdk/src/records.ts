@@ -1,7 +1,16 @@
 // Owns turning a caller's record into a queued one: default id and created_at, schema check, JSON encoding.
 import { randomUUID } from 'node:crypto';
-import type { ConversationInput, EvaluationInput, MessageInput, ModelInput } from '@llm-analytics/core';
+import type {
+  BenchmarkInput,
+  BenchmarkResultInput,
+  ConversationInput,
+  EvaluationInput,
+  MessageInput,
+  ModelInput,
+} from '@llm-analytics/core';
 import {
+  BenchmarkResultSchema,
+  BenchmarkSchema,
   ConversationSchema,
   EvaluationSchema,
   MessageSchema,
@@ -11,8 +20,15 @@ import {
 import { InvalidRecordError } from './errors.ts';
 import type { EncodedItem, Envelope } from './queue.ts';
 
-/** The four arrays of an ingest request, in the order they are written into the body. */
-export const KINDS = ['models', 'conversations', 'messages', 'evaluations'] as const;
+/** The arrays of an ingest request, in the order they are written into the body. */
+export const KINDS = [
+  'models',
+  'conversations',
+  'messages',
+  'evaluations',
+  'benchmarks',
+  'benchmark_results',
+] as const;
 export type RecordKind = (typeof KINDS)[number];
 
 /** A conversation as the SDK takes it: `id` and `created_at` are filled in when absent. */
@@ -21,13 +37,17 @@ export type NewConversation = Omit<ConversationInput, 'id'> & { id?: string };
 export type NewMessage = Omit<MessageInput, 'id'> & { id?: string };
 /** An evaluation as the SDK takes it: `id` and `created_at` are filled in when absent. */
 export type NewEvaluation = Omit<EvaluationInput, 'id'> & { id?: string };
+/** A benchmark (an evaluation suite); `id` is required: results name it. */
+export type NewBenchmark = BenchmarkInput;
+/** One judged benchmark item as the SDK takes it: `id` and `created_at` are filled in when absent. */
+export type NewBenchmarkResult = Omit<BenchmarkResultInput, 'id'> & { id?: string };
 /** A model as the SDK takes it; `model_id` is its id and is required. */
 export type NewModel = ModelInput;
 
 /** One record, encoded once at enqueue time so that the batch body is a concatenation. */
 export type QueuedRecord = EncodedItem<RecordKind>;
 
-/** The body of `POST /api/ingest`: the four arrays, always all present, in `KINDS` order. */
+/** The body of `POST /api/ingest`: the arrays, always all present, in `KINDS` order. */
 export const ingestBody: Envelope<RecordKind> = (groups) =>
   `{${KINDS.map((k) => `"${k}":[${groups[k].join(',')}]`).join(',')}}`;
 
@@ -36,6 +56,8 @@ const SCHEMAS = {
   conversations: ConversationSchema,
   messages: MessageSchema,
   evaluations: EvaluationSchema,
+  benchmarks: BenchmarkSchema,
+  benchmark_results: BenchmarkResultSchema,
 } as const;
 
 const SINGULAR: Record<RecordKind, string> = {
@@ -43,6 +65,8 @@ const SINGULAR: Record<RecordKind, string> = {
   conversations: 'conversation',
   messages: 'message',
   evaluations: 'evaluation',
+  benchmarks: 'benchmark',
+  benchmark_results: 'benchmark result',
 };
 
 /**
@@ -58,7 +82,7 @@ export function prepareRecord(
     throw new InvalidRecordError(SINGULAR[kind], [{ path: '', message: 'must be an object' }]);
   }
   let value: Record<string, unknown> = { ...(input as Record<string, unknown>) };
-  if (kind !== 'models') {
+  if (kind !== 'models' && kind !== 'benchmarks') {
     if (value.id === undefined || value.id === null) value.id = randomUUID();
     if (value.created_at === undefined) value.created_at = new Date().toISOString();
   }

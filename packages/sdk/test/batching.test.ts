@@ -17,7 +17,7 @@ describe('batching', () => {
   const client = (extra: Partial<ConstructorParameters<typeof LLMAnalytics>[0]> = {}) =>
     new LLMAnalytics({ baseUrl: server.url, apiKey: 'k'.repeat(40), flushIntervalMs: 60_000, ...extra });
 
-  it('sends one authenticated JSON request with all four arrays on flush()', async () => {
+  it('sends one authenticated JSON request with all the arrays on flush()', async () => {
     const sdk = client();
     sdk.model({ model_id: 'gpt-4o', provider: 'openai', training_method: 'base' });
     const conversationId = sdk.conversation({ user_id: 'u1', experiment_name: 'exp-a' });
@@ -31,7 +31,14 @@ describe('batching', () => {
     assert.equal(req.url, '/api/ingest');
     assert.equal(req.authorization, `Bearer ${'k'.repeat(40)}`);
     assert.match(req.contentType ?? '', /application\/json/);
-    assert.deepEqual(Object.keys(req.body), ['models', 'conversations', 'messages', 'evaluations']);
+    assert.deepEqual(Object.keys(req.body), [
+      'models',
+      'conversations',
+      'messages',
+      'evaluations',
+      'benchmarks',
+      'benchmark_results',
+    ]);
     assert.equal(req.body.models[0].model_id, 'gpt-4o');
     assert.equal(req.body.conversations[0].id, conversationId);
     assert.equal(req.body.messages[0].id, messageId);

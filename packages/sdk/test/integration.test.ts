@@ -127,6 +127,50 @@ describe('SDK against the real server', () => {
     await sdk.shutdown();
   });
 
+  it('sends benchmarks and their results; a re-sent result id upserts, an invalid one is refused client-side', async () => {
+    const sdk = new LLMAnalytics({ baseUrl: server.url, apiKey: server.adminKey });
+    // A result may arrive before its benchmark: both are stored.
+    const ids = Array.from({ length: 4 }, (_, i) =>
+      sdk.benchmarkResult({
+        benchmark_id: 'sdk-bench',
+        run_id: 'sdk-run-1',
+        model_id: 'llama-3-8b',
+        item_id: `q${i}`,
+        passed: i % 2 === 0,
+        score: i / 4,
+        judge: 'judge',
+        judgment: `item ${i}`,
+      }),
+    );
+    assert.equal(sdk.benchmark({ id: 'sdk-bench', name: 'SDK bench', metric: 'accuracy' }), 'sdk-bench');
+    sdk.benchmarkResult({
+      id: ids[0],
+      benchmark_id: 'sdk-bench',
+      run_id: 'sdk-run-1',
+      model_id: 'llama-3-8b',
+      item_id: 'q0',
+      passed: false,
+    });
+    assert.throws(
+      () =>
+        sdk.benchmarkResult({
+          benchmark_id: 'b',
+          run_id: 'r',
+          model_id: 'm',
+          item_id: 'i',
+          score: Number.NaN,
+        }),
+      /score/,
+    );
+    await sdk.shutdown();
+    const [row] = await server.ctx.store.query<{ n: number; passed: number }>(
+      `SELECT count(*) AS n, sum(CASE WHEN passed THEN 1 ELSE 0 END) AS passed FROM benchmark_results
+       WHERE workspace_id = $1 AND benchmark_id = 'sdk-bench'`,
+      [server.workspaceId],
+    );
+    assert.deepEqual([Number(row.n), Number(row.passed)], [4, 1]);
+  });
+
   it('a bad API key gets 401 without retries', async () => {
     const { impl, sent } = recordingFetch();
     const sdk = new LLMAnalytics({ baseUrl: server.url, apiKey: 'not-a-real-key', fetch: impl });

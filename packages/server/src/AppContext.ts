@@ -18,6 +18,7 @@ import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { AnomalyService } from './anomalies/AnomalyService.ts';
 import { anomalyScanJob, anomalyScanSchedule } from './anomalies/anomalyScanJob.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
+import { BenchmarkService } from './benchmarks/BenchmarkService.ts';
 import type { Config } from './config.ts';
 import { DataInvalidations } from './events/DataInvalidations.ts';
 import { EventBus } from './events/EventBus.ts';
@@ -58,6 +59,8 @@ export interface AppContext {
   analytics: AnalyticsService;
   /** A/B experiments (issue 18): stored per workspace, results through `analytics`. */
   experiments: ExperimentService;
+  /** Benchmark analysis (issue 20): ingested benchmark results, per run and against the base model. */
+  benchmarks: BenchmarkService;
   /** Background jobs: the runner (started by `serve`, stopped by close) and the API's reads. */
   jobRunner: JobRunner;
   jobs: JobService;
@@ -152,6 +155,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     activity,
     analytics,
     experiments: new ExperimentService(s, activity, analytics),
+    benchmarks: new BenchmarkService(s, config.maxDateRangeDays),
     jobRunner,
     jobs: new JobService(s),
     exports,

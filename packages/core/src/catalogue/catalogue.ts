@@ -10,6 +10,8 @@ import { analyticsAnomalies } from './analyticsAnomalies.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
 import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
+import { benchmarkResults } from './benchmarkResults.ts';
+import { benchmarks } from './benchmarks.ts';
 import { conversations } from './conversations.ts';
 import { evaluations } from './evaluations.ts';
 import { jobs } from './jobs.ts';
@@ -51,6 +53,8 @@ export const TABLES = {
   analytics_alert_events: alertEvents,
   analytics_alert_deliveries: alertDeliveries,
   analytics_alert_defaults: alertDefaults,
+  benchmarks,
+  benchmark_results: benchmarkResults,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

@@ -1,4 +1,5 @@
-// Owns the wire format of ingestion: zod schemas for models, conversations, messages, evaluations and the batch.
+// Owns the wire format of ingestion: zod schemas for models, conversations, messages, evaluations, benchmarks
+// and their results, and the batch.
 import { z } from 'zod';
 import type { ValidationIssue } from '../wire/errors.ts';
 import { jsonValueProblem } from './jsonValueProblem.ts';
@@ -84,27 +85,59 @@ export const EvaluationSchema = z.strictObject({
   created_at: isoTimestamp.optional(),
 });
 
+export const BenchmarkSchema = z.strictObject({
+  id,
+  name: label.nullish(),
+  description: text().max(LIMITS.contentChars).nullish(),
+  task_type: label.nullish(),
+  dataset: label.nullish(),
+  metric: label.nullish(),
+});
+
+export const BenchmarkResultSchema = z.strictObject({
+  id,
+  benchmark_id: id,
+  run_id: id,
+  model_id: id,
+  item_id: id,
+  passed: z.boolean().nullish(),
+  score: z.number('must be a finite number').nullish(),
+  judge: label.nullish(),
+  judgment: text().max(LIMITS.contentChars).nullish(),
+  created_at: isoTimestamp.optional(),
+});
+
+/** The batch's lists, in the order they are validated and written. */
+export const BATCH_LISTS = [
+  'models',
+  'conversations',
+  'messages',
+  'evaluations',
+  'benchmarks',
+  'benchmark_results',
+] as const;
+
 export const IngestBatchSchema = z
   .strictObject({
     models: z.array(ModelSchema).optional(),
     conversations: z.array(ConversationSchema).optional(),
     messages: z.array(MessageSchema).optional(),
     evaluations: z.array(EvaluationSchema).optional(),
+    benchmarks: z.array(BenchmarkSchema).optional(),
+    benchmark_results: z.array(BenchmarkResultSchema).optional(),
   })
-  .refine(
-    (b) =>
-      (b.models?.length ?? 0) +
-        (b.conversations?.length ?? 0) +
-        (b.messages?.length ?? 0) +
-        (b.evaluations?.length ?? 0) <=
-      LIMITS.itemsPerBatch,
-    { message: `a batch holds at most ${LIMITS.itemsPerBatch} items` },
-  );
+  .refine((b) => BATCH_LISTS.reduce((n, k) => n + (b[k]?.length ?? 0), 0) <= LIMITS.itemsPerBatch, {
+    message: `a batch holds at most ${LIMITS.itemsPerBatch} items`,
+  });
 
 export type ModelInput = z.input<typeof ModelSchema>;
 export type ConversationInput = z.input<typeof ConversationSchema>;
 export type MessageInput = z.input<typeof MessageSchema>;
 export type EvaluationInput = z.input<typeof EvaluationSchema>;
+export type BenchmarkInput = z.input<typeof BenchmarkSchema>;
+export type BenchmarkResultInput = z.input<typeof BenchmarkResultSchema>;
+export type Benchmark = z.output<typeof BenchmarkSchema>;
+export type BenchmarkResult = z.output<typeof BenchmarkResultSchema>;
 export type ToolCall = z.output<typeof ToolCallSchema>;
 export type Model = z.output<typeof ModelSchema>;
 export type Conversation = z.output<typeof ConversationSchema>;

@@ -1,5 +1,8 @@
 // Owns the fast path of ingest validation: IngestBatchSchema's acceptance rules written out by hand, so a valid batch skips zod.
 import {
+  BATCH_LISTS,
+  BenchmarkResultSchema,
+  BenchmarkSchema,
   ConversationSchema,
   EvaluationSchema,
   type IngestBatch,
@@ -23,6 +26,9 @@ const MODEL_KEYS = keysOf(ModelSchema);
 const CONVERSATION_KEYS = keysOf(ConversationSchema);
 const MESSAGE_KEYS = keysOf(MessageSchema);
 const EVALUATION_KEYS = keysOf(EvaluationSchema);
+const BENCHMARK_KEYS = keysOf(BenchmarkSchema);
+const BENCHMARK_RESULT_KEYS = keysOf(BenchmarkResultSchema);
+const LIST_SET: ReadonlySet<string> = new Set(BATCH_LISTS);
 /** Tool calls are re-serialised as JSON text, so they must come out in zod's (schema) key order. */
 const TOOL_KEY_RANK: ReadonlyMap<string, number> = new Map(
   Object.keys(ToolCallSchema.shape).map((k, i) => [k, i]),
@@ -141,6 +147,46 @@ function isEvaluation(v: unknown): boolean {
   return true;
 }
 
+const optText = (v: unknown, max: number): boolean =>
+  v === undefined || v === null || (typeof v === 'string' && fits(v, max));
+
+function isBenchmark(v: unknown): boolean {
+  if (!isPlain(v)) return false;
+  return (
+    isId(v.id) &&
+    optLabel(v.name) &&
+    optText(v.description, LIMITS.contentChars) &&
+    optLabel(v.task_type) &&
+    optLabel(v.dataset) &&
+    optLabel(v.metric) &&
+    onlyKeys(v, BENCHMARK_KEYS)
+  );
+}
+
+function isBenchmarkResult(v: unknown): boolean {
+  if (!isPlain(v)) return false;
+  const score = v.score;
+  return (
+    isId(v.id) &&
+    isId(v.benchmark_id) &&
+    isId(v.run_id) &&
+    isId(v.model_id) &&
+    isId(v.item_id) &&
+    optBool(v.passed) &&
+    (score === undefined || score === null || (typeof score === 'number' && Number.isFinite(score))) &&
+    optLabel(v.judge) &&
+    optText(v.judgment, LIMITS.contentChars) &&
+    optTimestamp(v.created_at) &&
+    onlyKeys(v, BENCHMARK_RESULT_KEYS)
+  );
+}
+
+/** Every record of an optional list passes `check`. */
+function allValid(list: unknown[] | undefined, check: (v: unknown) => boolean): boolean {
+  if (list) for (let i = 0; i < list.length; i++) if (!check(list[i])) return false;
+  return true;
+}
+
 const INVALID = 0;
 const SAME = 1;
 
@@ -220,29 +266,23 @@ function checkMessages(messages: unknown[]): unknown[] | null {
  */
 export function validateBatchFast(body: unknown): IngestBatch | undefined {
   if (!isPlain(body)) return undefined;
-  for (const k in body)
-    if (k !== 'models' && k !== 'conversations' && k !== 'messages' && k !== 'evaluations') return undefined;
-  const { models, conversations, messages, evaluations } = body;
-  if (
-    (models !== undefined && !Array.isArray(models)) ||
-    (conversations !== undefined && !Array.isArray(conversations)) ||
-    (messages !== undefined && !Array.isArray(messages)) ||
-    (evaluations !== undefined && !Array.isArray(evaluations))
-  )
-    return undefined;
-  const items =
-    (models?.length ?? 0) +
-    (conversations?.length ?? 0) +
-    (messages?.length ?? 0) +
-    (evaluations?.length ?? 0);
+  for (const k in body) if (!LIST_SET.has(k)) return undefined;
+  const { models, conversations, messages, evaluations, benchmarks, benchmark_results } = body;
+  let items = 0;
+  for (const k of BATCH_LISTS) {
+    const list = body[k];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return undefined;
+    items += list.length;
+  }
   if (items > LIMITS.itemsPerBatch) return undefined;
 
-  if (models) for (let i = 0; i < models.length; i++) if (!isModel(models[i])) return undefined;
-  if (conversations)
-    for (let i = 0; i < conversations.length; i++) if (!isConversation(conversations[i])) return undefined;
-  if (evaluations)
-    for (let i = 0; i < evaluations.length; i++) if (!isEvaluation(evaluations[i])) return undefined;
-  const outMessages = messages && checkMessages(messages);
+  if (!allValid(models as unknown[] | undefined, isModel)) return undefined;
+  if (!allValid(conversations as unknown[] | undefined, isConversation)) return undefined;
+  if (!allValid(evaluations as unknown[] | undefined, isEvaluation)) return undefined;
+  if (!allValid(benchmarks as unknown[] | undefined, isBenchmark)) return undefined;
+  if (!allValid(benchmark_results as unknown[] | undefined, isBenchmarkResult)) return undefined;
+  const outMessages = messages && checkMessages(messages as unknown[]);
   if (outMessages === null) return undefined;
 
   // zod keeps a key that is present with an undefined value, and omits an absent one.
@@ -251,5 +291,8 @@ export function validateBatchFast(body: unknown): IngestBatch | undefined {
   if ('conversations' in body) out.conversations = conversations as IngestBatch['conversations'];
   if ('messages' in body) out.messages = outMessages as IngestBatch['messages'];
   if ('evaluations' in body) out.evaluations = evaluations as IngestBatch['evaluations'];
+  if ('benchmarks' in body) out.benchmarks = benchmarks as IngestBatch['benchmarks'];
+  if ('benchmark_results' in body)
+    out.benchmark_results = benchmark_results as IngestBatch['benchmark_results'];
   return out;
 }

@@ -4,6 +4,7 @@ import type { Estimate } from './Estimate.ts';
 import { emptyEstimate } from './emptyEstimate.ts';
 import { normal } from './normal.ts';
 import { relativeDifference } from './relativeDifference.ts';
+import { wilsonBounds as wilson } from './wilsonInterval.ts';
 
 export interface ProportionSample {
   /** Units (conversations or users) where the event happened. */
@@ -29,17 +30,6 @@ function check(s: ProportionSample, side: string): void {
     successes > trials
   )
     throw new RangeError(`${side}: successes and trials must be integers with 0 ≤ successes ≤ trials`);
-}
-
-/** Wilson score interval of one proportion. */
-function wilson(x: number, n: number, z: number): [number, number] {
-  const p = x / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  // At x = 0 (x = n) the bound is exactly 0 (1); rounding must not push it past.
-  return [x === 0 ? 0 : Math.max(0, centre - half), x === n ? 1 : Math.min(1, centre + half)];
 }
 
 /**

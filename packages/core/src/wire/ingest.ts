@@ -7,6 +7,9 @@ export const IngestAcceptedSchema = z.strictObject({
     conversations: z.number().int(),
     messages: z.number().int(),
     evaluations: z.number().int(),
+    /** Present when the batch carried the list. */
+    benchmarks: z.number().int().optional(),
+    benchmark_results: z.number().int().optional(),
   }),
 });
 

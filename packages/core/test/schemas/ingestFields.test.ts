@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
 import type { z } from 'zod';
+import { benchmarkResults } from '../../src/catalogue/benchmarkResults.ts';
+import { benchmarks } from '../../src/catalogue/benchmarks.ts';
 import { conversations } from '../../src/catalogue/conversations.ts';
 import { evaluations } from '../../src/catalogue/evaluations.ts';
 import { messages } from '../../src/catalogue/messages.ts';
@@ -12,6 +14,8 @@ import { models } from '../../src/catalogue/models.ts';
 import type { TableDef } from '../../src/catalogue/TableDef.ts';
 import { toolCalls } from '../../src/catalogue/toolCalls.ts';
 import {
+  BenchmarkResultSchema,
+  BenchmarkSchema,
   ConversationSchema,
   EvaluationSchema,
   IngestBatchSchema,
@@ -30,6 +34,13 @@ const ENTITIES: [list: string, schema: Shaped, table: TableDef, valid: Record<st
   ['conversations', ConversationSchema, conversations, { id: 'c' }],
   ['messages', MessageSchema, messages, { id: 'm1', conversation_id: 'c', role: 'user' }],
   ['evaluations', EvaluationSchema, evaluations, { id: 'e', message_id: 'm1' }],
+  ['benchmarks', BenchmarkSchema, benchmarks, { id: 'b' }],
+  [
+    'benchmark_results',
+    BenchmarkResultSchema,
+    benchmarkResults,
+    { id: 'r', benchmark_id: 'b', run_id: 'run', model_id: 'm', item_id: 'i' },
+  ],
 ];
 
 /** The columns ingest reads from the record of the same name: not server-set, not one engine's own. */

@@ -93,6 +93,10 @@ const GOOD_COUNT = [0, 1, 412, 2147483647, -0, null, undefined];
 const BAD_COUNT = [-1, 1.5, 2147483648, 4294967296, Number.NaN, Infinity, -Infinity, 1e21, '5', true, {}];
 const GOOD_RATING = [1, 2, 3, 4, 5, 5.0, null, undefined];
 const BAD_RATING = [0, 6, 2.5, -1, Number.NaN, '3', true];
+/** Benchmark records have many fields: rarer bad values keep about as many of them valid as of the others. */
+const RARE_BAD = 0.01;
+const GOOD_SCORE = [0, -1.5, 0.25, 1e300, -0, null, undefined];
+const BAD_SCORE = [Number.NaN, Infinity, -Infinity, '0.5', true, {}];
 const GOOD_BOOL = [true, false, null, undefined];
 const BAD_BOOL = [0, 1, 'true', {}, []];
 const GOOD_CONTENT = ['', 'hello', 'caf\u00e9 \u2014 \u{1F600}', null, undefined];
@@ -166,8 +170,10 @@ export class BatchGen {
     }
     if (r.chance(0.03)) pairs.push([r.pick(['colour', 'ID', 'Id', 'constructor', 'toString', 'tools']), 1]);
     if (r.chance(0.2)) pairs = pairs.sort(() => r.next() - 0.5);
-    if (r.chance(0.01))
-      return JSON.parse(`{"__proto__":1,${JSON.stringify(Object.fromEntries(pairs)).slice(1)}`);
+    if (r.chance(0.01)) {
+      const rest = JSON.stringify(Object.fromEntries(pairs)).slice(1);
+      return JSON.parse(`{"__proto__":1${rest === '}' ? '' : ','}${rest}`);
+    }
     if (r.chance(0.01)) {
       this.exotic = true;
       return Object.assign(Object.create(null), Object.fromEntries(pairs));
@@ -273,18 +279,45 @@ export class BatchGen {
       ['created_at', () => this.field(GOOD_TS, BAD_TS), false],
     ]);
 
+  benchmark = (): unknown =>
+    this.record([
+      ['id', () => this.field(GOOD_ID, BAD_ID, RARE_BAD), true],
+      ['name', () => this.field(GOOD_LABEL, BAD_LABEL, RARE_BAD), false],
+      ['description', () => this.field(GOOD_CONTENT, BAD_CONTENT, RARE_BAD), false],
+      ['task_type', () => this.field(GOOD_LABEL, BAD_LABEL, RARE_BAD), false],
+      ['dataset', () => this.field(GOOD_LABEL, BAD_LABEL, RARE_BAD), false],
+      ['metric', () => this.field(GOOD_LABEL, BAD_LABEL, RARE_BAD), false],
+    ]);
+
+  benchmarkResult = (): unknown =>
+    this.record([
+      ['id', () => this.field(GOOD_ID, BAD_ID, RARE_BAD), true],
+      ['benchmark_id', () => this.field(GOOD_ID, BAD_ID, RARE_BAD), true],
+      ['run_id', () => this.field(GOOD_ID, BAD_ID, RARE_BAD), true],
+      ['model_id', () => this.field(GOOD_ID, BAD_ID, RARE_BAD), true],
+      ['item_id', () => this.field(GOOD_ID, BAD_ID, RARE_BAD), true],
+      ['passed', () => this.field(GOOD_BOOL, BAD_BOOL, RARE_BAD), false],
+      ['score', () => this.field(GOOD_SCORE, BAD_SCORE, RARE_BAD), false],
+      ['judge', () => this.field(GOOD_LABEL, BAD_LABEL, RARE_BAD), false],
+      ['judgment', () => this.field(GOOD_CONTENT, BAD_CONTENT, RARE_BAD), false],
+      ['created_at', () => this.field(GOOD_TS, BAD_TS, RARE_BAD), false],
+    ]);
+
   /** A whole batch: each top-level list absent, undefined, wrong-typed or a few records. */
   batch(): Generated {
     const r = this.rng;
     this.exotic = false;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of [
-      ['models', this.model],
-      ['conversations', this.conversation],
-      ['messages', this.message],
-      ['evaluations', this.evaluation],
+    // Benchmark lists come less often, so the mix of valid and invalid batches stays near even.
+    for (const [key, item, pSkip] of [
+      ['models', this.model, 0.25],
+      ['conversations', this.conversation, 0.25],
+      ['messages', this.message, 0.25],
+      ['evaluations', this.evaluation, 0.25],
+      ['benchmarks', this.benchmark, 0.75],
+      ['benchmark_results', this.benchmarkResult, 0.75],
     ] as const) {
-      if (r.chance(0.25)) continue;
+      if (r.chance(pSkip)) continue;
       out[key] = r.chance(0.02)
         ? r.pick([undefined, null, {}, 'x'])
         : Array.from({ length: r.int(0, 3) }, item);

@@ -16,7 +16,7 @@ const HELP = `llm-analytics ${VERSION}
 Usage:
   llm-analytics serve [--port N] [--host H] [--data DIR]
   llm-analytics demo [--messages N] [--seed N] [--data DIR] [--url URL --api-key KEY]
-  llm-analytics import FILE --table models|conversations|messages|evaluations|llm_models|message_evaluations
+  llm-analytics import FILE --table models|conversations|messages|evaluations|benchmarks|benchmark_results|llm_models|message_evaluations
                        [--data DIR] [--url URL --api-key KEY] [--workspace ID]
   llm-analytics explain '<AnalyticsQuery JSON>' [--dialect duckdb|postgres] [--json] [--now ISO] [--workspace ID]
                        (the plan and the SQL + params it compiles to; opens no database)

@@ -10,6 +10,7 @@ import { accountRoutes } from './routes/accountRoutes.ts';
 import { alertRoutes } from './routes/alertRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { anomalyRoutes } from './routes/anomalyRoutes.ts';
+import { benchmarkRoutes } from './routes/benchmarkRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { experimentRoutes } from './routes/experimentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(
   await app.register(settingsRoutes(ctx));
   await app.register(analyticsRoutes(ctx));
   await app.register(seedAnalyticsRoutes(ctx));
+  await app.register(benchmarkRoutes(ctx));
   await app.register(experimentRoutes(ctx));
   await app.register(anomalyRoutes(ctx));
   await app.register(alertRoutes(ctx));

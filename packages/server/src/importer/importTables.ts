@@ -1,6 +1,13 @@
 // Owns what the importer accepts per table: table names (including the seed's Supabase names), the columns
 // the wire format knows with the parser each needs, and the schema each converted row must pass.
-import { ConversationSchema, EvaluationSchema, MessageSchema, ModelSchema } from '@llm-analytics/core';
+import {
+  BenchmarkResultSchema,
+  BenchmarkSchema,
+  ConversationSchema,
+  EvaluationSchema,
+  MessageSchema,
+  ModelSchema,
+} from '@llm-analytics/core';
 import {
   normalizeTimestamp,
   parseBoolean,
@@ -9,7 +16,13 @@ import {
   parseTextArray,
 } from './cellValues.ts';
 
-export type ImportTable = 'models' | 'conversations' | 'messages' | 'evaluations';
+export type ImportTable =
+  | 'models'
+  | 'conversations'
+  | 'messages'
+  | 'evaluations'
+  | 'benchmarks'
+  | 'benchmark_results';
 /** Table names as the seed system's Supabase database spells them. */
 export type SupabaseTableName = 'llm_models' | 'message_evaluations';
 
@@ -22,7 +35,13 @@ export interface TableSpec {
   columns: Record<string, Parse>;
   /** Columns the wire format marks optional but not nullable: an empty cell is left out rather than null. */
   omitWhenNull: readonly string[];
-  schema: typeof ModelSchema | typeof ConversationSchema | typeof MessageSchema | typeof EvaluationSchema;
+  schema:
+    | typeof ModelSchema
+    | typeof ConversationSchema
+    | typeof MessageSchema
+    | typeof EvaluationSchema
+    | typeof BenchmarkSchema
+    | typeof BenchmarkResultSchema;
 }
 
 export const IMPORT_TABLES: Record<ImportTable, TableSpec> = {
@@ -85,6 +104,27 @@ export const IMPORT_TABLES: Record<ImportTable, TableSpec> = {
     omitWhenNull: ['created_at'],
     schema: EvaluationSchema,
   },
+  benchmarks: {
+    columns: { id: text, name: text, description: text, task_type: text, dataset: text, metric: text },
+    omitWhenNull: [],
+    schema: BenchmarkSchema,
+  },
+  benchmark_results: {
+    columns: {
+      id: text,
+      benchmark_id: text,
+      run_id: text,
+      model_id: text,
+      item_id: text,
+      passed: parseBoolean,
+      score: parseNumber,
+      judge: text,
+      judgment: text,
+      created_at: normalizeTimestamp,
+    },
+    omitWhenNull: ['created_at'],
+    schema: BenchmarkResultSchema,
+  },
 };
 
 const ALIASES: Record<string, ImportTable> = {
@@ -94,6 +134,8 @@ const ALIASES: Record<string, ImportTable> = {
   messages: 'messages',
   evaluations: 'evaluations',
   message_evaluations: 'evaluations',
+  benchmarks: 'benchmarks',
+  benchmark_results: 'benchmark_results',
 };
 
 /** Canonical table for a name given on the command line; throws listing the accepted names. */

@@ -28,7 +28,7 @@ export class IngestService {
       throw new ApiError(
         400,
         'invalid_body',
-        'the body must be a JSON object {models?, conversations?, messages?, evaluations?}',
+        'the body must be a JSON object {models?, conversations?, messages?, evaluations?, benchmarks?, benchmark_results?}',
       );
     }
     // The hand-written check passes a valid batch several times faster than zod; zod stays the judge of
@@ -39,14 +39,15 @@ export class IngestService {
     await this.writer.write(rows);
     this.observer?.noteCommit(workspaceId);
     if (rows.messages.length) this.observer?.noteMessages(workspaceId, rows.messages);
-    return {
-      accepted: {
-        models: batch.models?.length ?? 0,
-        conversations: batch.conversations?.length ?? 0,
-        messages: batch.messages?.length ?? 0,
-        evaluations: batch.evaluations?.length ?? 0,
-      },
+    const accepted: IngestAccepted['accepted'] = {
+      models: batch.models?.length ?? 0,
+      conversations: batch.conversations?.length ?? 0,
+      messages: batch.messages?.length ?? 0,
+      evaluations: batch.evaluations?.length ?? 0,
     };
+    if (batch.benchmarks) accepted.benchmarks = batch.benchmarks.length;
+    if (batch.benchmark_results) accepted.benchmark_results = batch.benchmark_results.length;
+    return { accepted };
   }
 }
 

@@ -13,6 +13,8 @@ export type MessageRow = RowOf<typeof TABLES.messages> & {
   readonly tools?: ToolCall[];
 };
 export type EvaluationRow = RowOf<typeof TABLES.evaluations>;
+export type BenchmarkRow = RowOf<typeof TABLES.benchmarks>;
+export type BenchmarkResultRow = RowOf<typeof TABLES.benchmark_results>;
 /** An OpenTelemetry span (ingest/otlp); times in epoch ms with microsecond fractions. */
 export type SpanRow = RowOf<typeof TABLES.spans>;
 
@@ -22,13 +24,23 @@ export interface RowSet {
   messages: MessageRow[];
   evaluations: EvaluationRow[];
   spans: SpanRow[];
+  benchmarks: BenchmarkRow[];
+  benchmark_results: BenchmarkResultRow[];
 }
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const time = (iso: string | undefined, now: number): number => (iso ? parseIsoMs(iso) : now);
 
 export function emptyRowSet(): RowSet {
-  return { models: [], conversations: [], messages: [], evaluations: [], spans: [] };
+  return {
+    models: [],
+    conversations: [],
+    messages: [],
+    evaluations: [],
+    spans: [],
+    benchmarks: [],
+    benchmark_results: [],
+  };
 }
 
 /** Appends a validated batch's rows to `out`; records without `created_at` get the arrival time. */
@@ -92,6 +104,33 @@ export function appendBatchRows(out: RowSet, workspaceId: string, b: IngestBatch
       created_at: time(e.created_at, now),
     });
   }
+  for (const x of b.benchmarks ?? []) {
+    out.benchmarks.push({
+      workspace_id: workspaceId,
+      id: x.id,
+      name: x.name ?? null,
+      description: x.description ?? null,
+      task_type: x.task_type ?? null,
+      dataset: x.dataset ?? null,
+      metric: x.metric ?? null,
+      updated_at: now,
+    });
+  }
+  for (const r of b.benchmark_results ?? []) {
+    out.benchmark_results.push({
+      workspace_id: workspaceId,
+      id: r.id,
+      benchmark_id: r.benchmark_id,
+      run_id: r.run_id,
+      model_id: r.model_id,
+      item_id: r.item_id,
+      passed: r.passed ?? null,
+      score: r.score ?? null,
+      judge: r.judge ?? null,
+      judgment: r.judgment ?? null,
+      created_at: time(r.created_at, now),
+    });
+  }
 }
 
 /**
@@ -118,11 +157,21 @@ export function latestById(rows: RowSet): RowSet {
     messages: lastWins(rows.messages, (r) => idKey(r.workspace_id, r.id)),
     evaluations: lastWins(rows.evaluations, (r) => idKey(r.workspace_id, r.id)),
     spans: lastWins(rows.spans, spanKey),
+    benchmarks: lastWins(rows.benchmarks, (r) => idKey(r.workspace_id, r.id)),
+    benchmark_results: lastWins(rows.benchmark_results, (r) => idKey(r.workspace_id, r.id)),
   };
 }
 
 export function rowCount(r: RowSet): number {
-  return r.models.length + r.conversations.length + r.messages.length + r.evaluations.length + r.spans.length;
+  return (
+    r.models.length +
+    r.conversations.length +
+    r.messages.length +
+    r.evaluations.length +
+    r.spans.length +
+    r.benchmarks.length +
+    r.benchmark_results.length
+  );
 }
 
 export function appendRowSets(sets: RowSet[]): RowSet {
@@ -133,6 +182,8 @@ export function appendRowSets(sets: RowSet[]): RowSet {
     for (const m of s.messages) out.messages.push(m);
     for (const e of s.evaluations) out.evaluations.push(e);
     for (const x of s.spans) out.spans.push(x);
+    for (const x of s.benchmarks) out.benchmarks.push(x);
+    for (const x of s.benchmark_results) out.benchmark_results.push(x);
   }
   return out;
 }

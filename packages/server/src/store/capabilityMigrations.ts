@@ -144,4 +144,22 @@ export const CAPABILITY_MIGRATIONS: Migration[] = [
       ]),
     ],
   },
+  {
+    version: 16,
+    name: 'benchmarks and benchmark_results (ingested evaluation suites and their judged items)',
+    sql: (d) => [
+      `CREATE TABLE benchmarks (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR, description VARCHAR, task_type VARCHAR,
+        dataset VARCHAR, metric VARCHAR, updated_at ${ts(d)} NOT NULL)`,
+      `CREATE TABLE benchmark_results (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, benchmark_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL,
+        model_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, passed BOOLEAN, score ${type('double')(d)},
+        judge VARCHAR, judgment VARCHAR, created_at ${ts(d)} NOT NULL)`,
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX benchmarks_pk ON benchmarks (workspace_id, id)',
+        'CREATE UNIQUE INDEX benchmark_results_pk ON benchmark_results (workspace_id, id)',
+        'CREATE INDEX benchmark_results_benchmark ON benchmark_results (workspace_id, benchmark_id, created_at)',
+      ]),
+    ],
+  },
 ];

@@ -99,6 +99,7 @@ const CASES: Record<string, Case> = {
   'GET /api/analytics/data': {},
   'GET /api/analytics/model-comparison': {},
   'GET /api/analytics/judgment-examples': {},
+  'GET /api/analytics/benchmark-analysis': { query: 'period=all' },
   'GET /api/analytics/traces': { query: 'limit=500' },
   'POST /api/analytics/traces': {
     body: () => ({ trace_id: 'a-iso-trace', span_name: 'a-iso', duration_ms: 5, operation_type: 'chat' }),
@@ -206,6 +207,18 @@ const bData = (tag: string) => ({
       rating: 2,
       success: false,
       failure_tags: [`${tag}-tag`],
+    },
+  ],
+  benchmarks: [{ id: `${tag}-bench`, name: `${tag} benchmark` }],
+  benchmark_results: [
+    {
+      id: `${tag}-bench-result`,
+      benchmark_id: `${tag}-bench`,
+      run_id: `${tag}-run`,
+      model_id: `${tag}-model`,
+      item_id: `${tag}-item`,
+      passed: false,
+      judgment: `${tag} judged wrong`,
     },
   ],
 });

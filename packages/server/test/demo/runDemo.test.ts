@@ -20,14 +20,18 @@ it('runDemo ingests every batch in order and reports totals and progress', async
       progress.push(done);
     },
   });
-  const count = (k: 'models' | 'conversations' | 'messages' | 'evaluations') =>
-    seen.reduce((n, b) => n + (b[k]?.length ?? 0), 0);
+  const count = (
+    k: 'models' | 'conversations' | 'messages' | 'evaluations' | 'benchmarks' | 'benchmark_results',
+  ) => seen.reduce((n, b) => n + (b[k]?.length ?? 0), 0);
   assert.deepEqual(result, {
     messages: 5001,
     conversations: count('conversations'),
     evaluations: count('evaluations'),
     models: count('models'),
+    benchmarks: 3,
+    benchmark_results: count('benchmark_results'),
   });
+  assert.ok(result.benchmark_results > 0);
   assert.ok(result.models >= 8 && result.evaluations > 0);
   assert.equal(progress.at(-1), 5001);
   assert.ok(progress.every((p, i) => i === 0 || p >= progress[i - 1]));

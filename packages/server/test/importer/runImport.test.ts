@@ -112,6 +112,32 @@ describe('runImport', () => {
     assert.equal(c3.user_id, '42');
   });
 
+  it('imports benchmark_results CSV (booleans, scores, multi-line judgments) and benchmarks JSONL', async () => {
+    const { result, batches } = await importAll('benchmark_results.csv', 'benchmark_results');
+    assert.equal(result.rows, 3);
+    assert.deepEqual(result.droppedColumns, ['notes']);
+    const [r1, r2, r3] = batches.flatMap((b) => b.benchmark_results ?? []);
+    assert.equal(r1.passed, true);
+    assert.equal(r1.score, 1);
+    assert.equal(r1.judgment, 'Correct: 42, as expected');
+    assert.equal(r2.passed, false);
+    assert.equal(r2.score, 0.25);
+    assert.equal(r2.judgment, 'Wrong:\noff by one');
+    assert.equal(r2.created_at, '2026-11-20T08:41:00.000Z');
+    assert.equal(r3.passed, null);
+    assert.equal('created_at' in r3, false);
+    const b = await importAll('benchmarks.jsonl', 'benchmarks');
+    assert.equal(b.result.rows, 2);
+    assert.deepEqual(b.result.droppedColumns, ['updated_at']);
+    assert.deepEqual(
+      b.batches.flatMap((x) => x.benchmarks ?? []).map((x) => [x.id, x.task_type]),
+      [
+        ['gsm8k', 'math'],
+        ['mmlu', 'multiple_choice'],
+      ],
+    );
+  });
+
   it('imports a JSON array export', async () => {
     const { result, batches } = await importAll('evaluations.json', 'evaluations');
     assert.equal(result.rows, 2);

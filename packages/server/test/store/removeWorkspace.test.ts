@@ -44,6 +44,17 @@ const facts = (i: number, session: string): IngestBatch => ({
     },
   ],
   evaluations: [{ id: `e${i}`, message_id: `m${i}`, rating: 4, failure_tags: ['tone'] }],
+  benchmarks: [{ id: `bench${i}` }],
+  benchmark_results: [
+    {
+      id: `br${i}`,
+      benchmark_id: `bench${i}`,
+      run_id: 'r',
+      model_id: `gpt-${i}`,
+      item_id: 'q',
+      passed: true,
+    },
+  ],
 });
 
 async function counts(store: Store, ws: string): Promise<Record<string, number>> {

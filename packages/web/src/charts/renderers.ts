@@ -33,6 +33,10 @@ export const RENDERERS: Record<RendererKey, LazyComponent<ChartProps>> = {
     () => import('../renderers/JudgmentsTable').then((m) => m.JudgmentsTable),
     ChartSkeleton,
   ),
+  benchmarks: lazyComponent<ChartProps>(
+    () => import('../renderers/BenchmarkAnalysisChart').then((m) => m.BenchmarkAnalysisChart),
+    ChartSkeleton,
+  ),
   activity: lazyComponent<ChartProps>(
     () => import('../renderers/ActivityFeed').then((m) => m.ActivityFeed),
     ChartSkeleton,

@@ -13,6 +13,7 @@ export function viewUnits(view: ViewConfig): Unit[] {
       return [view.unit];
     case 'training':
     case 'judgments':
+    case 'benchmarks':
     case 'activity':
       return [];
   }

@@ -1,6 +1,6 @@
 // Owns the one ECharts mount: tree-shaken echarts/core with only the charts and components used, resized
 // with its container. Imported only by lazily loaded renderers, so ECharts stays out of the initial bundle.
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
@@ -11,6 +11,7 @@ import { PALETTE } from './palette';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   GridComponent,
   LegendComponent,

@@ -46,6 +46,8 @@ export type ViewConfig =
   | { kind: 'pivot'; split: string; metric: string; unit: Unit }
   | { kind: 'training' }
   | { kind: 'judgments' }
+  /** Benchmark analysis: reads GET /api/analytics/benchmark-analysis itself. */
+  | { kind: 'benchmarks' }
   | { kind: 'activity' };
 
 export type RendererKey = ViewConfig['kind'];

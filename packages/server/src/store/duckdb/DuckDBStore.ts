@@ -179,7 +179,7 @@ export class DuckDBStore implements Store {
 
   async commit(rows: RowSet): Promise<void> {
     const batch = latestById(rows);
-    const { models, conversations, messages, evaluations, spans } = batch;
+    const { models, conversations, messages, evaluations, spans, benchmarks, benchmark_results } = batch;
     const keys = commitKeys(batch);
     const workspaces = workspaceValues(batch);
     for (const k of this.codes.newValueKeys(batch, workspaces)) keys.add(k);
@@ -195,6 +195,8 @@ export class DuckDBStore implements Store {
           if (msgs.resent.length) await deleteByIds(w, 'tool_calls', 'message_id', msgs.resent);
           await this.deleteExisting(w, 'evaluations', evaluations, (r) => r.id);
           await this.deleteExisting(w, 'spans', spans, (r) => r.trace_id + r.span_id);
+          await this.deleteExisting(w, 'benchmarks', benchmarks, (r) => r.id);
+          await this.deleteExisting(w, 'benchmark_results', benchmark_results, (r) => r.id);
           const coded = await assignCodes(batch, codes.book);
           const workspaceKeys = await codes.book.codes(WORKSPACE_KEYS, workspaces);
           const rows = await enrichRows(coded, this.context(w), this.ids.hints);

@@ -8,13 +8,22 @@ import type { EnrichedRowSet, StoredHints } from '../messageContext.ts';
 import { SPAN_ID_SQL } from '../RowSet.ts';
 import { CARRIERS, LateParents } from './LateParents.ts';
 
-export type Keyed = 'models' | 'conversations' | 'messages' | 'evaluations' | 'spans';
+export type Keyed =
+  | 'models'
+  | 'conversations'
+  | 'messages'
+  | 'evaluations'
+  | 'spans'
+  | 'benchmarks'
+  | 'benchmark_results';
 export const ID_COLUMN: Record<Keyed, string> = {
   models: 'model_id',
   conversations: 'id',
   messages: 'id',
   evaluations: 'id',
   spans: SPAN_ID_SQL,
+  benchmarks: 'id',
+  benchmark_results: 'id',
 };
 
 /** Bits of `StoredIds.claim`'s answer. */
@@ -29,6 +38,8 @@ export class StoredIds {
     messages: new IdFilter(),
     evaluations: new IdFilter(),
     spans: new IdFilter(),
+    benchmarks: new IdFilter(1024),
+    benchmark_results: new IdFilter(),
   };
   /** A parent arriving that no stored child references needs no repair, which is nearly always the case. */
   private readonly referenced = { conversations: new IdFilter(), messages: new IdFilter() };

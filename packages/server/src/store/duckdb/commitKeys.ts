@@ -16,5 +16,7 @@ export function commitKeys(rows: RowSet): Set<string> {
     add('message', r.workspace_id, r.message_id);
   }
   for (const r of rows.spans) keys.add(`span\u0000${spanKey(r)}`);
+  for (const r of rows.benchmarks) add('benchmark', r.workspace_id, r.id);
+  for (const r of rows.benchmark_results) add('benchmark_result', r.workspace_id, r.id);
   return keys;
 }

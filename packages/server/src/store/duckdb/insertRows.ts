@@ -4,14 +4,24 @@ import { getDialect, type PhysicalColumn, TABLES, tableColumns } from '@llm-anal
 import { type EnrichedRowSet, toolCallRows } from '../messageContext.ts';
 import type { PreparedCache } from './PreparedCache.ts';
 
-type Table = 'value_codes' | 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations' | 'spans';
+const TABLE_NAMES = [
+  'value_codes',
+  'models',
+  'conversations',
+  'messages',
+  'tool_calls',
+  'evaluations',
+  'spans',
+  'benchmarks',
+  'benchmark_results',
+] as const;
+type Table = (typeof TABLE_NAMES)[number];
 
 /** Each table's DuckDB columns, from the catalogue. */
-const COLUMNS = Object.fromEntries(
-  (['value_codes', 'models', 'conversations', 'messages', 'tool_calls', 'evaluations', 'spans'] as const).map(
-    (t) => [t, tableColumns(TABLES[t], 'duckdb')],
-  ),
-) as Record<Table, PhysicalColumn[]>;
+const COLUMNS = Object.fromEntries(TABLE_NAMES.map((t) => [t, tableColumns(TABLES[t], 'duckdb')])) as Record<
+  Table,
+  PhysicalColumn[]
+>;
 
 /** The type a column travels as in the JSON parameter: JSON as its text, timestamps as epoch ms. */
 const travel = (c: PhysicalColumn) =>
@@ -85,4 +95,6 @@ export async function insertRows(
   if (rows.messages.length) await insert('tool_calls', rows.messages.flatMap(toolCallRows));
   await insert('evaluations', rows.evaluations);
   await insert('spans', rows.spans);
+  await insert('benchmarks', rows.benchmarks);
+  await insert('benchmark_results', rows.benchmark_results);
 }

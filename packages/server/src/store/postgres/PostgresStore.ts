@@ -157,10 +157,18 @@ export class PostgresStore implements Store {
       await c.query('BEGIN');
       // Other instances may write the same workspace: a per-workspace lock orders commits, so a parent and
       // its late child committed at once on two instances cannot both miss each other's context.
-      const { models, conversations, messages, evaluations, spans } = deduped;
+      const { models, conversations, messages, evaluations, spans, benchmarks, benchmark_results } = deduped;
       const workspaces = [
         ...new Set(
-          [...models, ...conversations, ...messages, ...evaluations, ...spans].map((r) => r.workspace_id),
+          [
+            ...models,
+            ...conversations,
+            ...messages,
+            ...evaluations,
+            ...spans,
+            ...benchmarks,
+            ...benchmark_results,
+          ].map((r) => r.workspace_id),
         ),
       ];
       for (const ws of workspaces.sort()) await lockWorkspace(c, ws);

@@ -5,7 +5,17 @@ import type pg from 'pg';
 import { type EnrichedRowSet, toolCallRows } from '../messageContext.ts';
 
 type Row = Record<string, unknown>;
-type Table = 'models' | 'conversations' | 'messages' | 'tool_calls' | 'evaluations' | 'spans';
+const TABLE_NAMES = [
+  'models',
+  'conversations',
+  'messages',
+  'tool_calls',
+  'evaluations',
+  'spans',
+  'benchmarks',
+  'benchmark_results',
+] as const;
+type Table = (typeof TABLE_NAMES)[number];
 
 /** ISO text of epoch ms; a fractional part (span times) keeps its microseconds, as DuckDB's insert does. */
 function iso(ms: unknown): string | null {
@@ -51,12 +61,7 @@ function upsert(table: Table): Upsert {
   };
 }
 
-const UPSERTS = Object.fromEntries(
-  (['models', 'conversations', 'messages', 'tool_calls', 'evaluations', 'spans'] as const).map((t) => [
-    t,
-    upsert(t),
-  ]),
-) as Record<Table, Upsert>;
+const UPSERTS = Object.fromEntries(TABLE_NAMES.map((t) => [t, upsert(t)])) as Record<Table, Upsert>;
 
 async function write(c: pg.PoolClient, table: Table, rows: readonly object[]): Promise<void> {
   if (!rows.length) return;
@@ -82,4 +87,6 @@ export async function upsertRows(c: pg.PoolClient, rows: EnrichedRowSet): Promis
   }
   await write(c, 'evaluations', rows.evaluations);
   await write(c, 'spans', rows.spans);
+  await write(c, 'benchmarks', rows.benchmarks);
+  await write(c, 'benchmark_results', rows.benchmark_results);
 }

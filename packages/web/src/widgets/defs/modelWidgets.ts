@@ -77,4 +77,15 @@ export const modelWidgets: WidgetDef[] = [
     empty: 'No messages from models with a registered training method',
     wide: true,
   },
+  {
+    id: 'benchmark-analysis',
+    section: 'model',
+    title: 'Benchmarks',
+    description:
+      'Accuracy per benchmark and model (95% intervals), fine-tunes against their base on the same items, runs over time, and the items a model newly fails. Date range only: filters do not apply to benchmark results.',
+    query: null,
+    view: { kind: 'benchmarks' },
+    empty: 'No benchmark results',
+    wide: true,
+  },
 ];
