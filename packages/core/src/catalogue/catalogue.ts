@@ -7,9 +7,11 @@ import { alertEvents } from './alertEvents.ts';
 import { alertRules } from './alertRules.ts';
 import { alertStates } from './alertStates.ts';
 import { analyticsAnomalies } from './analyticsAnomalies.ts';
+import { analyticsCohorts } from './analyticsCohorts.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
 import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
+import { cohortMembers } from './cohortMembers.ts';
 import { conversations } from './conversations.ts';
 import { evaluations } from './evaluations.ts';
 import { jobs } from './jobs.ts';
@@ -51,6 +53,8 @@ export const TABLES = {
   analytics_alert_events: alertEvents,
   analytics_alert_deliveries: alertDeliveries,
   analytics_alert_defaults: alertDefaults,
+  analytics_cohorts: analyticsCohorts,
+  analytics_cohort_members: cohortMembers,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;
