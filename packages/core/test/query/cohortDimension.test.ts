@@ -15,7 +15,6 @@ const ctx = (dialect: DialectName) => ({
   slaThresholdMs: 1500,
   priceBook: { default: { input_per_1k: 0.001, output_per_1k: 0.002 } },
   catalogPrices: [],
-  dataSpan: null,
 });
 
 const count = (sql: string, s: string) => sql.split(s).length - 1;
