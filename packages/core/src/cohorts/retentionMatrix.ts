@@ -44,9 +44,9 @@ export function retentionMatrix(
   for (const a of activity) {
     const t = key(new Date(a.start));
     if (t >= until.getTime()) continue;
-    let set = active.get(a.user);
-    if (!set) active.set(a.user, (set = new Set()));
+    const set = active.get(a.user) ?? new Set<number>();
     set.add(t);
+    active.set(a.user, set);
   }
   const first = addPeriods(until, -periods, period).getTime();
   const groups = new Map<number, Set<number>[]>();
