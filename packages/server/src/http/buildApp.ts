@@ -10,6 +10,7 @@ import { accountRoutes } from './routes/accountRoutes.ts';
 import { alertRoutes } from './routes/alertRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { anomalyRoutes } from './routes/anomalyRoutes.ts';
+import { cohortRoutes } from './routes/cohortRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { experimentRoutes } from './routes/experimentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(
   await app.register(seedAnalyticsRoutes(ctx));
   await app.register(experimentRoutes(ctx));
   await app.register(anomalyRoutes(ctx));
+  await app.register(cohortRoutes(ctx));
   await app.register(alertRoutes(ctx));
   await app.register(jobRoutes(ctx));
   await app.register(exportRoutes(ctx));
