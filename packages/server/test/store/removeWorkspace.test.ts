@@ -14,6 +14,8 @@ import { replaceChannels } from '../../src/alerts/queries/replaceChannels.ts';
 import { writeState } from '../../src/alerts/queries/writeState.ts';
 import { insertAnomalies } from '../../src/anomalies/queries/insertAnomalies.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
+import { insertCohort } from '../../src/cohorts/queries/insertCohort.ts';
+import { replaceCohortMembers } from '../../src/cohorts/queries/replaceCohortMembers.ts';
 import { insertExperiment } from '../../src/experiments/queries/insertExperiment.ts';
 import { insertExport } from '../../src/exports/queries/insertExport.ts';
 import { insertJob } from '../../src/jobs/queries/insertJob.ts';
@@ -265,6 +267,22 @@ async function fillAlerts(tx: Tx, ws: string): Promise<void> {
     created_ms: 1,
   });
   await markAlertDefaults(tx, ws, 1);
+  await insertCohort(tx, {
+    workspace_id: ws,
+    id: `cohort-${ws}`,
+    name: 'heavy',
+    description: null,
+    definition: { type: 'static', user_ids: ['u1'] },
+    size: 1,
+    unmatched: 0,
+    status: 'ready',
+    error: null,
+    computed_ms: 1,
+    created_by: 'test',
+    created_ms: 1,
+    updated_ms: 1,
+  });
+  await replaceCohortMembers(tx, ws, `cohort-${ws}`, ['u1']);
 }
 
 for (const engine of ENGINES) {
@@ -301,6 +319,8 @@ for (const engine of ENGINES) {
           'analytics_alert_events',
           'analytics_alert_deliveries',
           'analytics_alert_defaults',
+          'analytics_cohorts',
+          'analytics_cohort_members',
         ])
           assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.
