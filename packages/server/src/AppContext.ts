@@ -143,7 +143,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   jobRunner.register(alertEvaluationJob(alerts)).register(alertDeliveryJob(alerts));
   jobRunner.schedule(alertEvaluationSchedule(jobRunner, workspaces, alerts, config.alertEvalSeconds * 1000));
   jobRunner.schedule(alertDeliverySchedule(jobRunner, alerts));
-  const cohorts = new CohortService({ store: s, analytics, activity });
+  const cohorts = new CohortService({ store: s, analytics, activity, events });
   jobRunner.register(cohortMembershipJob(cohorts));
   jobRunner.schedule(cohortMembershipSchedule(jobRunner, workspaces));
   cohorts.onChange(async (workspaceId, cohortId) => {

@@ -17,11 +17,13 @@ import {
   periodStart,
   type RetentionPeriod,
   retentionMatrix,
+  TABLES,
   type UpdateCohortRequest,
   type UserRow,
 } from '@llm-analytics/core';
 import type { ActivityService } from '../activity/ActivityService.ts';
 import { type AnalyticsService, queryNow } from '../analytics/AnalyticsService.ts';
+import type { EventBus } from '../events/EventBus.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { Store } from '../store/Store.ts';
 import { deleteCohort } from './queries/deleteCohort.ts';
@@ -40,6 +42,8 @@ export interface CohortDeps {
   store: Store;
   analytics: AnalyticsService;
   activity: ActivityService;
+  /** Told of each new membership as a `data` event on its table: open dashboards re-run what reads it. */
+  events?: EventBus;
 }
 
 /** Queues the membership computation of one cohort (the `cohort_membership` job); given by the wiring. */
@@ -197,6 +201,14 @@ export class CohortService {
         });
       });
       this.deps.analytics.noteCommit(workspaceId);
+      this.deps.events?.publish(workspaceId, {
+        type: 'data',
+        data: {
+          tables: [TABLES.analytics_cohort_members.name],
+          rows: m.users.length,
+          at: new Date(this.now()).toISOString(),
+        },
+      });
       return { size: m.users.length, unmatched: m.unmatched };
     } catch (err) {
       if (signal?.aborted) throw err;

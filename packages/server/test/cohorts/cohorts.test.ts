@@ -4,6 +4,7 @@
 // and 400s.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { registry } from '@llm-analytics/core';
 import { call } from '../accounts/helpers.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { post } from '../helpers/post.ts';
@@ -247,6 +248,57 @@ for (const engine of ENGINES) {
             { messages: ms.length, users: new Set(ms.map((m) => m.user_id)).size },
             name,
           );
+      }
+    });
+
+    it('combined with a filter on every other dimension, equals the same filter on the members as users', async () => {
+      // An independent route to the same rows: the `user` dimension with the member ids the oracle computed.
+      const members = [...defs.heavy.users].sort();
+      const metrics = [
+        'messages',
+        'users',
+        'conversations',
+        'avg_rating',
+        'success_rate',
+        'latency_p95',
+        'cost',
+      ];
+      const leaves: { leaf: unknown; metrics: string[] }[] = [];
+      const add = (d: { messageMetricsOnly?: true }, leaf: unknown) =>
+        leaves.push({
+          leaf,
+          metrics: d.messageMetricsOnly ? ['messages', 'users', 'cost', 'latency_p95'] : metrics,
+        });
+      for (const d of registry.dimensions.values()) {
+        if (d.id === 'cohort') continue;
+        if (d.type === 'time') add(d, ['gte', d.id, new Date(NOW - 60 * DAY).toISOString()]);
+        else if (d.type === 'number' || d.type === 'bucket') add(d, ['gte', d.id, 2]);
+        else if (d.type === 'boolean') add(d, ['eq', d.id, true]);
+        else {
+          const [top] = await query({
+            metrics: ['messages'],
+            dimensions: [d.id],
+            date_range: 'all',
+            limit: 1,
+            order_by: [['messages', 'desc']],
+          });
+          const v = top?.[d.id];
+          if (typeof v === 'string') add(d, ['not', ['eq', d.id, v]]);
+        }
+      }
+      assert.ok(leaves.length >= 10, `${leaves.length} dimensions covered`);
+      for (const { leaf, metrics } of leaves) {
+        const [viaCohort] = await query({
+          metrics,
+          filters: ['and', [['eq', 'cohort', ids.heavy], leaf]],
+          date_range: 'all',
+        });
+        const [viaUsers] = await query({
+          metrics,
+          filters: ['and', [['in', 'user', members], leaf]],
+          date_range: 'all',
+        });
+        assert.deepEqual(viaCohort, viaUsers, JSON.stringify(leaf));
       }
     });
 
