@@ -4,7 +4,8 @@
 // and 400s.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { registry } from '@llm-analytics/core';
+import { compileEvaluationRows, compileRawBounds, registry } from '@llm-analytics/core';
+import { scopeKey } from '../../src/store/FactScope.ts';
 import { call } from '../accounts/helpers.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { post } from '../helpers/post.ts';
@@ -300,6 +301,29 @@ for (const engine of ENGINES) {
         });
         assert.deepEqual(viaCohort, viaUsers, JSON.stringify(leaf));
       }
+    });
+
+    it('keeps exported rows and evaluation listings to the members (the row compilers take the filter too)', async () => {
+      const ctx = {
+        workspaceId: s.workspaceId,
+        workspaceKey: scopeKey(s.ctx.store.factScope(s.workspaceId)),
+        dialect: s.ctx.store.dialect,
+        now: new Date(),
+      };
+      const q = {
+        date_range: 'all' as const,
+        filters: ['eq', 'cohort', ids.fine_tune] as ['eq', string, string],
+      };
+      const members = defs.fine_tune.users;
+      const bounds = compileRawBounds('messages', q, ctx, 1_000_000);
+      const [page] = await s.ctx.store.query<{ total: number }>(bounds.sql, bounds.params);
+      assert.equal(Number(page.total), f.messages.filter((m) => m.user_id && members.has(m.user_id)).length);
+      const evals = compileEvaluationRows(q, ctx);
+      const rows = await s.ctx.store.query(evals.sql, evals.params);
+      assert.equal(
+        rows.length,
+        f.messages.filter((m) => m.rating !== null && m.user_id && members.has(m.user_id)).length,
+      );
     });
 
     it('gives the retention matrix of a cohort: first-seen week × weeks since, complete weeks only', async () => {
