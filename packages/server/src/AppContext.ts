@@ -146,8 +146,8 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   const cohorts = new CohortService({ store: s, analytics, activity, events });
   jobRunner.register(cohortMembershipJob(cohorts));
   jobRunner.schedule(cohortMembershipSchedule(jobRunner, workspaces));
-  cohorts.onChange(async (workspaceId, cohortId) => {
-    await jobRunner.enqueue(workspaceId, COHORT_MEMBERSHIP, { cohort_id: cohortId });
+  cohorts.onChange(async (workspaceId, cohortId, alongside) => {
+    await jobRunner.enqueue(workspaceId, COHORT_MEMBERSHIP, { cohort_id: cohortId }, { alongside });
   });
   return {
     config,

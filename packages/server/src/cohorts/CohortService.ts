@@ -25,7 +25,7 @@ import type { ActivityService } from '../activity/ActivityService.ts';
 import { type AnalyticsService, queryNow } from '../analytics/AnalyticsService.ts';
 import type { EventBus } from '../events/EventBus.ts';
 import { ApiError } from '../http/ApiError.ts';
-import type { Store } from '../store/Store.ts';
+import type { Store, Tx } from '../store/Store.ts';
 import { deleteCohort } from './queries/deleteCohort.ts';
 import { findCohort } from './queries/findCohort.ts';
 import { insertCohort } from './queries/insertCohort.ts';
@@ -46,11 +46,21 @@ export interface CohortDeps {
   events?: EventBus;
 }
 
-/** Queues the membership computation of one cohort (the `cohort_membership` job); given by the wiring. */
-export type EnqueueMembership = (workspaceId: string, cohortId: string) => Promise<void>;
+/**
+ * Queues the membership computation of one cohort (the `cohort_membership` job), committing `alongside` in the
+ * same transaction as the job; given by the wiring.
+ */
+export type EnqueueMembership = (
+  workspaceId: string,
+  cohortId: string,
+  alongside?: (tx: Tx) => Promise<void>,
+) => Promise<void>;
 
 export class CohortService {
-  private enqueue: EnqueueMembership = async () => {};
+  // Until a runner is wired, the writes still happen (no job is queued).
+  private enqueue: EnqueueMembership = async (_w, _c, alongside) => {
+    if (alongside) await this.deps.store.transaction(alongside);
+  };
 
   constructor(
     private readonly deps: CohortDeps,
@@ -90,8 +100,8 @@ export class CohortService {
       created_ms: at,
       updated_ms: at,
     };
-    await this.deps.store.transaction((tx) => insertCohort(tx, row));
-    await this.enqueue(workspaceId, row.id);
+    // The cohort and the job computing it commit together: no cohort stays pending for want of its job.
+    await this.enqueue(workspaceId, row.id, (tx) => insertCohort(tx, row));
     await this.deps.activity.record(workspaceId, actor, 'cohort.create', row.id, { name: row.name });
     return toCohort(row);
   }
