@@ -142,4 +142,43 @@ describe('cohorts page in Chromium', { timeout: 180_000 }, () => {
     assert.ok(Number(reply.rows[0].messages) < Number(before), 'the cohort holds part of the traffic');
     await page.screenshot({ path: artifactPath('dashboard-cohort-filter.png') });
   });
+
+  it('edits a cohort (recomputed) and deletes one', { timeout: 60_000 }, async () => {
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Cohorts' }).click();
+    const row = page.locator(`tr[data-cohort="${NAME}"]`);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('At least').fill('12');
+    const preview = await apiFromPage<CohortPreview>(page, 'POST', '/api/analytics/cohorts/preview', {
+      definition: {
+        type: 'dynamic',
+        match: 'all',
+        conditions: [{ kind: 'activity', metric: 'conversations', min: 12, date_range: '30d' }],
+      },
+    });
+    await page.waitForFunction(
+      (n) =>
+        (document.querySelector('[data-testid="cohort-live-count"]')?.textContent ?? '').startsWith(
+          `${n.toLocaleString('en-US')} matching users`,
+        ),
+      preview.users,
+    );
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForFunction(
+      (n) => {
+        const r = document.querySelector('tr[data-cohort="Heavy users"]');
+        return r?.getAttribute('data-status') === 'ready' && r.querySelectorAll('td')[0]?.textContent === n;
+      },
+      preview.users.toLocaleString('en-US'),
+      { timeout: 20_000 },
+    );
+    assert.equal((await stored(page, NAME)).size, preview.users);
+
+    await page.locator('tr[data-cohort="Widget users"]').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete cohort' }).click();
+    await page.locator('tr[data-cohort="Widget users"]').waitFor({ state: 'detached' });
+    const left = (await apiFromPage<CohortList>(page, 'GET', '/api/analytics/cohorts')).cohorts.map(
+      (c) => c.name,
+    );
+    assert.deepEqual(left, [NAME]);
+  });
 });
