@@ -200,7 +200,7 @@ export class CohortService {
         // The cohort may have been deleted meanwhile: then its members must not come back.
         const current = await findCohort(tx, workspaceId, id);
         if (!current) return;
-        await replaceCohortMembers(tx, workspaceId, id, m.users);
+        await replaceCohortMembers(tx, this.deps.store.dialect, workspaceId, id, m.users);
         await updateCohort(tx, {
           ...current,
           size: m.users.length,

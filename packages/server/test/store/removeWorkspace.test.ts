@@ -168,7 +168,7 @@ async function fill(store: Store, ws: string): Promise<void> {
         updated_ms: 1,
       },
     ]);
-    await fillAlerts(tx, ws);
+    await fillAlerts(tx, ws, store.dialect);
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -190,7 +190,7 @@ async function fill(store: Store, ws: string): Promise<void> {
 }
 
 /** One row in each alert table. */
-async function fillAlerts(tx: Tx, ws: string): Promise<void> {
+async function fillAlerts(tx: Tx, ws: string, dialect: Store['dialect']): Promise<void> {
   const condition = { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 };
   await insertRule(tx, {
     workspace_id: ws,
@@ -282,7 +282,7 @@ async function fillAlerts(tx: Tx, ws: string): Promise<void> {
     created_ms: 1,
     updated_ms: 1,
   });
-  await replaceCohortMembers(tx, ws, `cohort-${ws}`, ['u1']);
+  await replaceCohortMembers(tx, dialect, ws, `cohort-${ws}`, ['u1']);
 }
 
 for (const engine of ENGINES) {

@@ -1,11 +1,13 @@
 // Owns writing a cohort's membership whole: the old rows out, the new ones in (run it in a transaction).
+import { type DialectName, getDialect } from '@llm-analytics/core';
 import type { Db } from '../../store/Store.ts';
 
-/** Rows per INSERT: three bound values each, well under either engine's parameter limit. */
-const CHUNK = 1000;
+/** Members per INSERT, bound as one JSON array: 100k members are a few statements, not 100k placeholders. */
+const CHUNK = 50_000;
 
 export async function replaceCohortMembers(
   db: Db,
+  dialect: DialectName,
   workspaceId: string,
   cohortId: string,
   users: readonly string[],
@@ -14,13 +16,11 @@ export async function replaceCohortMembers(
     workspaceId,
     cohortId,
   ]);
+  const each = getDialect(dialect).jsonTextElements('$3');
   for (let i = 0; i < users.length; i += CHUNK) {
-    const chunk = users.slice(i, i + CHUNK);
-    const params: string[] = [workspaceId, cohortId];
-    const rows = chunk.map((u) => `($1, $2, $${params.push(u)})`);
     await db.query(
-      `INSERT INTO analytics_cohort_members (workspace_id, cohort_id, user_id) VALUES ${rows.join(', ')}`,
-      params,
+      `INSERT INTO analytics_cohort_members (workspace_id, cohort_id, user_id) SELECT CAST($1 AS VARCHAR), CAST($2 AS VARCHAR), ${each}`,
+      [workspaceId, cohortId, JSON.stringify(users.slice(i, i + CHUNK))],
     );
   }
 }
