@@ -124,7 +124,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   const deriver = new GenAiDeriver(s, writer, analytics);
   await deriver.load();
   const anomalies = new AnomalyService(s, analytics, events, activity);
-  jobRunner.register(anomalyScanJob(anomalies));
+  jobRunner.register(anomalyScanJob(anomalies, activity));
   jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
   const alerts = new AlertService(
     { store: s, analytics, events, activity, anomalies },

@@ -73,6 +73,13 @@ export type RowOf<T extends TableDef> = {
     Cols<T>[K]
   >;
 };
+/**
+ * A row of T as a store read returns it (an app table's queries read and write these): JSON columns as read —
+ * text on DuckDB, parsed on PostgreSQL — the rest as `ValueOf`.
+ */
+export type StoredRowOf<T extends TableDef> = {
+  -readonly [K in keyof Cols<T>]: Cols<T>[K]['type'] extends 'json' ? unknown : ValueOf<Cols<T>[K]>;
+};
 /** The code companions of T's coded columns. */
 export type CodesOf<T extends TableDef> = {
   -readonly [K in keyof Cols<T> as Cols<T>[K] extends { coded: infer N extends string } ? N : never]:

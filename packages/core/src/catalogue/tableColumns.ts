@@ -29,3 +29,8 @@ export function tableColumns(t: TableDef, engine: DialectName): PhysicalColumn[]
 export function codedPairs(t: TableDef): [column: string, code: string][] {
   return Object.entries(t.columns).flatMap(([n, c]): [string, string][] => (c.coded ? [[n, c.coded]] : []));
 }
+
+/** `t`'s declared column names in declaration order: what an app table's queries select and insert. */
+export function columnNames<T extends TableDef>(t: T): (keyof T['columns'] & string)[] {
+  return Object.keys(t.columns) as (keyof T['columns'] & string)[];
+}

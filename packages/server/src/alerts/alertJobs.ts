@@ -16,6 +16,7 @@ export const ALERT_DELIVERY_POLL_MS = 10_000;
 export function alertEvaluationJob(alerts: AlertService): JobKind {
   return {
     kind: ALERT_EVALUATION_JOB,
+    historyMs: 86_400_000,
     run: async (_ctx, job) => ({ ...(await alerts.evaluate(job.workspace_id)) }),
   };
 }
@@ -23,6 +24,7 @@ export function alertEvaluationJob(alerts: AlertService): JobKind {
 export function alertDeliveryJob(alerts: AlertService): JobKind {
   return {
     kind: ALERT_DELIVERY_JOB,
+    historyMs: 86_400_000,
     run: async (_ctx, job) => ({ ...(await alerts.deliverDue(job.workspace_id)) }),
   };
 }

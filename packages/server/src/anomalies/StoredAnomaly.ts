@@ -1,13 +1,15 @@
 // Owns the row shape of analytics_anomalies, its column list, and the conversions to and from the wire record.
-import type {
-  AnomalyBaseline,
-  AnomalyGranularity,
-  AnomalyPoint,
-  AnomalyRecord,
-  AnomalySensitivity,
-  AnomalySeverity,
-  AnomalyStatus,
-  DetectedAnomaly,
+import {
+  type AnomalyBaseline,
+  type AnomalyGranularity,
+  type AnomalyPoint,
+  type AnomalyRecord,
+  type AnomalySensitivity,
+  type AnomalySeverity,
+  type AnomalyStatus,
+  columnNames,
+  type DetectedAnomaly,
+  TABLES,
 } from '@llm-analytics/core';
 
 export interface StoredAnomaly {
@@ -42,37 +44,10 @@ export interface StoredAnomaly {
   updated_ms: number;
 }
 
-/** In table order: inserts bind them as $1…$28. */
-export const ANOMALY_COLUMNS = [
-  'workspace_id',
-  'id',
-  'metric',
-  'granularity',
-  'slice_dimension',
-  'slice_value',
-  'direction',
-  'start_ms',
-  'end_ms',
-  'buckets',
-  'peak_ms',
-  'peak_value',
-  'peak_score',
-  'expected_value',
-  'expected_low',
-  'expected_high',
-  'sample',
-  'baseline',
-  'severity',
-  'sensitivity',
-  'points',
-  'status',
-  'acknowledged_by',
-  'acknowledged_ms',
-  'resolved_by',
-  'resolved_ms',
-  'detected_ms',
-  'updated_ms',
-] as const satisfies readonly (keyof StoredAnomaly)[];
+/** In table order (the catalogue's): inserts bind them as $1…$28. */
+export const ANOMALY_COLUMNS = columnNames(
+  TABLES.analytics_anomalies,
+) satisfies readonly (keyof StoredAnomaly)[];
 
 /** What a scan decides; the rest of a row (identity, triage, times) is the store's. */
 export const DETECTION_COLUMNS = [

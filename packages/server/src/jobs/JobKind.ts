@@ -19,6 +19,11 @@ export type RunningJob = Omit<StoredJob, 'payload'> & { payload: Record<string, 
 export interface JobKind {
   readonly kind: string;
   /**
+   * How long finished jobs of this kind are kept (default: the runner's `historyMs`): kinds queued every minute
+   * keep a day, or the table grows by tens of thousands of rows per workspace a month.
+   */
+  readonly historyMs?: number;
+  /**
    * Runs one job; what it returns is stored as the job's result. A throw fails the job with the error's
    * message. Writes go through `ctx.store.transaction`, in steps short enough not to hold ingest up.
    */

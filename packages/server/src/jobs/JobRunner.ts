@@ -83,8 +83,13 @@ export class JobRunner {
       name: 'job history',
       everyMs: 3_600_000,
       run: async () => {
-        const before = this.opts.now() - this.opts.historyMs;
-        await this.store.transaction((tx) => deleteFinishedJobs(tx, before));
+        const now = this.opts.now();
+        await this.store.transaction(async (tx) => {
+          for (const k of this.kinds.values())
+            if (k.historyMs !== undefined && k.historyMs < this.opts.historyMs)
+              await deleteFinishedJobs(tx, now - k.historyMs, k.kind);
+          await deleteFinishedJobs(tx, now - this.opts.historyMs);
+        });
       },
     });
   }

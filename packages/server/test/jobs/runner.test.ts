@@ -128,7 +128,7 @@ for (const engine of ENGINES) {
         assert.deepEqual(runs.map((r) => r.job).sort(), engine === 'duckdb' ? ['fresh', 'stale'] : ['stale']);
       }));
 
-    it('at start, deletes the jobs that finished more than 30 days ago, and only those', () =>
+    it('at start, deletes the jobs that finished more than 30 days ago (a day for kinds that say so), and only those', () =>
       withStore(engine, async (store) => {
         const DAY = 86_400_000;
         const rows: [string, string, number | null][] = [
@@ -136,21 +136,32 @@ for (const engine of ENGINES) {
           ['old-failed', 'failed', NOW - 40 * DAY],
           ['recent-ok', 'succeeded', NOW - 29 * DAY],
           ['old-queued', 'queued', null],
+          // A kind that keeps one day of history (the minutely alert evaluations).
+          ['minutely-2d', 'succeeded', NOW - 2 * DAY],
+          ['minutely-1h', 'succeeded', NOW - DAY / 24],
         ];
         for (const [id, status, finished] of rows)
           await store.transaction((tx) =>
             tx.query(
               `INSERT INTO jobs (id, workspace_id, kind, status, progress, payload, attempts, created_ms,
                  run_at_ms, finished_ms)
-               VALUES ($1, 'ws', 'record', $2, 0, '{}', 1, $3, $4, $5)`,
-              [id, status, NOW - 60 * DAY, NOW + DAY, finished],
+               VALUES ($1, 'ws', $2, $3, 0, '{}', 1, $4, $5, $6)`,
+              [
+                id,
+                id.startsWith('minutely') ? 'minutely' : 'record',
+                status,
+                NOW - 60 * DAY,
+                NOW + DAY,
+                finished,
+              ],
             ),
           );
-        const runner = new JobRunner(store, { now: () => NOW });
+        const minutely: JobKind = { kind: 'minutely', historyMs: DAY, run: async () => ({}) };
+        const runner = new JobRunner(store, { now: () => NOW }).register(minutely);
         await runner.start();
         await runner.stop();
         const left = await store.query<{ id: string }>('SELECT id FROM jobs');
-        assert.deepEqual(left.map((r) => r.id).sort(), ['old-queued', 'recent-ok']);
+        assert.deepEqual(left.map((r) => r.id).sort(), ['minutely-1h', 'old-queued', 'recent-ok']);
       }));
 
     it('stopping hands a running job back to the queue, not counted as an attempt', () =>

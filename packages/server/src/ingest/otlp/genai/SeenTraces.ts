@@ -3,6 +3,7 @@
 import { IdFilter } from '../../../store/IdFilter.ts';
 import { idKey } from '../../../store/idKey.ts';
 import type { Db } from '../../../store/Store.ts';
+import { listStoredTraces } from '../queries/listStoredTraces.ts';
 
 export class SeenTraces {
   /** "May have spans stored": false is certain (every stored trace is added), true may be a hash collision. */
@@ -12,12 +13,7 @@ export class SeenTraces {
 
   /** Every trace with stored spans (at start: spans stored before this process). */
   async load(db: Db): Promise<void> {
-    // Every span's pair, deduplicated here: DuckDB 1.5.6 returned garbage text from aggregates over the spans
-    // table after concurrent commits with deletes (`SELECT DISTINCT workspace_id, trace_id`, GROUP BY, even of a
-    // concatenation), while a plain scan read the same rows right. Runs once, at start.
-    const rows = await db.query<{ workspace_id: string; trace_id: string }>(
-      'SELECT workspace_id, trace_id FROM spans',
-    );
+    const rows = await listStoredTraces(db);
     this.seen.reserve(rows.length);
     for (const r of rows) this.seen.add(idKey(r.workspace_id, r.trace_id));
   }
