@@ -1,39 +1,17 @@
 // Owns the row shape of analytics_cohorts as queries read and write it, the column list, and the wire form.
-import type { Cohort, CohortDefinition } from '@llm-analytics/core';
+import {
+  type Cohort,
+  type CohortDefinition,
+  columnNames,
+  type StoredRowOf,
+  TABLES,
+} from '@llm-analytics/core';
 
-export interface StoredCohort {
-  workspace_id: string;
-  id: string;
-  name: string;
-  description: string | null;
-  /** JSON: text on DuckDB, parsed on PostgreSQL (cohortDefinition reads both); written as text. */
-  definition: unknown;
-  size: number | null;
-  unmatched: number | null;
-  status: string;
-  error: string | null;
-  computed_ms: number | null;
-  created_by: string | null;
-  created_ms: number;
-  updated_ms: number;
-}
+/** The row as reads return it (the definition text on DuckDB, parsed on PostgreSQL; cohortDefinition reads both). */
+export type StoredCohort = StoredRowOf<typeof TABLES.analytics_cohorts>;
 
-/** In table order: inserts bind them as $1…$13. */
-export const COHORT_COLUMNS = [
-  'workspace_id',
-  'id',
-  'name',
-  'description',
-  'definition',
-  'size',
-  'unmatched',
-  'status',
-  'error',
-  'computed_ms',
-  'created_by',
-  'created_ms',
-  'updated_ms',
-] as const satisfies readonly (keyof StoredCohort)[];
+/** In table order (the catalogue's): inserts bind them as $1…$13. */
+export const COHORT_COLUMNS = columnNames(TABLES.analytics_cohorts);
 
 export function cohortDefinition(r: StoredCohort): CohortDefinition {
   return (typeof r.definition === 'string' ? JSON.parse(r.definition) : r.definition) as CohortDefinition;
