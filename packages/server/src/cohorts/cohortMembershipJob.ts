@@ -14,6 +14,8 @@ export const COHORT_REFRESH_MS = 3_600_000;
 export function cohortMembershipJob(cohorts: CohortService): JobKind {
   return {
     kind: COHORT_MEMBERSHIP,
+    // Queued hourly per workspace (and on each change): a week of history is plenty to see failures.
+    historyMs: 7 * 86_400_000,
     async run(ctx, job, report) {
       const one = job.payload.cohort_id;
       const ids = typeof one === 'string' ? [one] : (await cohorts.list(job.workspace_id)).map((c) => c.id);
