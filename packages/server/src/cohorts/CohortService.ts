@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import {
   ALL_USERS,
   type AnalyticsQuery,
-  addPeriods,
   type Cohort,
   type CohortDefinition,
   type CohortPreview,
@@ -14,9 +13,7 @@ import {
   combineMembers,
   conditionMembers,
   parseQuery,
-  periodStart,
   type RetentionPeriod,
-  retentionMatrix,
   TABLES,
   type UpdateCohortRequest,
   type UserRow,
@@ -26,6 +23,7 @@ import { type AnalyticsService, queryNow } from '../analytics/AnalyticsService.t
 import type { EventBus } from '../events/EventBus.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { Store, Tx } from '../store/Store.ts';
+import { cohortRetention } from './cohortRetention.ts';
 import { deleteCohort } from './queries/deleteCohort.ts';
 import { findCohort } from './queries/findCohort.ts';
 import { insertCohort } from './queries/insertCohort.ts';
@@ -194,12 +192,16 @@ export class CohortService {
   ): Promise<{ size: number; unmatched: number | null }> {
     const row = await findCohort(this.deps.store, workspaceId, id);
     if (!row) throw notFound();
+    if (row.status !== 'computing')
+      await this.deps.store.transaction((tx) => updateCohort(tx, { ...row, status: 'computing' }));
     try {
       const m = await this.members(workspaceId, cohortDefinition(row), signal);
       await this.deps.store.transaction(async (tx) => {
-        // The cohort may have been deleted meanwhile: then its members must not come back.
+        // Deleted meanwhile: its members must not come back. Redefined meanwhile: these members are the old
+        // definition's, and the job the change queued computes the new one.
         const current = await findCohort(tx, workspaceId, id);
-        if (!current) return;
+        if (!current || JSON.stringify(cohortDefinition(current)) !== JSON.stringify(cohortDefinition(row)))
+          return;
         await replaceCohortMembers(tx, this.deps.store.dialect, workspaceId, id, m.users);
         await updateCohort(tx, {
           ...current,
@@ -231,10 +233,7 @@ export class CohortService {
     }
   }
 
-  /**
-   * Members grouped by the period they were first seen (in the whole data) × periods since, for the last
-   * `periods` complete periods: two AnalyticsQuery reads, both filtered by the cohort.
-   */
+  /** The retention matrix of a cohort of the workspace (404 for another's). */
   async retention(
     workspaceId: string,
     id: string,
@@ -242,45 +241,7 @@ export class CohortService {
     periods: number,
   ): Promise<CohortRetention> {
     await this.get(workspaceId, id);
-    const now = queryNow();
-    const until = periodStart(now, period);
-    const from = addPeriods(until, -periods, period);
-    const cohort: AnalyticsQuery['filters'] = ['in', 'cohort', [id]];
-    const opts = { maxRows: MAX_ROWS, shared: true };
-    const [active, before] = await Promise.all([
-      this.deps.analytics.query(
-        workspaceId,
-        {
-          metrics: ['messages'],
-          dimensions: ['user', 'time'],
-          granularity: period,
-          filters: cohort,
-          date_range: { from: from.toISOString(), to: until.toISOString() },
-          limit: MAX_ROWS,
-        },
-        now,
-        opts,
-      ),
-      this.deps.analytics.query(
-        workspaceId,
-        {
-          metrics: ['messages'],
-          dimensions: ['user'],
-          filters: cohort,
-          date_range: { from: '1970-01-01T00:00:00Z', to: from.toISOString() },
-          limit: MAX_ROWS,
-        },
-        now,
-        opts,
-      ),
-    ]);
-    if (active.meta.truncated || before.meta.truncated)
-      throw new ApiError(422, 'cohort_too_large', 'the cohort is too large for a retention matrix');
-    const seenBefore = new Set(before.rows.map((r) => r.user));
-    const activity = active.rows
-      .filter((r) => typeof r.user === 'string' && !seenBefore.has(r.user))
-      .map((r) => ({ user: String(r.user), start: String(r.time) }));
-    return { cohort_id: id, period, ...retentionMatrix(activity, { period, periods, now }) };
+    return cohortRetention(this.deps.analytics, workspaceId, id, period, periods);
   }
 }
 
