@@ -326,6 +326,32 @@ for (const engine of ENGINES) {
       );
     });
 
+    it('splits an experiment by cohort: variants filtered by cohort count their members', async () => {
+      const created = await call(s.url, 'POST', '/api/analytics/experiments', {
+        key: s.adminKey,
+        body: {
+          name: 'heavy vs rest',
+          unit: 'user',
+          variants: [
+            { name: 'rest', filter: ['not_in', 'cohort', [ids.heavy]] },
+            { name: 'heavy', filter: ['in', 'cohort', [ids.heavy]] },
+          ],
+          control: 'rest',
+          primary_metric: 'success_rate',
+        },
+      });
+      assert.equal(created.status, 201, created.text);
+      const r = await call(s.url, 'GET', `/api/analytics/experiments/${created.body.id}/results`, {
+        key: s.adminKey,
+      });
+      assert.equal(r.status, 200, r.text);
+      const users = new Map(r.body.variants.map((v: { name: string; users: number }) => [v.name, v.users]));
+      const all = new Set(f.messages.flatMap((m) => (m.user_id ? [m.user_id] : [])));
+      assert.equal(users.get('heavy'), defs.heavy.users.size);
+      assert.equal(users.get('rest'), all.size - defs.heavy.users.size);
+      await call(s.url, 'DELETE', `/api/analytics/experiments/${created.body.id}`, { key: s.adminKey });
+    });
+
     it('gives the retention matrix of a cohort: first-seen week × weeks since, complete weeks only', async () => {
       const r = await call(s.url, 'GET', `${BASE}/${ids.heavy}/retention?period=week&periods=6`, {
         key: s.adminKey,
