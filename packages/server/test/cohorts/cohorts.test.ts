@@ -288,6 +288,20 @@ for (const engine of ENGINES) {
         }
       }
       assert.ok(leaves.length >= 10, `${leaves.length} dimensions covered`);
+      // Grouped too, through the compiler's other paths (the conversation-length rollup, the time buckets).
+      for (const dimensions of [['conversation_length'], ['time', 'model'], ['rating']]) {
+        const q = (filters: unknown) => ({
+          metrics: ['conversations', 'messages'],
+          dimensions,
+          filters,
+          date_range: 'all',
+        });
+        assert.deepEqual(
+          await query(q(['eq', 'cohort', ids.heavy])),
+          await query(q(['in', 'user', members])),
+          dimensions.join(),
+        );
+      }
       for (const { leaf, metrics } of leaves) {
         const [viaCohort] = await query({
           metrics,
