@@ -291,7 +291,8 @@ for (const engine of ENGINES) {
       // Grouped too, through the compiler's other paths (the conversation-length rollup, the time buckets).
       for (const dimensions of [['conversation_length'], ['time', 'model'], ['rating']]) {
         const q = (filters: unknown) => ({
-          metrics: ['conversations', 'messages'],
+          metrics:
+            dimensions[0] === 'conversation_length' ? ['conversations'] : ['conversations', 'messages'],
           dimensions,
           filters,
           date_range: 'all',
