@@ -143,8 +143,28 @@ describe('cohorts page in Chromium', { timeout: 180_000 }, () => {
     await page.screenshot({ path: artifactPath('dashboard-cohort-filter.png') });
   });
 
-  it('edits a cohort (recomputed) and deletes one', { timeout: 60_000 }, async () => {
+  it('counts an uploaded list of user ids, with the ids not in the data', { timeout: 30_000 }, async () => {
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Cohorts' }).click();
+    await page.getByRole('button', { name: 'New cohort' }).click();
+    await page.getByLabel('Members').selectOption('static');
+    await page.getByLabel('Or upload a file of ids').setInputFiles({
+      name: 'ids.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('user_1\nuser_2\nghost-9\n'),
+    });
+    const preview = await apiFromPage<CohortPreview>(page, 'POST', '/api/analytics/cohorts/preview', {
+      definition: { type: 'static', user_ids: ['user_1', 'user_2', 'ghost-9'] },
+    });
+    assert.deepEqual(preview, { users: 2, unmatched: 1 });
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid="cohort-live-count"]')?.textContent ?? '').startsWith(
+        '2 matching users (1 ids not in the data)',
+      ),
+    );
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('edits a cohort (recomputed) and deletes one', { timeout: 60_000 }, async () => {
     const row = page.locator(`tr[data-cohort="${NAME}"]`);
     await row.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('At least').fill('12');

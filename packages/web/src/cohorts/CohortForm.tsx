@@ -131,10 +131,23 @@ export function CohortForm(props: {
             </button>
           </>
         ) : (
-          <label className="block">
-            User ids (one per line, or separated by commas)
-            <textarea rows={5} value={d.userIds} onChange={(e) => set({ userIds: e.target.value })} />
-          </label>
+          <>
+            <label className="block">
+              User ids (one per line, or separated by commas)
+              <textarea rows={5} value={d.userIds} onChange={(e) => set({ userIds: e.target.value })} />
+            </label>
+            <label className="block">
+              Or upload a file of ids (text or CSV, one per line)
+              <input
+                type="file"
+                accept=".txt,.csv,text/plain,text/csv"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void file.text().then((text) => set({ userIds: text }));
+                }}
+              />
+            </label>
+          </>
         )}
         <p className="cohort-live-count" aria-live="polite" data-testid="cohort-live-count">
           {!definition
