@@ -19,6 +19,12 @@ import { AnomalyService } from './anomalies/AnomalyService.ts';
 import { anomalyScanJob, anomalyScanSchedule } from './anomalies/anomalyScanJob.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import { BenchmarkService } from './benchmarks/BenchmarkService.ts';
+import { CohortService } from './cohorts/CohortService.ts';
+import {
+  COHORT_MEMBERSHIP,
+  cohortMembershipJob,
+  cohortMembershipSchedule,
+} from './cohorts/cohortMembershipJob.ts';
 import type { Config } from './config.ts';
 import { DataInvalidations } from './events/DataInvalidations.ts';
 import { EventBus } from './events/EventBus.ts';
@@ -74,6 +80,8 @@ export interface AppContext {
   eventStreams: EventStreams;
   /** Alert rules (issue 19): evaluated by `alert_evaluation` jobs, delivered to webhook, Slack and email. */
   alerts: AlertService;
+  /** User cohorts (issue 20): membership materialised by `cohort_membership` jobs, read by the `cohort` filter. */
+  cohorts: CohortService;
   close(): Promise<void>;
 }
 
@@ -138,6 +146,12 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   jobRunner.register(alertEvaluationJob(alerts)).register(alertDeliveryJob(alerts));
   jobRunner.schedule(alertEvaluationSchedule(jobRunner, workspaces, alerts, config.alertEvalSeconds * 1000));
   jobRunner.schedule(alertDeliverySchedule(jobRunner, alerts));
+  const cohorts = new CohortService({ store: s, analytics, activity, events });
+  jobRunner.register(cohortMembershipJob(cohorts));
+  jobRunner.schedule(cohortMembershipSchedule(jobRunner, workspaces));
+  cohorts.onChange(async (workspaceId, cohortId, alongside) => {
+    await jobRunner.enqueue(workspaceId, COHORT_MEMBERSHIP, { cohort_id: cohortId }, { alongside });
+  });
   return {
     config,
     store: s,
@@ -163,6 +177,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     eventStreams: new EventStreams(events, { heartbeatMs: config.eventsHeartbeatMs }),
     alerts,
     anomalies,
+    cohorts,
     async close() {
       await jobRunner.stop();
       alerts.close();

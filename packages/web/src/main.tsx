@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/widgets.css';
 import './styles/viewer.css';
 import './styles/experiments.css';
+import './styles/cohorts.css';
 import './styles/exports.css';
 
 const client: QueryClient = new QueryClient({

@@ -7,11 +7,13 @@ import { alertEvents } from './alertEvents.ts';
 import { alertRules } from './alertRules.ts';
 import { alertStates } from './alertStates.ts';
 import { analyticsAnomalies } from './analyticsAnomalies.ts';
+import { analyticsCohorts } from './analyticsCohorts.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
 import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
 import { benchmarkResults } from './benchmarkResults.ts';
 import { benchmarks } from './benchmarks.ts';
+import { cohortMembers } from './cohortMembers.ts';
 import { conversations } from './conversations.ts';
 import { evaluations } from './evaluations.ts';
 import { jobs } from './jobs.ts';
@@ -55,6 +57,8 @@ export const TABLES = {
   analytics_alert_defaults: alertDefaults,
   benchmarks,
   benchmark_results: benchmarkResults,
+  analytics_cohorts: analyticsCohorts,
+  analytics_cohort_members: cohortMembers,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

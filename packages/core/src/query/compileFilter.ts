@@ -17,12 +17,14 @@ export interface FilterScope {
   x: SqlContext;
 }
 
-/** The dimensions a filter tree reads, one entry per leaf. */
+/** The dimensions a filter tree reads, one entry per leaf. A set dimension's leaf reads only its key column
+ *  (the semi-join brings the membership), so it is given with that column. */
 export function filterDims(f: Filter | undefined): DimensionDef[] {
   if (!f) return [];
   if (isFilterGroup(f)) return f[1].flatMap(filterDims);
   if (isFilterNot(f)) return filterDims(f[1]);
-  return [registry.dimensions.get(f[1])!];
+  const dim = registry.dimensions.get(f[1])!;
+  return [dim.membership ? { ...dim, columns: [dim.membership.key] } : dim];
 }
 
 const GRAIN_TABLE: Record<Exclude<Grain, 'message'>, { table: string; alias: string }> = {
@@ -77,6 +79,21 @@ function arrayLeaf(dim: DimensionDef, leaf: FilterLeaf, negate: boolean, s: Filt
   return positive ? overlaps : `NOT COALESCE(${overlaps}, FALSE)`;
 }
 
+/**
+ * A leaf on a set dimension: the row's key among the members of the listed sets, as a semi-join (a row in
+ * several sets passes once). Negated, rows without a key (no user) pass, as NOT model = x keeps no model.
+ */
+function membershipLeaf(dim: DimensionDef, leaf: FilterLeaf, negate: boolean, s: FilterScope): string {
+  const { key, table, setColumn, memberColumn } = dim.membership!;
+  const [op, , raw] = leaf;
+  const values = Array.isArray(raw) ? raw : [raw];
+  const ids = values.map((v) => `CAST(${s.x.param(String(v))} AS VARCHAR)`).join(', ');
+  const k = `${s.x.m}.${key}`;
+  const members = `SELECT ms.${memberColumn} FROM ${table} ms WHERE ms.workspace_id = ${s.x.workspace()} AND ms.${setColumn} IN (${ids})`;
+  const positive = (op === 'eq' || op === 'in') !== negate;
+  return positive ? `${k} IN (${members})` : `(${k} IS NULL OR ${k} NOT IN (${members}))`;
+}
+
 /** A leaf on the current row. Negated leaves keep rows whose value is NULL (NOT model = x includes no model). */
 function rowLeaf(dim: DimensionDef, leaf: FilterLeaf, negate: boolean, s: FilterScope): string {
   if (dim.array && !s.unnested) return arrayLeaf(dim, leaf, negate, s);
@@ -117,6 +134,7 @@ export function compileFilter(f: Filter, s: FilterScope, negate = false): string
   }
   if (isFilterNot(f)) return compileFilter(f[1], s, !negate);
   const dim = registry.dimensions.get(f[1])!;
+  if (dim.membership) return membershipLeaf(dim, f, negate, s);
   if (dim.grain === 'message' || dim.grain === s.grain) return rowLeaf(dim, f, negate, s);
   const { table, alias } = GRAIN_TABLE[dim.grain];
   const inner = rowLeaf(dim, f, false, { ...s, grain: dim.grain, unnested: false });

@@ -1,5 +1,6 @@
 // Owns a part's row source: messages (`b`) or evaluations / tool calls with their carried message context,
 // for one workspace and window, with only the joins the requested columns need.
+import { cohortMembers } from '../catalogue/cohortMembers.ts';
 import { evaluations } from '../catalogue/evaluations.ts';
 import { messages } from '../catalogue/messages.ts';
 import type { TableDef } from '../catalogue/TableDef.ts';
@@ -72,6 +73,12 @@ export function contextBaseSql(grain: Grain, spec: BaseSpec, unnestTags = false)
     const inner = [x.facts('cm'), spec.window('cm.created_at')].filter(Boolean).join(' AND ');
     from.push(
       `LEFT JOIN (SELECT cm.conversation_id, count(*) AS n FROM messages cm WHERE ${inner} GROUP BY cm.conversation_id) cl ON cl.conversation_id = ${baseColumn(grain, 'conversation_id').sql}`,
+    );
+  }
+  if (joins.has('cohort')) {
+    // One row per cohort of the user: grouping by cohort counts a message in each of its user's cohorts.
+    from.push(
+      `LEFT JOIN ${cohortMembers.name} co ON co.workspace_id = ${x.workspace()} AND co.user_id = ${baseColumn(grain, 'user_id').sql}`,
     );
   }
   return `SELECT ${select.length ? select.join(', ') : '1 AS one'} FROM ${from.join(' ')} WHERE ${where.filter(Boolean).join(' AND ')}`;

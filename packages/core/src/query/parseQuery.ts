@@ -52,6 +52,7 @@ function checkLeaf(leaf: FilterLeaf, path: string): FilterLeaf {
     return [op, dimId, values];
   }
   if (dim.type === 'time') throw bad('time filters take gte/lte');
+  if (dim.membership && op === 'contains') throw bad('set filters take eq, neq, in or not_in');
   if (op === 'contains') {
     if (dim.type !== 'string') throw bad('contains needs a text dimension');
     if (typeof values[0] !== 'string') throw bad('contains takes a string');

@@ -19,6 +19,7 @@ const JOINED = new Map<string, TableName>([
     'joined' in c ? [name, c.coded].filter((n): n is string => !!n).map((n) => [n, 'models'] as const) : [],
   ),
   ['conversation_length', 'messages'],
+  ['cohort_id', 'analytics_cohort_members'],
 ]);
 
 function filterDimensions(f: Filter | undefined, out: string[]): string[] {
@@ -48,6 +49,8 @@ export function queryTables(q: AnalyticsQuery): TableName[] {
     if (!d) continue;
     tables.add(GRAIN_TABLE[d.grain]);
     columns.push(...(d.columns ?? []));
+    // A set dimension's filter reads its membership table too; grouping reads it through `columns`.
+    if (d.membership) tables.add(d.membership.table as TableName);
   }
   for (const c of columns) {
     const t = JOINED.get(c);

@@ -38,6 +38,19 @@ const SHAPES: Record<string, AnalyticsQuery> = {
   },
   'by-role-uncoded': { metrics: ['messages'], dimensions: ['role'], date_range: '30d' },
   'by-user-widget': { metrics: ['users', 'messages'], dimensions: ['user', 'widget'], date_range: '30d' },
+  // Cohorts: one semi-join on the membership table as a filter; one membership join as a dimension.
+  'cohort-filter-with-header': {
+    metrics: ['messages', 'cost', 'avg_rating', 'tool_calls'],
+    filters: ['and', [['in', 'cohort', ['c-1', 'c-2']], HEADER_FILTERS!]],
+    date_range: '30d',
+  },
+  'cohort-not-in': { metrics: ['users'], filters: ['not_in', 'cohort', ['c-1']], date_range: '7d' },
+  'by-cohort-model-metrics': {
+    metrics: ['messages', 'cost', 'latency_p95', 'avg_rating', 'success_rate', 'users'],
+    dimensions: ['cohort'],
+    filters: ['in', 'cohort', ['c-1', 'c-2']],
+    date_range: '30d',
+  },
   'explicit-range-order-limit': {
     metrics: ['messages', 'errors'],
     dimensions: ['error_type'],

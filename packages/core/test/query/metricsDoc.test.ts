@@ -79,6 +79,8 @@ test('registry holds exactly the ids issues 3 and 4 name', () => {
       // Issue 18: experiments' per-conversation sums and the latency values their bootstrap resamples.
       'conversation',
       'latency',
+      // Issue 20: the user cohorts a message's user belongs to.
+      'cohort',
     ].sort(),
   );
   assert.ok(registry.dimensions.get('success') && !registry.dimensions.get('success')!.groupable);

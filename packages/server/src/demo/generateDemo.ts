@@ -23,6 +23,8 @@ export interface GenerateDemoOptions {
 
 /** Upper bound on items per yielded batch, well under the wire format's cap so a batch is a cheap request. */
 export const DEMO_BATCH_ITEMS = 2000;
+/** Widget share of the conversations of widget users (every fourth user); the others make up WIDGET_SHARE. */
+const WIDGET_USER_SHARE = 0.5;
 const MAX_TURNS = 10;
 /** Largest conversation in items: itself, MAX_TURNS user+assistant messages and one evaluation per reply. */
 const MAX_CONVERSATION_ITEMS = 1 + 3 * MAX_TURNS;
@@ -69,11 +71,17 @@ export function* generateDemo(opts: GenerateDemoOptions): Generator<IngestBatchI
   while (remaining > 0) {
     if (items + MAX_CONVERSATION_ITEMS > DEMO_BATCH_ITEMS) yield flush();
 
-    const widget = rng.chance(WIDGET_SHARE);
+    // Cohort-worthy users: the pool grows over the period (new users arrive every week; the earliest, who
+    // get the most traffic, are the heavy users), and one user in four mostly chats through the widget.
+    const u = rng.next();
+    const pool = Math.ceil(userCount * (0.3 + (0.7 * (total - remaining)) / Math.max(1, total)));
+    const userNo = Math.floor(u * u * pool);
+    const userId = `user_${userNo}`;
+    const widget = rng.chance(
+      userNo % 4 === 0 ? WIDGET_USER_SHARE : (WIDGET_SHARE - WIDGET_USER_SHARE / 4) / 0.75,
+    );
     const session = rng.chance(EXPERIMENT_SHARE) ? rng.pick(sessions) : null;
     const model = session ? session.model : DEMO_MODELS[rng.weighted(trafficCum)];
-    const u = rng.next();
-    const userId = `user_${Math.floor(u * u * userCount)}`;
     // Widget chats are shorter: quick questions from an embedded help box.
     const continueP = widget ? 0.4 : 0.62;
     let turns = 1;

@@ -11,6 +11,7 @@ import { alertRoutes } from './routes/alertRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { anomalyRoutes } from './routes/anomalyRoutes.ts';
 import { benchmarkRoutes } from './routes/benchmarkRoutes.ts';
+import { cohortRoutes } from './routes/cohortRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { experimentRoutes } from './routes/experimentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(
   await app.register(benchmarkRoutes(ctx));
   await app.register(experimentRoutes(ctx));
   await app.register(anomalyRoutes(ctx));
+  await app.register(cohortRoutes(ctx));
   await app.register(alertRoutes(ctx));
   await app.register(jobRoutes(ctx));
   await app.register(exportRoutes(ctx));

@@ -145,6 +145,23 @@ export const CAPABILITY_MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 15,
+    name: 'analytics_cohorts (user cohorts) and analytics_cohort_members (their materialised membership)',
+    sql: (d) => [
+      `CREATE TABLE analytics_cohorts (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL, description VARCHAR,
+        definition ${json(d)} NOT NULL, size BIGINT, unmatched BIGINT, status VARCHAR NOT NULL, error VARCHAR,
+        computed_ms BIGINT, created_by VARCHAR, created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL)`,
+      `CREATE TABLE analytics_cohort_members (
+        workspace_id VARCHAR NOT NULL, cohort_id VARCHAR NOT NULL, user_id VARCHAR NOT NULL)`,
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX analytics_cohorts_pk ON analytics_cohorts (workspace_id, id)',
+        'CREATE UNIQUE INDEX analytics_cohort_members_pk ON analytics_cohort_members (workspace_id, cohort_id, user_id)',
+        'CREATE INDEX analytics_cohort_members_user ON analytics_cohort_members (workspace_id, user_id)',
+      ]),
+    ],
+  },
+  {
     version: 16,
     name: 'benchmarks and benchmark_results (ingested evaluation suites and their judged items)',
     sql: (d) => [

@@ -22,6 +22,7 @@ interface Ids {
   experimentB: string;
   alertRuleB: string;
   anomalyB: string;
+  cohortB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -127,6 +128,20 @@ const CASES: Record<string, Case> = {
   },
   'DELETE /api/analytics/experiments/:id': { params: (i) => ({ id: [i.experimentB] }) },
   'GET /api/analytics/experiments/:id/results': { params: (i) => ({ id: [i.experimentB] }) },
+  'GET /api/analytics/cohorts': {},
+  'POST /api/analytics/cohorts': {
+    body: () => ({ name: 'a-iso-cohort', definition: { type: 'static', user_ids: ['a-iso-user'] } }),
+  },
+  'POST /api/analytics/cohorts/preview': {
+    body: () => ({ definition: { type: 'static', user_ids: ['canaryB-user'] } }),
+  },
+  'GET /api/analytics/cohorts/:id': { params: (i) => ({ id: [i.cohortB] }) },
+  'PATCH /api/analytics/cohorts/:id': {
+    body: () => ({ name: 'renamed by a' }),
+    params: (i) => ({ id: [i.cohortB] }),
+  },
+  'DELETE /api/analytics/cohorts/:id': { params: (i) => ({ id: [i.cohortB] }) },
+  'GET /api/analytics/cohorts/:id/retention': { params: (i) => ({ id: [i.cohortB] }) },
   'GET /api/alerts/rules': {},
   'POST /api/alerts/rules': {
     body: () => ({
@@ -368,6 +383,13 @@ for (const engine of ENGINES) {
         ],
         0,
       );
+      const cohortB = (
+        await s.ctx.cohorts.create(wsB, b.email, {
+          name: 'canaryB-cohort',
+          definition: { type: 'static', user_ids: ['canaryB-user'] },
+        })
+      ).id;
+      await s.ctx.cohorts.materialise(wsB, cohortB);
       ownerA = a.id;
       ids = {
         wsA,
@@ -381,6 +403,7 @@ for (const engine of ENGINES) {
         experimentB,
         alertRuleB,
         anomalyB,
+        cohortB,
       };
       canaries = [
         'canaryb',
@@ -397,6 +420,7 @@ for (const engine of ENGINES) {
         alertRuleB,
         alertB.secrets[0].secret,
         anomalyB,
+        cohortB,
       ];
     });
     after(() => s.close());

@@ -14,6 +14,8 @@ import { replaceChannels } from '../../src/alerts/queries/replaceChannels.ts';
 import { writeState } from '../../src/alerts/queries/writeState.ts';
 import { insertAnomalies } from '../../src/anomalies/queries/insertAnomalies.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
+import { insertCohort } from '../../src/cohorts/queries/insertCohort.ts';
+import { replaceCohortMembers } from '../../src/cohorts/queries/replaceCohortMembers.ts';
 import { insertExperiment } from '../../src/experiments/queries/insertExperiment.ts';
 import { insertExport } from '../../src/exports/queries/insertExport.ts';
 import { insertJob } from '../../src/jobs/queries/insertJob.ts';
@@ -177,7 +179,7 @@ async function fill(store: Store, ws: string): Promise<void> {
         updated_ms: 1,
       },
     ]);
-    await fillAlerts(tx, ws);
+    await fillAlerts(tx, ws, store.dialect);
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -199,7 +201,7 @@ async function fill(store: Store, ws: string): Promise<void> {
 }
 
 /** One row in each alert table. */
-async function fillAlerts(tx: Tx, ws: string): Promise<void> {
+async function fillAlerts(tx: Tx, ws: string, dialect: Store['dialect']): Promise<void> {
   const condition = { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 };
   await insertRule(tx, {
     workspace_id: ws,
@@ -276,6 +278,22 @@ async function fillAlerts(tx: Tx, ws: string): Promise<void> {
     created_ms: 1,
   });
   await markAlertDefaults(tx, ws, 1);
+  await insertCohort(tx, {
+    workspace_id: ws,
+    id: `cohort-${ws}`,
+    name: 'heavy',
+    description: null,
+    definition: { type: 'static', user_ids: ['u1'] },
+    size: 1,
+    unmatched: 0,
+    status: 'ready',
+    error: null,
+    computed_ms: 1,
+    created_by: 'test',
+    created_ms: 1,
+    updated_ms: 1,
+  });
+  await replaceCohortMembers(tx, dialect, ws, `cohort-${ws}`, ['u1']);
 }
 
 for (const engine of ENGINES) {
@@ -312,6 +330,8 @@ for (const engine of ENGINES) {
           'analytics_alert_events',
           'analytics_alert_deliveries',
           'analytics_alert_defaults',
+          'analytics_cohorts',
+          'analytics_cohort_members',
         ])
           assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.

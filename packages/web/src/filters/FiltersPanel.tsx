@@ -1,4 +1,6 @@
-// Owns the collapsible filter panel: rating, model, success, training method, session, widget.
+// Owns the collapsible filter panel: rating, model, success, training method, session, widget, cohort.
+import { useQuery } from '@tanstack/react-query';
+import { cohortsApi } from '../cohorts/cohortsApi';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { activeFilterCount } from '../state/buildFilter';
 import { EMPTY_FILTERS, type FilterState } from '../state/DashboardState';
@@ -17,6 +19,11 @@ function FilterFields() {
   const set = (patch: Partial<FilterState>) => update({ filters: { ...f, ...patch } });
   const models = useDimensionValues('model');
   const sessions = useDimensionValues('session');
+  const cohorts = useQuery({
+    queryKey: ['cohorts', 'list'],
+    queryFn: ({ signal }) => cohortsApi.list(signal),
+    staleTime: 60_000,
+  });
   return (
     <div className="filters">
       <CheckboxGroup
@@ -68,6 +75,13 @@ function FilterFields() {
           { value: 'widget', label: 'Widget' },
           { value: 'normal', label: 'Normal chat' },
         ]}
+      />
+      <CheckboxGroup
+        legend="Cohort"
+        name="cohort"
+        options={(cohorts.data?.cohorts ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        selected={f.cohorts}
+        onChange={(v) => set({ cohorts: v })}
       />
       <button type="button" className="link" onClick={() => update({ filters: EMPTY_FILTERS })}>
         Clear filters

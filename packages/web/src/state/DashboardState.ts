@@ -10,6 +10,8 @@ export interface FilterState {
   trainingMethods: string[];
   sessions: string[];
   widget: Tristate<'widget', 'normal'>;
+  /** Cohort ids: the messages of their members (the `cohort` filter). */
+  cohorts: string[];
 }
 
 export interface DashboardState {
@@ -31,6 +33,7 @@ export const EMPTY_FILTERS: FilterState = {
   trainingMethods: [],
   sessions: [],
   widget: 'all',
+  cohorts: [],
 };
 
 export function defaultState(): DashboardState {

@@ -10,6 +10,7 @@ export function buildFilter(f: FilterState): Filter | undefined {
   if (f.trainingMethods.length > 0) leaves.push(['in', 'training_method', f.trainingMethods]);
   if (f.sessions.length > 0) leaves.push(['in', 'session', f.sessions]);
   if (f.widget !== 'all') leaves.push(['eq', 'widget', f.widget === 'widget']);
+  if (f.cohorts.length > 0) leaves.push(['in', 'cohort', f.cohorts]);
   if (leaves.length === 0) return undefined;
   return leaves.length === 1 ? leaves[0] : ['and', leaves];
 }
@@ -20,4 +21,5 @@ export const activeFilterCount = (f: FilterState): number =>
   (f.success !== 'all' ? 1 : 0) +
   (f.trainingMethods.length > 0 ? 1 : 0) +
   (f.sessions.length > 0 ? 1 : 0) +
-  (f.widget !== 'all' ? 1 : 0);
+  (f.widget !== 'all' ? 1 : 0) +
+  (f.cohorts.length > 0 ? 1 : 0);

@@ -37,6 +37,11 @@ export interface SqlDialect {
   ): string;
   /** True when some element of the text array `arrayExpr` contains the bound text `param` (case-insensitive). */
   arrayAnyContains(arrayExpr: string, param: string): string;
+  /**
+   * A set-returning select item: one row per element of the bound JSON array of strings `param`. Writes many
+   * values with one parameter (a cohort's 100k members) instead of a placeholder each.
+   */
+  jsonTextElements(param: string): string;
   /** Text value of the top-level key `keyParam` (a bound parameter) of the JSON column `expr`. */
   jsonText(expr: string, keyParam: string): string;
   /** The column type of a catalogue type in DDL and casts. */

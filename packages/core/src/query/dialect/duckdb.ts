@@ -43,6 +43,7 @@ export const duckdb: SqlDialect = {
   // A list lambda: a correlated unnest subquery plans as a slow delim join in DuckDB.
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `len(list_filter(${arrayExpr}, tag -> strpos(lower(tag), lower(${param})) > 0)) > 0`,
+  jsonTextElements: (param: string) => `unnest(CAST(CAST(${param} AS JSON) AS VARCHAR[]))`,
   jsonText: (expr: string, keyParam: string) => `json_extract_string(${expr}, '$.' || ${keyParam})`,
   columnType: (type) => TYPES[type],
   compression: (kind) => `USING COMPRESSION ${kind}`,

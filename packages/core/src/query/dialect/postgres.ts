@@ -31,6 +31,7 @@ export const postgres: SqlDialect = {
     `${scope(alias)} AND ${alias}.${column} = ANY(CAST(${param} AS TEXT[]))`,
   arrayAnyContains: (arrayExpr: string, param: string) =>
     `EXISTS (SELECT 1 FROM unnest(${arrayExpr}) AS tags(tag) WHERE strpos(lower(tags.tag), lower(${param})) > 0)`,
+  jsonTextElements: (param: string) => `jsonb_array_elements_text(CAST(${param} AS jsonb))`,
   jsonText: (expr: string, keyParam: string) => `(${expr} ->> ${keyParam})`,
   columnType: (type) => TYPES[type],
   compression: () => '',

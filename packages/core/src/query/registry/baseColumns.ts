@@ -23,9 +23,10 @@ export type BaseColumn =
   | MessageContextColumn
   | FlaggedColumns<typeof messages, 'measure'>
   | JoinedModelColumn
-  | 'conversation_length';
+  | 'conversation_length'
+  | 'cohort_id';
 
-export type BaseJoin = 'model' | 'conversation_length';
+export type BaseJoin = 'model' | 'conversation_length' | 'cohort';
 
 /** A column read from the grain's own table `x`, or the join that supplies it. */
 type Source = { carried: string | null } | { join: BaseJoin; sql: string };
@@ -47,6 +48,7 @@ const COLUMNS = Object.fromEntries([
     'joined' in c ? [n, c.coded].map((col) => [col, joined('model', `md.${col}`)]) : [],
   ),
   ['conversation_length', joined('conversation_length', 'cl.n')],
+  ['cohort_id', joined('cohort', 'co.cohort_id')],
 ]) as Record<BaseColumn, { message: Source; fact: Source }>;
 
 /** SQL of `column` on a row of `grain`'s table aliased `x`, and the join it needs (if any). */

@@ -1,4 +1,5 @@
 // Owns the assembled registry: every metric, partial and dimension by id, from the per-subject files.
+import { cohortsSubject } from './cohorts.ts';
 import { conversationsSubject } from './conversations.ts';
 import { costSubject } from './cost.ts';
 import { latencySubject } from './latency.ts';
@@ -16,6 +17,7 @@ const SUBJECTS: RegistrySubject[] = [
   qualitySubject,
   toolsSubject,
   modelsSubject,
+  cohortsSubject,
 ];
 
 function byId<T extends { id: string }>(items: T[]): ReadonlyMap<string, T> {

@@ -117,6 +117,20 @@ export interface DimensionDef {
   messageMetricsOnly?: true;
   /** Sort key of an output value, for bucket labels that do not sort as text. */
   orderSql?: (outputColumn: string) => string;
+  /**
+   * Set dimensions (cohorts): a row belongs to every set whose membership table lists its `key`. A filter leaf
+   * is a semi-join `key IN (members of the sets)`, so a row in several sets passes once; grouping reads
+   * `columns` (the set id, joined per membership: a row counts once in each of its sets).
+   */
+  membership?: Membership;
+}
+
+export interface Membership {
+  /** The row's column matched against the members (eq/in/neq/not_in only). */
+  key: BaseColumn;
+  table: string;
+  setColumn: string;
+  memberColumn: string;
 }
 
 export interface RegistrySubject {
