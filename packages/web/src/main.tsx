@@ -10,6 +10,7 @@ import './styles/widgets.css';
 import './styles/viewer.css';
 import './styles/experiments.css';
 import './styles/exports.css';
+import './styles/alerts.css';
 
 const client: QueryClient = new QueryClient({
   // A 401 anywhere means the session ended (expired, signed out elsewhere): re-check it, which shows sign-in.

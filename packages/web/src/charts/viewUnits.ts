@@ -14,6 +14,7 @@ export function viewUnits(view: ViewConfig): Unit[] {
     case 'training':
     case 'judgments':
     case 'activity':
+    case 'anomalies':
       return [];
   }
 }

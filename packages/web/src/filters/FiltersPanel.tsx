@@ -1,4 +1,4 @@
-// Owns the collapsible filter panel: rating, model, success, training method, session, widget.
+// Owns the collapsible filter panel: rating, model, provider, success, training method, session, widget.
 import { useDashboard } from '../dashboard/DashboardContext';
 import { activeFilterCount } from '../state/buildFilter';
 import { EMPTY_FILTERS, type FilterState } from '../state/DashboardState';
@@ -16,6 +16,7 @@ function FilterFields() {
   const f = state.filters;
   const set = (patch: Partial<FilterState>) => update({ filters: { ...f, ...patch } });
   const models = useDimensionValues('model');
+  const providers = useDimensionValues('provider');
   const sessions = useDimensionValues('session');
   return (
     <div className="filters">
@@ -32,6 +33,13 @@ function FilterFields() {
         options={asOptions(models)}
         selected={f.models}
         onChange={(v) => set({ models: v })}
+      />
+      <CheckboxGroup
+        legend="Provider"
+        name="provider"
+        options={asOptions(providers)}
+        selected={f.providers}
+        onChange={(v) => set({ providers: v })}
       />
       <RadioGroup
         legend="Success"
