@@ -1,6 +1,7 @@
-// Owns the signed-in frame: top bar (brand, page links, workspace switcher, user, sign out) around the page.
+// Owns the signed-in frame: top bar (brand, page links, workspace switcher, alert bell, user, sign out) around the page.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AlertBell } from '../alerts/AlertBell';
 import { api, configureApi } from '../api/api';
 import type { Session } from '../api/types';
 import { Notice } from '../ui/Notice';
@@ -44,6 +45,7 @@ export function AppShell({ session }: { session: Session }) {
           <WorkspaceSwitcher workspaces={session.workspaces} current={workspace.id} onChange={switchTo} />
         ) : null}
         <span className="spacer" />
+        {workspace ? <AlertBell key={workspace.id} /> : null}
         <span className="user" title={session.user.email}>
           {session.user.name || session.user.email}
           {workspace ? <span className="role-badge">{workspace.role}</span> : null}

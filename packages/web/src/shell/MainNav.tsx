@@ -1,4 +1,4 @@
-// Owns the top bar's page links (Dashboard | Traces | Experiments); the current one is marked for sighted and screen-reader users.
+// Owns the top bar's page links (Dashboard | Traces | Experiments | Alerts); the current one is marked for sighted and screen-reader users.
 import { Link } from '../router/Link';
 import { useLocation } from '../router/useLocation';
 
@@ -11,6 +11,7 @@ const PAGES = [
     current: (path: string) => path.startsWith('/traces') || path.startsWith('/conversations/'),
   },
   { href: '/experiments', label: 'Experiments', current: (path: string) => path.startsWith('/experiments') },
+  { href: '/alerts', label: 'Alerts', current: (path: string) => path.startsWith('/alerts') },
 ];
 
 export function MainNav() {

@@ -20,6 +20,7 @@ const ExperimentPage = lazyComponent(
   () => import('../experiments/ExperimentPage').then((m) => m.ExperimentPage),
   loading,
 );
+const AlertsPage = lazyComponent(() => import('../alerts/AlertsPage').then((m) => m.AlertsPage), loading);
 const ConversationPage = lazyComponent(
   () => import('../conversation/ConversationPage').then((m) => m.ConversationPage),
   loading,
@@ -41,6 +42,7 @@ const ROUTES: { pattern: string; page: (p: PageProps) => ReactNode }[] = [
     pattern: '/experiments/:id',
     page: (p) => <ExperimentPage id={p.params.id} workspace={p.workspace} />,
   },
+  { pattern: '/alerts', page: (p) => <AlertsPage workspace={p.workspace} /> },
   // The seed's analytics pages go here when they are built: '/analytics/chat', '/analytics/sentiment'.
 ];
 

@@ -1,0 +1,68 @@
+// Owns the header's bell: the number of firing rules and a dropdown listing them, linking to /alerts. It stays
+// off the registry (no metric labels): it is in the first bundle.
+import { useEffect, useRef, useState } from 'react';
+import { Link } from '../router/Link';
+import { useAlertRules } from './useAlertRules';
+
+/** Until live events arrive, the bell re-reads the rules this often. */
+const POLL_MS = 60_000;
+
+export function AlertBell() {
+  const rules = useAlertRules(POLL_MS);
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  const firing = (rules.data?.rules ?? []).filter((r) => r.state === 'firing');
+  return (
+    <div className="bell" ref={ref} data-testid="alert-bell" data-firing={firing.length}>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-haspopup="true"
+        aria-label={`Alerts: ${firing.length} firing`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">🔔</span>
+        {firing.length > 0 ? <span className="bell-count">{firing.length}</span> : null}
+      </button>
+      {open ? (
+        <section className="bell-menu" aria-label="Firing alerts">
+          {rules.isError ? (
+            <p>Could not load the alerts: {rules.error.message}</p>
+          ) : firing.length === 0 ? (
+            <p className="muted">No rule is firing.</p>
+          ) : (
+            <ul>
+              {firing.map((r) => (
+                <li key={r.id} data-rule={r.name}>
+                  <strong>{r.name}</strong>
+                  <div className="muted">
+                    {r.slices
+                      .filter((s) => s.state === 'firing')
+                      .map((s) => `${s.slice_key} since ${new Date(s.since).toLocaleString()}`)
+                      .join(' · ')}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Link href="/alerts" onClick={() => setOpen(false)}>
+            All alert rules
+          </Link>
+        </section>
+      ) : null}
+    </div>
+  );
+}
