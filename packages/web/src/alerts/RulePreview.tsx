@@ -30,7 +30,9 @@ export function RulePreview({ draft: d }: { draft: RuleDraft }) {
     const dim = q?.dimensions?.[1] ?? null;
     const groups = new Map<string, [unknown, number | null][]>();
     for (const r of rows) {
-      const name = dim ? String(r[dim] ?? '—') : label;
+      // Messages without a model (users' own) are no slice a rule can watch.
+      if (dim && (r[dim] === null || r[dim] === '')) continue;
+      const name = dim ? String(r[dim]) : label;
       groups.set(name, [...(groups.get(name) ?? []), [r.time, toNumber(r[d.metric])]]);
     }
     const series = [...groups.entries()]
