@@ -1,5 +1,8 @@
 // Public surface of @llm-analytics/core: schemas, registries, compiler, statistics (pure, no I/O).
 
+export * from './alerts/breaches.ts';
+export * from './alerts/nextAlertState.ts';
+export * from './alerts/suggestedAlertRules.ts';
 export * from './catalogue/carriedContext.ts';
 export * from './catalogue/catalogue.ts';
 export * from './catalogue/citusStatements.ts';

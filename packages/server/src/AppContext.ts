@@ -7,6 +7,13 @@ import { SessionService } from './accounts/SessionService.ts';
 import { TeamService } from './accounts/TeamService.ts';
 import { UserService } from './accounts/UserService.ts';
 import { ActivityService } from './activity/ActivityService.ts';
+import { AlertService } from './alerts/AlertService.ts';
+import {
+  alertDeliveryJob,
+  alertDeliverySchedule,
+  alertEvaluationJob,
+  alertEvaluationSchedule,
+} from './alerts/alertJobs.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
@@ -54,6 +61,8 @@ export interface AppContext {
   exports: ExportService;
   /** Live events (GET /api/events): services publish state changes, the SSE route subscribes. */
   events: EventBus;
+  /** Alert rules (issue 19): evaluated by `alert_evaluation` jobs, delivered to webhook, Slack and email. */
+  alerts: AlertService;
   close(): Promise<void>;
 }
 
@@ -91,6 +100,23 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
+  const alerts = new AlertService(
+    { store: s, analytics, events, activity },
+    {
+      publicUrl: config.publicUrl,
+      delivery: {
+        allowPrivate: config.alertAllowPrivateUrls,
+        timeoutMs: 10_000,
+        smtpUrl: config.smtpUrl,
+        from: config.alertFrom,
+      },
+    },
+  );
+  workspaces.onCreate((id) => alerts.ensureDefaults(id, true));
+  await alerts.ensureDefaults(ws.id);
+  jobRunner.register(alertEvaluationJob(alerts)).register(alertDeliveryJob(alerts));
+  jobRunner.schedule(alertEvaluationSchedule(jobRunner, workspaces, alerts, config.alertEvalSeconds * 1000));
+  jobRunner.schedule(alertDeliverySchedule(jobRunner, alerts));
   return {
     config,
     store: s,
@@ -112,8 +138,10 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     jobs: new JobService(s),
     exports,
     events,
+    alerts,
     async close() {
       await jobRunner.stop();
+      alerts.close();
       await keys.close();
       await writer.close();
       await s.close();

@@ -38,6 +38,16 @@ export interface Config {
   exportMaxBytesPerWorkspace: number;
   /** A `complete` export of more rows than this runs as a background job (other types always run inline). */
   exportInlineMaxRows: number;
+  /** Alerts (issue 19): how often enabled rules are evaluated (ALERT_EVAL_SECONDS, ≥ 1). */
+  alertEvalSeconds: number;
+  /** SMTP_URL (smtp:// or smtps://user:pass@host:port) for email channels; null: email deliveries fail. */
+  smtpUrl: string | null;
+  /** ALERT_FROM: the From of alert emails. */
+  alertFrom: string;
+  /** ALERT_ALLOW_PRIVATE_URLS=1: webhook and Slack URLs may reach loopback and private addresses. */
+  alertAllowPrivateUrls: boolean;
+  /** PUBLIC_URL: where the dashboard is reached, for links in notifications (default http://HOST:PORT). */
+  publicUrl: string;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -90,6 +100,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     exportTtlHours: hours('EXPORT_TTL_HOURS', 24, env),
     exportMaxBytesPerWorkspace: int('EXPORT_MAX_BYTES_PER_WORKSPACE', 5 * 1024 ** 3, env),
     exportInlineMaxRows: int('EXPORT_INLINE_MAX_ROWS', 20_000, env),
+    alertEvalSeconds: Math.max(1, int('ALERT_EVAL_SECONDS', 60, env)),
+    smtpUrl: env.SMTP_URL || null,
+    alertFrom: env.ALERT_FROM || 'LLM Analytics <alerts@localhost>',
+    alertAllowPrivateUrls: env.ALERT_ALLOW_PRIVATE_URLS === '1' || env.ALERT_ALLOW_PRIVATE_URLS === 'true',
+    publicUrl: (env.PUBLIC_URL || `http://${env.HOST || '127.0.0.1'}:${int('PORT', 3000, env)}`).replace(
+      /\/+$/,
+      '',
+    ),
     ...overrides,
   };
 }

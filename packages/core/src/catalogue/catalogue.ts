@@ -1,5 +1,11 @@
 // Owns the list of tables: every table the schema holds, each declared once in its own module.
 import { activity } from './activity.ts';
+import { alertChannels } from './alertChannels.ts';
+import { alertDefaults } from './alertDefaults.ts';
+import { alertDeliveries } from './alertDeliveries.ts';
+import { alertEvents } from './alertEvents.ts';
+import { alertRules } from './alertRules.ts';
+import { alertStates } from './alertStates.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
 import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
@@ -37,6 +43,12 @@ export const TABLES = {
   jobs,
   analytics_experiments: analyticsExperiments,
   analytics_exports: analyticsExports,
+  analytics_alert_rules: alertRules,
+  analytics_alert_channels: alertChannels,
+  analytics_alert_states: alertStates,
+  analytics_alert_events: alertEvents,
+  analytics_alert_deliveries: alertDeliveries,
+  analytics_alert_defaults: alertDefaults,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

@@ -7,6 +7,7 @@ import { ApiError } from './ApiError.ts';
 import { installJsonParser } from './installJsonParser.ts';
 import { installReplyCheck } from './installReplyCheck.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
+import { alertRoutes } from './routes/alertRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
 import { experimentRoutes } from './routes/experimentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -75,6 +76,7 @@ export async function buildApp(
   await app.register(analyticsRoutes(ctx));
   await app.register(seedAnalyticsRoutes(ctx));
   await app.register(experimentRoutes(ctx));
+  await app.register(alertRoutes(ctx));
   await app.register(jobRoutes(ctx));
   await app.register(exportRoutes(ctx));
   await app.register(traceApiRoutes(ctx));

@@ -1,4 +1,4 @@
-// Owns the migration steps of the capability tables (traces, jobs, experiments, exports), versions 8 on; part of
+// Owns the migration steps of the capability tables (traces, jobs, experiments, exports, alerts), versions 8 on; part of
 // the one ordered list in migrations.ts. Steps are history: each keeps producing the schema it did.
 import type { Migration } from './migrationSql.ts';
 import { json, on, ts, type } from './migrationSql.ts';
@@ -79,6 +79,48 @@ export const CAPABILITY_MIGRATIONS: Migration[] = [
       ...on('postgres', d, [
         'CREATE UNIQUE INDEX analytics_exports_pk ON analytics_exports (workspace_id, id)',
         'CREATE INDEX analytics_exports_created ON analytics_exports (workspace_id, created_ms)',
+      ]),
+    ],
+  },
+  {
+    version: 13,
+    name: 'alert rules, their channels, per-slice states, history and deliveries',
+    sql: (d) => [
+      `CREATE TABLE analytics_alert_rules (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, name VARCHAR NOT NULL, description VARCHAR,
+        condition ${json(d)} NOT NULL, cooldown_minutes INTEGER NOT NULL, repeat_minutes INTEGER,
+        muted_until_ms BIGINT, enabled BOOLEAN NOT NULL, suggestion VARCHAR, last_evaluated_ms BIGINT,
+        created_by VARCHAR, created_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL)`,
+      `CREATE TABLE analytics_alert_channels (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, rule_id VARCHAR NOT NULL, position INTEGER NOT NULL,
+        type VARCHAR NOT NULL, name VARCHAR NOT NULL, url VARCHAR, recipients ${json(d)}, secret VARCHAR,
+        enabled BOOLEAN NOT NULL, consecutive_failures INTEGER NOT NULL, disabled_reason VARCHAR,
+        created_ms BIGINT NOT NULL)`,
+      `CREATE TABLE analytics_alert_states (
+        workspace_id VARCHAR NOT NULL, rule_id VARCHAR NOT NULL, slice_key VARCHAR NOT NULL, state VARCHAR NOT NULL,
+        since_ms BIGINT NOT NULL, value ${type('double')(d)}, last_notified_ms BIGINT, notified BOOLEAN NOT NULL,
+        updated_ms BIGINT NOT NULL)`,
+      `CREATE TABLE analytics_alert_events (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, rule_id VARCHAR NOT NULL, rule_name VARCHAR NOT NULL,
+        slice_key VARCHAR NOT NULL, kind VARCHAR NOT NULL, from_state VARCHAR, to_state VARCHAR NOT NULL,
+        value ${type('double')(d)}, threshold ${type('double')(d)}, anomaly_id VARCHAR, suppressed VARCHAR,
+        at_ms BIGINT NOT NULL)`,
+      `CREATE TABLE analytics_alert_deliveries (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, event_id VARCHAR NOT NULL, channel_id VARCHAR NOT NULL,
+        channel_type VARCHAR NOT NULL, status VARCHAR NOT NULL, attempts INTEGER NOT NULL, last_error VARCHAR,
+        next_attempt_ms BIGINT, delivered_ms BIGINT, message ${json(d)} NOT NULL, created_ms BIGINT NOT NULL)`,
+      'CREATE TABLE analytics_alert_defaults (workspace_id VARCHAR NOT NULL, created_ms BIGINT NOT NULL)',
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX analytics_alert_rules_pk ON analytics_alert_rules (workspace_id, id)',
+        'CREATE UNIQUE INDEX analytics_alert_channels_pk ON analytics_alert_channels (workspace_id, id)',
+        'CREATE INDEX analytics_alert_channels_rule ON analytics_alert_channels (workspace_id, rule_id)',
+        'CREATE UNIQUE INDEX analytics_alert_states_pk ON analytics_alert_states (workspace_id, rule_id, slice_key)',
+        'CREATE UNIQUE INDEX analytics_alert_events_pk ON analytics_alert_events (workspace_id, id)',
+        'CREATE INDEX analytics_alert_events_at ON analytics_alert_events (workspace_id, at_ms)',
+        'CREATE UNIQUE INDEX analytics_alert_deliveries_pk ON analytics_alert_deliveries (workspace_id, id)',
+        'CREATE INDEX analytics_alert_deliveries_event ON analytics_alert_deliveries (workspace_id, event_id)',
+        'CREATE INDEX analytics_alert_deliveries_due ON analytics_alert_deliveries (status, next_attempt_ms)',
+        'CREATE UNIQUE INDEX analytics_alert_defaults_pk ON analytics_alert_defaults (workspace_id)',
       ]),
     ],
   },

@@ -13,7 +13,14 @@ export interface Workspace {
 }
 
 export class WorkspaceService {
+  private readonly created: ((id: string) => Promise<void>)[] = [];
+
   constructor(private readonly store: Store) {}
+
+  /** Runs `fn` after each workspace this service creates (what every workspace starts with: alert rules). */
+  onCreate(fn: (id: string) => Promise<void>): void {
+    this.created.push(fn);
+  }
 
   ensureDefault(): Promise<Workspace> {
     return this.store.transaction(async (tx) => {
@@ -24,11 +31,13 @@ export class WorkspaceService {
     });
   }
 
-  create(id: string, name: string): Promise<Workspace> {
-    return this.store.transaction(async (tx) => {
+  async create(id: string, name: string): Promise<Workspace> {
+    const ws = await this.store.transaction(async (tx) => {
       await insertWorkspace(tx, id, name);
       return (await findWorkspace(tx, id))!;
     });
+    for (const fn of this.created) await fn(id);
+    return ws;
   }
 
   get(id: string): Promise<Workspace | null> {
