@@ -52,7 +52,7 @@ export function AlertHistory({ rules }: { rules: AlertRule[] }) {
         </Notice>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="history-table">
             <thead>
               <tr>
                 <th scope="col">When</th>

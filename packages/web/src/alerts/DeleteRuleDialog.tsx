@@ -1,4 +1,4 @@
-// Owns the delete confirmation of a rule: the rule, its channels and its state go.
+// Owns the delete confirmation of a rule: the rule, its channels and its state go; its history stays.
 import type { AlertRule } from '@llm-analytics/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Modal } from '../ui/Modal';
@@ -15,7 +15,7 @@ export function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose()
   });
   return (
     <Modal title={`Delete “${rule.name}”?`} onClose={onClose}>
-      <p>The rule and its channels are removed and nothing more is sent for it.</p>
+      <p>The rule and its channels are removed and nothing more is sent for it; its history stays.</p>
       {del.error ? (
         <div className="notice notice-error" role="alert">
           <strong>Not deleted: {del.error.message}</strong>

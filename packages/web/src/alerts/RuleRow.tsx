@@ -1,6 +1,7 @@
 // Owns one rule of the list: name (suggested marked), condition, state and per-slice states, channels with
 // their warnings, the enable toggle and the actions.
 import type { AlertRule } from '@llm-analytics/core';
+import { useEffect, useState } from 'react';
 import { AlertStateBadge } from './AlertStateBadge';
 import { conditionSummary } from './conditionSummary';
 
@@ -21,6 +22,11 @@ export function RuleRow({
   onTest(): void;
   onDelete(): void;
 }) {
+  // The switch shows where it was put while the change is saved (and the list re-read), then the stored state.
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!toggling) setWanted(null);
+  }, [toggling]);
   const muted = r.muted_until && Date.parse(r.muted_until) > Date.now();
   return (
     <tr data-rule={r.name} data-id={r.id} data-state={r.state}>
@@ -77,12 +83,15 @@ export function RuleRow({
         <label className="check">
           <input
             type="checkbox"
-            checked={r.enabled}
+            checked={wanted ?? r.enabled}
             disabled={!canManage || toggling}
-            onChange={(e) => onToggle(e.target.checked)}
+            onChange={(e) => {
+              setWanted(e.target.checked);
+              onToggle(e.target.checked);
+            }}
           />
           <span className="visually-hidden">Enable {r.name}</span>
-          {r.enabled ? 'on' : 'off'}
+          {(wanted ?? r.enabled) ? 'on' : 'off'}
         </label>
       </td>
       <td>

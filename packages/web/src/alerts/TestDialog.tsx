@@ -55,7 +55,7 @@ export function TestDialog({ rule, onClose }: { rule: AlertRule; onClose(): void
           Send again
         </button>
         <button type="button" className="primary" onClick={onClose}>
-          Close
+          Done
         </button>
       </footer>
     </Modal>
