@@ -28,6 +28,7 @@ export * from './query/parseQuery.ts';
 export type * from './query/plan/QueryPlan.ts';
 export * from './query/pricedGroupsSql.ts';
 export * from './query/QueryError.ts';
+export * from './query/queryTables.ts';
 export { metricPartials, registry } from './query/registry/registry.ts';
 export type * from './query/registry/types.ts';
 export type { SqlValue } from './query/SqlParams.ts';

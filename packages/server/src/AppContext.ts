@@ -17,7 +17,9 @@ import {
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
+import { DataInvalidations } from './events/DataInvalidations.ts';
 import { EventBus } from './events/EventBus.ts';
+import { EventStreams } from './events/EventStreams.ts';
 import { ExperimentService } from './experiments/ExperimentService.ts';
 import { ExportService } from './exports/service/ExportService.ts';
 import { ensureExportDir } from './exports/service/ensureExportDir.ts';
@@ -63,6 +65,8 @@ export interface AppContext {
   events: EventBus;
   /** Alert rules (issue 19): evaluated by `alert_evaluation` jobs, delivered to webhook, Slack and email. */
   alerts: AlertService;
+  /** The open SSE streams of GET /api/events (ended when the app closes). */
+  eventStreams: EventStreams;
   close(): Promise<void>;
 }
 
@@ -71,7 +75,10 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   await ensureExportDir(config.exportDir);
   const s = store ?? (await openStore(config));
   const events = new EventBus();
-  const writer = new GroupCommitWriter(s, undefined, config.ingestMaxQueuedRows);
+  const invalidations = new DataInvalidations(events);
+  const writer = new GroupCommitWriter(s, undefined, config.ingestMaxQueuedRows, (rows) =>
+    invalidations.committed(rows),
+  );
   const workspaces = new WorkspaceService(s);
   const keys = new ApiKeyService(s);
   const activity = new ActivityService(s);
@@ -90,7 +97,9 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   if (config.initAdminEmail && config.initAdminPassword) {
     await accounts.ensureInitialAdmin(config.initAdminEmail, config.initAdminPassword);
   }
-  const jobRunner = new JobRunner(s).register(retentionJob(activity));
+  const jobRunner = new JobRunner(s, {
+    onEvent: (workspaceId, data) => events.publish(workspaceId, { type: 'job', data }),
+  }).register(retentionJob(activity));
   jobRunner.schedule(retentionSchedule(jobRunner, workspaces, config.traceRetentionDays));
   const exports = new ExportService({ store: s, analytics, settings, workspaces }, jobRunner, {
     dir: config.exportDir,
@@ -139,11 +148,13 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     exports,
     events,
     alerts,
+    eventStreams: new EventStreams(events, { heartbeatMs: config.eventsHeartbeatMs }),
     async close() {
       await jobRunner.stop();
       alerts.close();
       await keys.close();
       await writer.close();
+      invalidations.close();
       await s.close();
     },
   };

@@ -48,6 +48,8 @@ export interface Config {
   alertAllowPrivateUrls: boolean;
   /** PUBLIC_URL: where the dashboard is reached, for links in notifications (default http://HOST:PORT). */
   publicUrl: string;
+  /** How often GET /api/events writes a heartbeat comment (EVENTS_HEARTBEAT_MS, 15 s). */
+  eventsHeartbeatMs: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       /\/+$/,
       '',
     ),
+    eventsHeartbeatMs: int('EVENTS_HEARTBEAT_MS', 15_000, env) || 15_000,
     ...overrides,
   };
 }

@@ -61,3 +61,13 @@ export const LIVE_EVENT_SCHEMAS = {
   job: JobEventSchema,
   reset: ResetEventSchema,
 } as const satisfies Record<LiveEventType, z.ZodType>;
+
+/**
+ * GET /api/events's query string. `lastEventId` stands in for the `Last-Event-ID` header (a new EventSource
+ * cannot set it); `workspace` for `X-Workspace-Id` (nor that one).
+ */
+export const EventsQuerySchema = z.strictObject({
+  lastEventId: z.string().max(100).optional().describe('Resume after this event id (as Last-Event-ID).'),
+  workspace: z.string().max(256).optional().describe('Signed-in users: the workspace (as X-Workspace-Id).'),
+});
+export type EventsQuery = z.infer<typeof EventsQuerySchema>;

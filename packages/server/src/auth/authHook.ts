@@ -25,6 +25,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Name of the path parameter that names the workspace (e.g. `id` in /api/workspaces/:id/members). */
     workspaceParam?: string;
+    /** Name of the query parameter that may name the workspace when no header does (GET /api/events). */
+    workspaceQuery?: string;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -168,7 +170,10 @@ const headerWorkspace = (req: FastifyRequest): string | null => {
 async function bindWorkspace(req: FastifyRequest, principal: Principal, deps: AuthDeps): Promise<void> {
   const param = req.routeOptions.config?.workspaceParam;
   const fromPath = param ? (req.params as Record<string, string | undefined>)[param] : undefined;
-  const requested = fromPath ?? headerWorkspace(req);
+  const query = req.routeOptions.config?.workspaceQuery;
+  const fromQuery = query ? (req.query as Record<string, unknown>)[query] : undefined;
+  const requested =
+    fromPath ?? headerWorkspace(req) ?? (typeof fromQuery === 'string' && fromQuery ? fromQuery : null);
   if (principal.kind === 'key') {
     // A key is bound to its workspace: naming any other one is refused, never silently redirected.
     if (requested && requested !== principal.workspaceId) {

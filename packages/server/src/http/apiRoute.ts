@@ -30,6 +30,11 @@ export interface RouteDoc {
    * stay JSON. The reply check judges its status only; the OpenAPI document lists the types as binary.
    */
   file?: { mediaTypes: readonly string[] };
+  /**
+   * The 200 reply is a Server-Sent Events stream (text/event-stream) whose `event:` names carry `data:` JSON of
+   * these schemas; errors before the stream starts stay JSON. The reply check judges its status only.
+   */
+  eventStream?: { events: Readonly<Record<string, z.ZodType>> };
   /** Not part of the API (the dashboard's files): left out of the OpenAPI document. */
   hidden?: true;
 }
@@ -58,6 +63,8 @@ export interface RouteSpec<
   permission: Permission;
   /** Name of the path parameter that names the workspace (the auth hook binds it). */
   workspaceParam?: string;
+  /** Name of a query parameter that names the workspace like X-Workspace-Id (for EventSource, which sets no headers). */
+  workspaceQuery?: string;
   body?: B;
   query?: Q;
   replies: R;
@@ -70,13 +77,13 @@ export function apiRoute<
   B extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
 >(app: FastifyInstance, spec: RouteSpec<R, B, Q>): void {
-  const { method, url, permission, workspaceParam, handler, ...doc } = spec;
+  const { method, url, permission, workspaceParam, workspaceQuery, handler, ...doc } = spec;
   const body = doc.rawBody ? undefined : doc.body;
   const { query, queryError } = doc;
   app.route<Req<B, Q>>({
     method,
     url,
-    config: { permission, workspaceParam, api: doc },
+    config: { permission, workspaceParam, workspaceQuery, api: doc },
     handler:
       body || query
         ? async (req, reply) => {

@@ -9,6 +9,7 @@ import { installReplyCheck } from './installReplyCheck.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
 import { alertRoutes } from './routes/alertRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
+import { eventRoutes } from './routes/eventRoutes.ts';
 import { experimentRoutes } from './routes/experimentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -80,6 +81,7 @@ export async function buildApp(
   await app.register(jobRoutes(ctx));
   await app.register(exportRoutes(ctx));
   await app.register(traceApiRoutes(ctx));
+  await app.register(eventRoutes(ctx));
   // Last: the dashboard's catch-all GET (static files, SPA fallback) must not shadow any API route.
   await app.register(webRoutes());
   return app;

@@ -8,7 +8,8 @@ export function installReplyCheck(app: FastifyInstance): void {
     const doc = req.routeOptions.config?.api;
     if (req.method === 'HEAD' || doc?.hidden) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
-    if (doc?.file && reply.statusCode === 200 && doc.replies[200] !== undefined) return payload;
+    if ((doc?.file || doc?.eventStream) && reply.statusCode === 200 && doc.replies[200] !== undefined)
+      return payload;
     let body: unknown;
     if (doc?.binary && type.startsWith(doc.binary.mediaType) && Buffer.isBuffer(payload)) {
       body = doc.binary.decodeReply(payload);

@@ -124,6 +124,17 @@ const binaryContent = (mediaType: string) => ({
   [mediaType]: { schema: { type: 'string', contentMediaType: mediaType } },
 });
 
+/**
+ * A Server-Sent Events reply: the stream is text to JSON Schema; `x-events` gives each `event:` name's `data:`
+ * JSON Schema (OpenAPI 3.1 has no item schema for streamed media types).
+ */
+function eventStreamContent(events: Readonly<Record<string, z.ZodType>>, components: SchemaComponents): Json {
+  const schemas = Object.fromEntries(
+    Object.entries(events).map(([name, schema]) => [name, components.convert(schema, 'output')]),
+  );
+  return { 'text/event-stream': { schema: { type: 'string' }, 'x-events': schemas } };
+}
+
 function operation(route: DocumentedRoute, components: SchemaComponents, errorRef: Json): Json {
   const { doc } = route;
   const pathParams = [...route.url.matchAll(/:(\w+)/g)].map(([, name]) => ({
@@ -157,7 +168,9 @@ function operation(route: DocumentedRoute, components: SchemaComponents, errorRe
         }
       : doc.file && status === '200'
         ? { description, content: Object.assign({}, ...doc.file.mediaTypes.map(binaryContent)) }
-        : { description };
+        : doc.eventStream && status === '200'
+          ? { description, content: eventStreamContent(doc.eventStream.events, components) }
+          : { description };
   }
   const errors = [
     ...(doc.body || doc.query || pathParams.length ? [400] : []),

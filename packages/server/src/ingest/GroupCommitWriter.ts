@@ -32,6 +32,8 @@ export class GroupCommitWriter {
     private readonly store: Store,
     private readonly maxGroupRows = 50_000,
     private readonly maxQueuedRows = Number.POSITIVE_INFINITY,
+    /** Told of each committed group after its writers are acknowledged (live `data` events); must be cheap. */
+    private readonly onCommit?: (rows: RowSet) => void,
   ) {}
 
   /** Resolves once the rows are committed; rejects if their commit failed (nothing of them is stored). */
@@ -67,11 +69,17 @@ export class GroupCommitWriter {
         group.push(p);
       }
       this.inFlight++;
+      const rows = group.length === 1 ? group[0].rows : appendRowSets(group.map((p) => p.rows));
       this.store
-        .commit(group.length === 1 ? group[0].rows : appendRowSets(group.map((p) => p.rows)))
+        .commit(rows)
         .then(
           () => {
             for (const p of group) p.resolve();
+            try {
+              this.onCommit?.(rows);
+            } catch {
+              // A listener's failure must not turn a committed write into a failed one.
+            }
           },
           (e) => {
             for (const p of group) p.reject(e);

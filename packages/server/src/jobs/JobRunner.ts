@@ -2,6 +2,7 @@
 // time, heartbeats, and taking back jobs whose runner died.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { JobEvent } from '@llm-analytics/core';
 import type { Store, Tx } from '../store/Store.ts';
 import type { JobContext, JobKind, RunningJob } from './JobKind.ts';
 import { claimNextJob } from './queries/claimNextJob.ts';
@@ -28,6 +29,8 @@ export interface JobRunnerOptions {
   /** This runner's name in `claimed_by` (default host, process id and a random suffix). */
   id?: string;
   now?: () => number;
+  /** Told of each job's status changes and progress (live `job` events); progress at most every 500 ms a job. */
+  onEvent?: (workspaceId: string, event: JobEvent) => void;
 }
 
 /** Work the runner starts at `start` and every `everyMs` after (typically: enqueue jobs). */
@@ -50,7 +53,8 @@ export class JobRunner {
   readonly id: string;
   private readonly kinds = new Map<string, JobKind>();
   private readonly schedules: Schedule[] = [];
-  private readonly opts: Required<Omit<JobRunnerOptions, 'id'>>;
+  private readonly opts: Required<Omit<JobRunnerOptions, 'id' | 'onEvent'>>;
+  private readonly onEvent: NonNullable<JobRunnerOptions['onEvent']>;
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Timer callbacks under way, which stop awaits (they use the store, which closes after). */
   private readonly ticking = new Set<Promise<void>>();
@@ -65,6 +69,7 @@ export class JobRunner {
     opts: JobRunnerOptions = {},
   ) {
     this.id = opts.id ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.onEvent = opts.onEvent ?? (() => {});
     this.opts = {
       pollMs: opts.pollMs ?? 5000,
       heartbeatMs: opts.heartbeatMs ?? 15_000,
@@ -113,6 +118,7 @@ export class JobRunner {
       await opts.alongside?.(tx);
       await insertJob(tx, { ...row, runAtMs: opts.runAtMs ?? now });
     });
+    this.tell(workspaceId, { id, kind, status: 'queued', progress: 0 });
     if (this.started) void this.drain();
     return id;
   }
@@ -188,13 +194,21 @@ export class JobRunner {
       this.store.transaction((tx) => heartbeatJob(tx, stored.id, this.id, this.opts.now(), progress));
     const heartbeat = setInterval(() => void beat(null).catch(() => {}), this.opts.heartbeatMs);
     heartbeat.unref();
+    const told = { id: stored.id, kind: stored.kind };
+    this.tell(stored.workspace_id, { ...told, status: 'running', progress: Number(stored.progress) || 0 });
+    let toldMs = 0;
     const ctx: JobContext = { store: this.store, now: this.opts.now, signal: this.abort.signal };
     let end: JobEnd;
     try {
       if (!kind) throw new Error(`no job kind ${stored.kind} is registered in this server`);
       const job: RunningJob = { ...stored, payload: jobJson(stored.payload) ?? {} };
       const result = await kind.run(ctx, job, async (fraction) => {
-        if (!(await beat(Math.min(1, Math.max(0, fraction))))) throw new JobLost();
+        const progress = Math.min(1, Math.max(0, fraction));
+        if (!(await beat(progress))) throw new JobLost();
+        if (this.opts.now() - toldMs >= 500) {
+          toldMs = this.opts.now();
+          this.tell(stored.workspace_id, { ...told, status: 'running', progress });
+        }
       });
       end = { status: 'succeeded', result: JSON.stringify(result) };
     } catch (e) {
@@ -210,9 +224,19 @@ export class JobRunner {
     }
     try {
       await this.store.transaction((tx) => finishJob(tx, stored.id, this.id, this.opts.now(), end));
+      const progress = end.status === 'succeeded' ? 1 : Number(stored.progress) || 0;
+      this.tell(stored.workspace_id, { ...told, status: end.status, progress });
     } catch (e) {
       // Left running: its heartbeat goes stale and a runner takes it back.
       this.log.warn({ err: e, job: stored.id }, 'jobs: recording the end of a job failed');
+    }
+  }
+
+  private tell(workspaceId: string, event: JobEvent): void {
+    try {
+      this.onEvent(workspaceId, event);
+    } catch (e) {
+      this.log.warn({ err: e }, 'jobs: a job event listener failed');
     }
   }
 

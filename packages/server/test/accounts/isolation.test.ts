@@ -8,7 +8,7 @@ import { registeredRoutes } from '../../src/auth/authHook.ts';
 import { OTLP_ENCODINGS } from '../../src/ingest/otlp/otlpEncodings.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
-import { call } from './helpers.ts';
+import { type CallOpts, call } from './helpers.ts';
 
 interface Ids {
   wsA: string;
@@ -26,6 +26,8 @@ interface Case {
   query?: string;
   /** Candidate values per path parameter (default: ids of B, see PARAM_GUESSES). */
   params?: (ids: Ids) => Record<string, string[]>;
+  /** An event stream: its reply is read up to the first block (it never ends by itself). */
+  stream?: true;
 }
 
 const PW_A = 'owner a password';
@@ -125,6 +127,7 @@ const CASES: Record<string, Case> = {
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
+  'GET /api/events': { stream: true },
   'POST /api/analytics/export': {
     body: () => ({ format: 'csv', exportType: 'overview', startDate: '2020-01-01', endDate: recent() }),
   },
@@ -132,6 +135,19 @@ const CASES: Record<string, Case> = {
   'GET /api/analytics/exports/:id': { params: (i) => ({ id: [i.exportB, i.wsB] }) },
   'GET /api/analytics/download/:id': { params: (i) => ({ id: [i.exportB, i.wsB] }) },
 };
+
+/** `call` for an event stream: a refusal's whole body, else the stream's first chunk, then it disconnects. */
+async function callStream(base: string, _method: string, path: string, o: CallOpts) {
+  const abort = new AbortController();
+  const headers: Record<string, string> = { ...o.headers };
+  if (o.key) headers.authorization = `Bearer ${o.key}`;
+  if (o.session) headers.cookie = o.session.cookie;
+  const res = await fetch(`${base}${path}`, { headers, signal: abort.signal });
+  if (res.status !== 200) return { status: res.status, text: await res.text() };
+  const first = await res.body!.getReader().read();
+  abort.abort();
+  return { status: res.status, text: new TextDecoder().decode(first.value) };
+}
 
 /** Guessed ids for path parameters no case names: every id of B we know. */
 const PARAM_GUESSES = (i: Ids) => [i.wsB, i.keyB, i.ownerB, i.memberB, 'canaryB-msg-1', 'canaryB-conv'];
@@ -372,7 +388,7 @@ for (const engine of ENGINES) {
             ];
             for (const principal of who) {
               const method = route.method;
-              const r = await call(s.url, method, v.url, {
+              const r = await (c.stream && method === 'GET' ? callStream : call)(s.url, method, v.url, {
                 ...principal,
                 headers: v.headers,
                 body: method === 'GET' || method === 'HEAD' ? undefined : v.body,

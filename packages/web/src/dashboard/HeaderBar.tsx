@@ -1,6 +1,7 @@
 // Owns the dashboard header: time range (presets and custom), comparison, auto-refresh, last update, reset,
 // export.
 import { ExportButton } from '../exports/ExportButton';
+import { LiveIndicator } from '../live';
 import type { RangePreset } from '../state/DashboardState';
 import { useDashboard } from './DashboardContext';
 import { LastUpdated } from './LastUpdated';
@@ -81,6 +82,7 @@ export function HeaderBar() {
         </select>
       </label>
       <LastUpdated />
+      <LiveIndicator />
       <button type="button" className="link" onClick={reset}>
         Reset to defaults
       </button>

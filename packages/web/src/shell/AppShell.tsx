@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AlertBell } from '../alerts/AlertBell';
 import { api, configureApi } from '../api/api';
 import type { Session } from '../api/types';
+import { LiveProvider } from '../live';
 import { Notice } from '../ui/Notice';
 import { MainNav } from './MainNav';
 import { PageRoutes } from './PageRoutes';
@@ -55,7 +56,9 @@ export function AppShell({ session }: { session: Session }) {
         </button>
       </header>
       {workspace ? (
-        <PageRoutes key={workspace.id} userId={session.user.id} workspace={workspace} />
+        <LiveProvider key={workspace.id} workspaceId={workspace.id}>
+          <PageRoutes userId={session.user.id} workspace={workspace} />
+        </LiveProvider>
       ) : (
         <main className="page">
           <Notice kind="info" title="You are not a member of any workspace yet">
