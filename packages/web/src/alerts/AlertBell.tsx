@@ -1,14 +1,21 @@
-// Owns the header's bell: the number of firing rules and a dropdown listing them, linking to /alerts. It stays
-// off the registry (no metric labels): it is in the first bundle.
+// Owns the header's bell: the number of firing rules and a dropdown listing them, linking to /alerts; re-read on
+// `alert` events. It stays off the registry (no metric labels): it is in the first bundle.
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useLiveEvent, useLiveStatus } from '../live';
 import { Link } from '../router/Link';
-import { useAlertRules } from './useAlertRules';
+import { RULES_KEY, useAlertRules } from './useAlertRules';
 
-/** Until live events arrive, the bell re-reads the rules this often. */
+/** While the live stream is down (or not up yet), the bell re-reads the rules this often. */
 const POLL_MS = 60_000;
 
 export function AlertBell() {
-  const rules = useAlertRules(POLL_MS);
+  const live = useLiveStatus() === 'live';
+  const rules = useAlertRules(live ? false : POLL_MS);
+  const qc = useQueryClient();
+  const reread = () => void qc.invalidateQueries({ queryKey: RULES_KEY });
+  useLiveEvent('alert', reread);
+  useLiveEvent('reset', reread);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -3,6 +3,7 @@
 import type { AlertRule, CreateAlertRuleRequest, WorkspaceRef } from '@llm-analytics/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useLiveEvent } from '../live';
 import { Notice } from '../ui/Notice';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { AlertHistory } from './AlertHistory';
@@ -34,6 +35,8 @@ export function AlertsPage({ workspace }: { workspace: WorkspaceRef }) {
   const close = () => setOpen(null);
   const qc = useQueryClient();
   const list = useAlertRules();
+  // A state change re-reads the rules and the history (the bell re-reads the rules as well: one request).
+  useLiveEvent('alert', () => void qc.invalidateQueries({ queryKey: ['alerts'] }));
   const written = async (w: RuleWritten) => {
     await qc.invalidateQueries({ queryKey: ['alerts'] });
     const secrets = secretsOf(w);

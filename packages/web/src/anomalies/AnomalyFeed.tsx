@@ -1,5 +1,5 @@
 // Owns the AnomalyFeed widget: the workspace's anomalies newest first (open and acknowledged by default), their
-// triage, "scan now", and a click that shows an anomaly's slice and period on the dashboard.
+// triage, "scan now", a click that shows an anomaly's slice and period on the dashboard; live on `anomaly` events.
 import type { AnomalySensitivity, AnomalyStatus } from '@llm-analytics/core';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -7,6 +7,7 @@ import { canManageAlerts } from '../alerts/canManageAlerts';
 import type { ChartProps } from '../charts/ChartProps';
 import { ChartSkeleton } from '../charts/ChartSkeleton';
 import { useDashboard } from '../dashboard/DashboardContext';
+import { useLiveEvent } from '../live';
 import { Notice } from '../ui/Notice';
 import { AnomalyItem } from './AnomalyItem';
 import { anomaliesApi } from './anomaliesApi';
@@ -34,6 +35,8 @@ export function AnomalyFeed({ entry }: ChartProps) {
     })),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['anomalies'] });
+  // A scan's findings and others' triage arrive as `anomaly` events (a `reset` re-reads the whole page).
+  useLiveEvent('anomaly', () => void refresh());
   const triage = useMutation({
     mutationFn: (a: { id: string; status: AnomalyStatus }) => anomaliesApi.triage(a.id, a.status),
     onSettled: refresh,

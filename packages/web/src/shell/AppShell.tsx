@@ -37,7 +37,8 @@ export function AppShell({ session }: { session: Session }) {
     }
   };
 
-  return (
+  // The live connection spans the top bar too: the bell updates on `alert` events.
+  const shell = (
     <div className="shell">
       <header className="topbar">
         <span className="brand">LLM Analytics</span>
@@ -56,9 +57,7 @@ export function AppShell({ session }: { session: Session }) {
         </button>
       </header>
       {workspace ? (
-        <LiveProvider key={workspace.id} workspaceId={workspace.id}>
-          <PageRoutes userId={session.user.id} workspace={workspace} />
-        </LiveProvider>
+        <PageRoutes key={workspace.id} userId={session.user.id} workspace={workspace} />
       ) : (
         <main className="page">
           <Notice kind="info" title="You are not a member of any workspace yet">
@@ -67,5 +66,12 @@ export function AppShell({ session }: { session: Session }) {
         </main>
       )}
     </div>
+  );
+  return workspace ? (
+    <LiveProvider key={workspace.id} workspaceId={workspace.id}>
+      {shell}
+    </LiveProvider>
+  ) : (
+    shell
   );
 }
