@@ -15,6 +15,8 @@ import {
   alertEvaluationSchedule,
 } from './alerts/alertJobs.ts';
 import { AnalyticsService } from './analytics/AnalyticsService.ts';
+import { AnomalyService } from './anomalies/AnomalyService.ts';
+import { anomalyScanJob, anomalyScanSchedule } from './anomalies/anomalyScanJob.ts';
 import { ApiKeyService } from './auth/ApiKeyService.ts';
 import type { Config } from './config.ts';
 import { DataInvalidations } from './events/DataInvalidations.ts';
@@ -61,6 +63,8 @@ export interface AppContext {
   jobs: JobService;
   /** Export requests, their files and downloads (`export` jobs for the large ones). */
   exports: ExportService;
+  /** Anomalies (issue 19): the scan (`anomaly_scan` jobs), the stored list and its triage. */
+  anomalies: AnomalyService;
   /** Live events (GET /api/events): services publish state changes, the SSE route subscribes. */
   events: EventBus;
   /** Alert rules (issue 19): evaluated by `alert_evaluation` jobs, delivered to webhook, Slack and email. */
@@ -126,6 +130,9 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   jobRunner.register(alertEvaluationJob(alerts)).register(alertDeliveryJob(alerts));
   jobRunner.schedule(alertEvaluationSchedule(jobRunner, workspaces, alerts, config.alertEvalSeconds * 1000));
   jobRunner.schedule(alertDeliverySchedule(jobRunner, alerts));
+  const anomalies = new AnomalyService(s, analytics, events, activity);
+  jobRunner.register(anomalyScanJob(anomalies));
+  jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
   return {
     config,
     store: s,
@@ -149,6 +156,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
     events,
     alerts,
     eventStreams: new EventStreams(events, { heartbeatMs: config.eventsHeartbeatMs }),
+    anomalies,
     async close() {
       await jobRunner.stop();
       alerts.close();

@@ -50,6 +50,8 @@ export interface Config {
   publicUrl: string;
   /** How often GET /api/events writes a heartbeat comment (EVENTS_HEARTBEAT_MS, 15 s). */
   eventsHeartbeatMs: number;
+  /** Minutes between the scheduled anomaly scans of every workspace (`anomaly_scan` jobs); 0: on demand only. */
+  anomalyScanMinutes: number;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       '',
     ),
     eventsHeartbeatMs: int('EVENTS_HEARTBEAT_MS', 15_000, env) || 15_000,
+    anomalyScanMinutes: int('ANOMALY_SCAN_MINUTES', 15, env),
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { alertDeliveries } from './alertDeliveries.ts';
 import { alertEvents } from './alertEvents.ts';
 import { alertRules } from './alertRules.ts';
 import { alertStates } from './alertStates.ts';
+import { analyticsAnomalies } from './analyticsAnomalies.ts';
 import { analyticsExperiments } from './analyticsExperiments.ts';
 import { analyticsExports } from './analyticsExports.ts';
 import { apiKeys } from './apiKeys.ts';
@@ -49,6 +50,7 @@ export const TABLES = {
   analytics_alert_events: alertEvents,
   analytics_alert_deliveries: alertDeliveries,
   analytics_alert_defaults: alertDefaults,
+  analytics_anomalies: analyticsAnomalies,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

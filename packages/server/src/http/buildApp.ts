@@ -9,6 +9,7 @@ import { installReplyCheck } from './installReplyCheck.ts';
 import { accountRoutes } from './routes/accountRoutes.ts';
 import { alertRoutes } from './routes/alertRoutes.ts';
 import { analyticsRoutes } from './routes/analyticsRoutes.ts';
+import { anomalyRoutes } from './routes/anomalyRoutes.ts';
 import { eventRoutes } from './routes/eventRoutes.ts';
 import { experimentRoutes } from './routes/experimentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(
   await app.register(seedAnalyticsRoutes(ctx));
   await app.register(experimentRoutes(ctx));
   await app.register(alertRoutes(ctx));
+  await app.register(anomalyRoutes(ctx));
   await app.register(jobRoutes(ctx));
   await app.register(exportRoutes(ctx));
   await app.register(traceApiRoutes(ctx));

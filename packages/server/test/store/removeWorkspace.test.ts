@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { CATALOGUE, type IngestBatch } from '@llm-analytics/core';
 import { insertMembership } from '../../src/accounts/queries/insertMembership.ts';
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
+import { insertAnomalies } from '../../src/anomalies/queries/insertAnomalies.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
 import { insertExperiment } from '../../src/experiments/queries/insertExperiment.ts';
 import { insertExport } from '../../src/exports/queries/insertExport.ts';
@@ -126,6 +127,38 @@ async function fill(store: Store, ws: string): Promise<void> {
       finishedMs: 1,
       expiresMs: 2,
     });
+    await insertAnomalies(tx, [
+      {
+        workspace_id: ws,
+        id: `anom-${ws}`,
+        metric: 'success_rate',
+        granularity: 'day',
+        slice_dimension: 'overall',
+        slice_value: null,
+        direction: 'drop',
+        start_ms: 0,
+        end_ms: 86_400_000,
+        buckets: 1,
+        peak_ms: 0,
+        peak_value: 30,
+        peak_score: -8,
+        expected_value: 80,
+        expected_low: 70,
+        expected_high: 90,
+        sample: 200,
+        baseline: 'day_of_week',
+        severity: 'high',
+        sensitivity: 'low',
+        points: '[]',
+        status: 'open',
+        acknowledged_by: null,
+        acknowledged_ms: null,
+        resolved_by: null,
+        resolved_ms: null,
+        detected_ms: 1,
+        updated_ms: 1,
+      },
+    ]);
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -166,7 +199,15 @@ for (const engine of ENGINES) {
         assert.equal(kept.workspaces, 1);
         for (const t of ['models', 'conversations', 'messages', 'tool_calls', 'evaluations'])
           assert.equal(kept[t], 11, `kept's ${t}`);
-        for (const t of ['settings', 'memberships', 'api_keys', 'activity', 'jobs', 'analytics_exports'])
+        for (const t of [
+          'settings',
+          'memberships',
+          'api_keys',
+          'activity',
+          'jobs',
+          'analytics_exports',
+          'analytics_anomalies',
+        ])
           assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.
         const [coded] = await store.query<{ n: number }>(
