@@ -2,7 +2,7 @@
 // triage, "scan now", a click that shows an anomaly's slice and period on the dashboard; live on `anomaly` events.
 import type { AnomalySensitivity, AnomalyStatus } from '@llm-analytics/core';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { canManageAlerts } from '../alerts/canManageAlerts';
 import type { ChartProps } from '../charts/ChartProps';
 import { ChartSkeleton } from '../charts/ChartSkeleton';
@@ -12,6 +12,7 @@ import { Notice } from '../ui/Notice';
 import { AnomalyItem } from './AnomalyItem';
 import { anomaliesApi } from './anomaliesApi';
 import { anomalyFocus } from './anomalyFocus';
+import { ScanButton } from './ScanButton';
 
 const SHOWN: Record<string, AnomalyStatus[]> = {
   active: ['open', 'acknowledged'],
@@ -34,14 +35,13 @@ export function AnomalyFeed({ entry }: ChartProps) {
       refetchInterval,
     })),
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['anomalies'] });
+  const refresh = useCallback(() => qc.invalidateQueries({ queryKey: ['anomalies'] }), [qc]);
   // A scan's findings and others' triage arrive as `anomaly` events (a `reset` re-reads the whole page).
   useLiveEvent('anomaly', () => void refresh());
   const triage = useMutation({
     mutationFn: (a: { id: string; status: AnomalyStatus }) => anomaliesApi.triage(a.id, a.status),
     onSettled: refresh,
   });
-  const scan = useMutation({ mutationFn: anomaliesApi.scan, onSuccess: refresh });
   const failed = lists.find((l) => l.isError && !l.data);
   const anomalies = lists
     .flatMap((l) => l.data?.anomalies ?? [])
@@ -108,17 +108,8 @@ export function AnomalyFeed({ entry }: ChartProps) {
           </select>
         </label>
         <span className="spacer" />
-        {canTriage ? (
-          <button type="button" disabled={scan.isPending} onClick={() => scan.mutate()}>
-            {scan.isPending ? 'Scanning…' : 'Scan now'}
-          </button>
-        ) : null}
+        {canTriage ? <ScanButton onDone={refresh} /> : null}
       </div>
-      {scan.error ? (
-        <Notice kind="error" title="The scan failed">
-          {scan.error.message}
-        </Notice>
-      ) : null}
       {triage.error ? (
         <Notice kind="error" title="Not changed">
           {triage.error.message}

@@ -1,5 +1,5 @@
 // Owns the calls of the AnomalyFeed to /api/analytics/anomalies (list, triage, scan now).
-import type { AnomalyListQuery, AnomalyRecord, AnomalyStatus } from '@llm-analytics/core';
+import type { AnomalyListQuery, AnomalyRecord, AnomalyStatus, JobInfo } from '@llm-analytics/core';
 import { api } from '../api/api';
 
 const BASE = '/api/analytics/anomalies';
@@ -20,5 +20,6 @@ export const anomaliesApi = {
   },
   triage: (id: string, status: AnomalyStatus) =>
     api<AnomalyRecord>('PATCH', `${BASE}/${encodeURIComponent(id)}`, { status }),
-  scan: () => api<unknown>('POST', `${BASE}/scan`, {}),
+  /** Queues a scan (or returns the one queued or running): follow the job for its outcome. */
+  scan: () => api<JobInfo>('POST', `${BASE}/scan`, {}),
 };
