@@ -113,8 +113,11 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   });
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
+  const anomalies = new AnomalyService(s, analytics, events, activity);
+  jobRunner.register(anomalyScanJob(anomalies));
+  jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
   const alerts = new AlertService(
-    { store: s, analytics, events, activity },
+    { store: s, analytics, events, activity, anomalies },
     {
       publicUrl: config.publicUrl,
       delivery: {
@@ -130,9 +133,6 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   jobRunner.register(alertEvaluationJob(alerts)).register(alertDeliveryJob(alerts));
   jobRunner.schedule(alertEvaluationSchedule(jobRunner, workspaces, alerts, config.alertEvalSeconds * 1000));
   jobRunner.schedule(alertDeliverySchedule(jobRunner, alerts));
-  const anomalies = new AnomalyService(s, analytics, events, activity);
-  jobRunner.register(anomalyScanJob(anomalies));
-  jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
   return {
     config,
     store: s,

@@ -44,13 +44,13 @@ export const TABLES = {
   jobs,
   analytics_experiments: analyticsExperiments,
   analytics_exports: analyticsExports,
+  analytics_anomalies: analyticsAnomalies,
   analytics_alert_rules: alertRules,
   analytics_alert_channels: alertChannels,
   analytics_alert_states: alertStates,
   analytics_alert_events: alertEvents,
   analytics_alert_deliveries: alertDeliveries,
   analytics_alert_defaults: alertDefaults,
-  analytics_anomalies: analyticsAnomalies,
 } as const satisfies Record<string, TableDef>;
 
 export type TableName = keyof typeof TABLES;

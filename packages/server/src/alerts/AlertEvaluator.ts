@@ -67,7 +67,10 @@ export function notificationOf(
   };
 }
 
-/** Writes a history entry and, unless suppressed, one pending delivery per channel (due at once). */
+/**
+ * Writes a history entry and, unless suppressed, one pending delivery per channel: due at once, or (`due`
+ * false: a test, which its request attempts itself) never picked up by the delivery passes.
+ */
 export async function recordNotification(
   tx: Tx,
   rule: StoredRule,
@@ -75,6 +78,7 @@ export async function recordNotification(
   e: StoredEvent,
   channels: StoredChannel[],
   publicUrl: string,
+  due = true,
 ): Promise<string[]> {
   await insertEvent(tx, e);
   if (e.suppressed !== null) return [];
@@ -92,7 +96,7 @@ export async function recordNotification(
       status: 'pending',
       attempts: 0,
       last_error: null,
-      next_attempt_ms: e.at_ms,
+      next_attempt_ms: due ? e.at_ms : null,
       delivered_ms: null,
       message,
       created_ms: e.at_ms,
@@ -161,7 +165,8 @@ export async function evaluateWorkspace(
             updated_ms: nowMs,
           });
         }
-        if (step.changed) {
+        // A slice seen for the first time at ok changed nothing anyone saw.
+        if (step.changed && !(step.changed.from === null && step.changed.to === 'ok')) {
           summary.changes++;
           changed.push({ rule_id: rule.id, slice_key: key, state: step.memory.state });
         }

@@ -10,7 +10,6 @@ import {
   CreateAlertRuleRequestSchema,
   parseQuery,
   SUGGESTED_ALERT_RULES,
-  toIssues,
   type UpdateAlertRuleRequest,
 } from '@llm-analytics/core';
 import type { z } from 'zod';
@@ -23,24 +22,25 @@ import { type EvaluationSummary, evaluateWorkspace, recordNotification } from '.
 import { buildChannels } from './buildChannels.ts';
 import { AlertDeliverer } from './delivery/AlertDeliverer.ts';
 import { ChannelSender, type DeliveryConfig } from './delivery/ChannelSender.ts';
+import { mergeRulePatch, ruleColumns } from './mergeRulePatch.ts';
 import { type AnomalyLister, thresholdQuery } from './observeRule.ts';
-import { hasAlertDefaults, markAlertDefaults } from './queries/alertDefaultsMark.ts';
 import { deleteRule } from './queries/deleteRule.ts';
 import { deleteState } from './queries/deleteState.ts';
 import { findRule } from './queries/findRule.ts';
+import { hasAlertDefaults } from './queries/hasAlertDefaults.ts';
 import { insertRule } from './queries/insertRule.ts';
 import { listChannels } from './queries/listChannels.ts';
-import { listEventDeliveries } from './queries/listDeliveries.ts';
+import { listEventDeliveries } from './queries/listEventDeliveries.ts';
 import { listEvents } from './queries/listEvents.ts';
 import { listRules } from './queries/listRules.ts';
 import { listStates } from './queries/listStates.ts';
+import { markAlertDefaults } from './queries/markAlertDefaults.ts';
 import { replaceChannels } from './queries/replaceChannels.ts';
 import { updateRule } from './queries/updateRule.ts';
 import { alertJson, type StoredEvent, type StoredRule } from './StoredAlert.ts';
 import { toAlertEvent, toAlertRule, worstState } from './toAlertRule.ts';
 
 type Written = { rule: AlertRule; secrets: { channel_id: string; secret: string }[] };
-type CreateBody = z.output<typeof CreateAlertRuleRequestSchema>;
 
 export interface AlertServiceDeps {
   store: Store;
@@ -133,29 +133,7 @@ export class AlertService {
   ): Promise<Written> {
     const current = await findRule(this.deps.store, workspaceId, id);
     if (!current) throw notFound();
-    const description = patch.description !== undefined ? patch.description : current.description;
-    const parsed = CreateAlertRuleRequestSchema.safeParse({
-      name: patch.name ?? current.name,
-      ...(description !== null ? { description } : {}),
-      condition: patch.condition ?? alertJson(current.condition),
-      cooldown_minutes: patch.cooldown_minutes ?? Number(current.cooldown_minutes),
-      repeat_minutes:
-        patch.repeat_minutes !== undefined
-          ? patch.repeat_minutes
-          : current.repeat_minutes === null
-            ? null
-            : Number(current.repeat_minutes),
-      muted_until:
-        patch.muted_until !== undefined
-          ? patch.muted_until
-          : current.muted_until_ms === null
-            ? null
-            : new Date(Number(current.muted_until_ms)).toISOString(),
-      enabled: patch.enabled ?? Boolean(current.enabled),
-    });
-    if (!parsed.success)
-      throw new ApiError(400, 'validation_failed', 'the alert rule is invalid', toIssues(parsed.error));
-    const merged = parsed.data;
+    const merged = mergeRulePatch(current, patch);
     if (patch.condition) await this.checkCondition(workspaceId, merged.condition);
     const at = this.now();
     const next: StoredRule = { ...current, ...ruleColumns(merged), updated_ms: at };
@@ -211,9 +189,12 @@ export class AlertService {
       at_ms: at,
     };
     await this.deps.store.transaction((tx) =>
-      recordNotification(tx, rule, condition, e, channels, this.opts.publicUrl),
+      recordNotification(tx, rule, condition, e, channels, this.opts.publicUrl, false),
     );
-    const pending = await listEventDeliveries(this.deps.store, workspaceId, [e.id]);
+    const pending = (await listEventDeliveries(this.deps.store, workspaceId, [e.id])).sort(
+      (a, b) =>
+        channels.findIndex((c) => c.id === a.channel_id) - channels.findIndex((c) => c.id === b.channel_id),
+    );
     const done = await Promise.all(
       pending.map((d) =>
         this.deliverer.attempt(
@@ -308,17 +289,4 @@ export class AlertService {
     ]);
     return toAlertRule(r, channels, states);
   }
-}
-
-/** The columns a create body sets. */
-function ruleColumns(b: CreateBody) {
-  return {
-    name: b.name,
-    description: b.description ?? null,
-    condition: b.condition,
-    cooldown_minutes: b.cooldown_minutes,
-    repeat_minutes: b.repeat_minutes,
-    muted_until_ms: b.muted_until ? Date.parse(b.muted_until) : null,
-    enabled: b.enabled,
-  };
 }

@@ -5,7 +5,7 @@ import type { JobRunner, Schedule } from '../jobs/JobRunner.ts';
 import { findActiveJob } from '../jobs/queries/findActiveJob.ts';
 import type { WorkspaceService } from '../workspaces/WorkspaceService.ts';
 import type { AlertService } from './AlertService.ts';
-import { workspacesWithDueDeliveries } from './queries/listDeliveries.ts';
+import { workspacesWithDueDeliveries } from './queries/workspacesWithDueDeliveries.ts';
 import { workspacesWithEnabledRules } from './queries/workspacesWithEnabledRules.ts';
 
 export const ALERT_EVALUATION_JOB = 'alert_evaluation';

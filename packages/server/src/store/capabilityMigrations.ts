@@ -1,5 +1,5 @@
-// Owns the migration steps of the capability tables (traces, jobs, experiments, exports, alerts, anomalies), versions 8 on; part of
-// the one ordered list in migrations.ts. Steps are history: each keeps producing the schema it did.
+// Owns the migration steps of the capability tables (traces, jobs, experiments, exports, anomalies, alerts),
+// versions 8 on; part of the one ordered list in migrations.ts. Steps are history: each keeps producing the schema it did.
 import type { Migration } from './migrationSql.ts';
 import { json, on, ts, type } from './migrationSql.ts';
 
@@ -84,6 +84,26 @@ export const CAPABILITY_MIGRATIONS: Migration[] = [
   },
   {
     version: 13,
+    name: 'analytics_anomalies (anomalies found by the scan, and their triage)',
+    sql: (d) => [
+      `CREATE TABLE analytics_anomalies (
+        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, metric VARCHAR NOT NULL, granularity VARCHAR NOT NULL,
+        slice_dimension VARCHAR NOT NULL, slice_value VARCHAR, direction VARCHAR NOT NULL, start_ms BIGINT NOT NULL,
+        end_ms BIGINT NOT NULL, buckets INTEGER NOT NULL, peak_ms BIGINT NOT NULL,
+        peak_value ${type('double')(d)} NOT NULL, peak_score ${type('double')(d)} NOT NULL,
+        expected_value ${type('double')(d)} NOT NULL, expected_low ${type('double')(d)} NOT NULL,
+        expected_high ${type('double')(d)} NOT NULL, sample ${type('double')(d)}, baseline VARCHAR NOT NULL,
+        severity VARCHAR NOT NULL, sensitivity VARCHAR NOT NULL, points ${json(d)} NOT NULL, status VARCHAR NOT NULL,
+        acknowledged_by VARCHAR, acknowledged_ms BIGINT, resolved_by VARCHAR, resolved_ms BIGINT,
+        detected_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL)`,
+      ...on('postgres', d, [
+        'CREATE UNIQUE INDEX analytics_anomalies_pk ON analytics_anomalies (workspace_id, id)',
+        'CREATE INDEX analytics_anomalies_start ON analytics_anomalies (workspace_id, start_ms)',
+      ]),
+    ],
+  },
+  {
+    version: 14,
     name: 'alert rules, their channels, per-slice states, history and deliveries',
     sql: (d) => [
       `CREATE TABLE analytics_alert_rules (
@@ -121,26 +141,6 @@ export const CAPABILITY_MIGRATIONS: Migration[] = [
         'CREATE INDEX analytics_alert_deliveries_event ON analytics_alert_deliveries (workspace_id, event_id)',
         'CREATE INDEX analytics_alert_deliveries_due ON analytics_alert_deliveries (status, next_attempt_ms)',
         'CREATE UNIQUE INDEX analytics_alert_defaults_pk ON analytics_alert_defaults (workspace_id)',
-      ]),
-    ],
-  },
-  {
-    version: 14,
-    name: 'analytics_anomalies (anomalies found by the scan, and their triage)',
-    sql: (d) => [
-      `CREATE TABLE analytics_anomalies (
-        workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, metric VARCHAR NOT NULL, granularity VARCHAR NOT NULL,
-        slice_dimension VARCHAR NOT NULL, slice_value VARCHAR, direction VARCHAR NOT NULL, start_ms BIGINT NOT NULL,
-        end_ms BIGINT NOT NULL, buckets INTEGER NOT NULL, peak_ms BIGINT NOT NULL,
-        peak_value ${type('double')(d)} NOT NULL, peak_score ${type('double')(d)} NOT NULL,
-        expected_value ${type('double')(d)} NOT NULL, expected_low ${type('double')(d)} NOT NULL,
-        expected_high ${type('double')(d)} NOT NULL, sample ${type('double')(d)}, baseline VARCHAR NOT NULL,
-        severity VARCHAR NOT NULL, sensitivity VARCHAR NOT NULL, points ${json(d)} NOT NULL, status VARCHAR NOT NULL,
-        acknowledged_by VARCHAR, acknowledged_ms BIGINT, resolved_by VARCHAR, resolved_ms BIGINT,
-        detected_ms BIGINT NOT NULL, updated_ms BIGINT NOT NULL)`,
-      ...on('postgres', d, [
-        'CREATE UNIQUE INDEX analytics_anomalies_pk ON analytics_anomalies (workspace_id, id)',
-        'CREATE INDEX analytics_anomalies_start ON analytics_anomalies (workspace_id, start_ms)',
       ]),
     ],
   },

@@ -20,6 +20,7 @@ interface Ids {
   traceB: string;
   exportB: string;
   experimentB: string;
+  alertRuleB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -124,6 +125,20 @@ const CASES: Record<string, Case> = {
   },
   'DELETE /api/analytics/experiments/:id': { params: (i) => ({ id: [i.experimentB] }) },
   'GET /api/analytics/experiments/:id/results': { params: (i) => ({ id: [i.experimentB] }) },
+  'GET /api/alerts/rules': {},
+  'POST /api/alerts/rules': {
+    body: () => ({
+      name: 'a-iso-alert',
+      condition: { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 },
+    }),
+  },
+  'PATCH /api/alerts/rules/:id': {
+    body: () => ({ name: 'renamed by a' }),
+    params: (i) => ({ id: [i.alertRuleB] }),
+  },
+  'DELETE /api/alerts/rules/:id': { params: (i) => ({ id: [i.alertRuleB] }) },
+  'POST /api/alerts/rules/:id/test': { params: (i) => ({ id: [i.alertRuleB] }) },
+  'GET /api/alerts/history': { query: `rule_id=canaryB-rule` },
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
@@ -301,8 +316,25 @@ for (const engine of ENGINES) {
           primary_metric: 'success_rate',
         })
       ).id;
+      const alertB = await s.ctx.alerts.create(wsB, b.email, {
+        name: 'canaryB-alert',
+        condition: { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 },
+        channels: [{ type: 'webhook', name: 'canaryB-hook', url: 'https://canaryb.example.com/hook' }],
+      });
+      const alertRuleB = alertB.rule.id;
       ownerA = a.id;
-      ids = { wsA, wsB, keyB: keyB.id, ownerB: b.id, memberB: m.id, jobB, traceB, exportB, experimentB };
+      ids = {
+        wsA,
+        wsB,
+        keyB: keyB.id,
+        ownerB: b.id,
+        memberB: m.id,
+        jobB,
+        traceB,
+        exportB,
+        experimentB,
+        alertRuleB,
+      };
       canaries = [
         'canaryb',
         wsB,
@@ -315,6 +347,8 @@ for (const engine of ENGINES) {
         'cafe0000000000000000000000000b0b',
         exportB,
         experimentB,
+        alertRuleB,
+        alertB.secrets[0].secret,
       ];
     });
     after(() => s.close());

@@ -1,10 +1,17 @@
 // Store.removeWorkspace on both engines: one transaction empties the workspace in every catalogue table while
 // ingest commits of another workspace run, which all land; the store forgets what it held of the removed one.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CATALOGUE, type IngestBatch } from '@llm-analytics/core';
 import { insertMembership } from '../../src/accounts/queries/insertMembership.ts';
 import { insertActivity } from '../../src/activity/queries/insertActivity.ts';
+import { insertDelivery } from '../../src/alerts/queries/insertDelivery.ts';
+import { insertEvent } from '../../src/alerts/queries/insertEvent.ts';
+import { insertRule } from '../../src/alerts/queries/insertRule.ts';
+import { markAlertDefaults } from '../../src/alerts/queries/markAlertDefaults.ts';
+import { replaceChannels } from '../../src/alerts/queries/replaceChannels.ts';
+import { writeState } from '../../src/alerts/queries/writeState.ts';
 import { insertAnomalies } from '../../src/anomalies/queries/insertAnomalies.ts';
 import { insertApiKey } from '../../src/auth/queries/insertApiKey.ts';
 import { insertExperiment } from '../../src/experiments/queries/insertExperiment.ts';
@@ -12,7 +19,7 @@ import { insertExport } from '../../src/exports/queries/insertExport.ts';
 import { insertJob } from '../../src/jobs/queries/insertJob.ts';
 import { replaceSettings } from '../../src/settings/queries/replaceSettings.ts';
 import { emptyRowSet } from '../../src/store/RowSet.ts';
-import type { Store } from '../../src/store/Store.ts';
+import type { Store, Tx } from '../../src/store/Store.ts';
 import { insertWorkspace } from '../../src/workspaces/queries/insertWorkspace.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { spanRow } from '../helpers/spanRow.ts';
@@ -159,6 +166,7 @@ async function fill(store: Store, ws: string): Promise<void> {
         updated_ms: 1,
       },
     ]);
+    await fillAlerts(tx, ws);
   });
   await commitBatch(store, ws, facts(0, 'old-session'));
   const at = Date.parse(T);
@@ -177,6 +185,86 @@ async function fill(store: Store, ws: string): Promise<void> {
       }),
     ],
   });
+}
+
+/** One row in each alert table. */
+async function fillAlerts(tx: Tx, ws: string): Promise<void> {
+  const condition = { type: 'threshold', metric: 'error_rate', comparator: 'gt', threshold: 5 };
+  await insertRule(tx, {
+    workspace_id: ws,
+    id: `rule-${ws}`,
+    name: 'errors',
+    description: null,
+    condition,
+    cooldown_minutes: 30,
+    repeat_minutes: null,
+    muted_until_ms: null,
+    enabled: true,
+    suggestion: null,
+    last_evaluated_ms: 1,
+    created_by: 'test',
+    created_ms: 1,
+    updated_ms: 1,
+  });
+  await replaceChannels(tx, ws, `rule-${ws}`, [
+    {
+      workspace_id: ws,
+      id: `chan-${ws}`,
+      rule_id: `rule-${ws}`,
+      position: 0,
+      type: 'webhook',
+      name: 'hook',
+      url: 'https://example.com/hook',
+      recipients: null,
+      secret: 'whsec_abcd',
+      enabled: true,
+      consecutive_failures: 0,
+      disabled_reason: null,
+      created_ms: 1,
+    },
+  ]);
+  await writeState(tx, {
+    workspace_id: ws,
+    rule_id: `rule-${ws}`,
+    slice_key: 'overall',
+    state: 'firing',
+    since_ms: 1,
+    value: 9,
+    last_notified_ms: 1,
+    notified: true,
+    updated_ms: 1,
+  });
+  const event = {
+    workspace_id: ws,
+    id: `event-${ws}`,
+    rule_id: `rule-${ws}`,
+    rule_name: 'errors',
+    slice_key: 'overall',
+    kind: 'firing',
+    from_state: 'ok',
+    to_state: 'firing',
+    value: 9,
+    threshold: 5,
+    anomaly_id: null,
+    suppressed: null,
+    at_ms: 1,
+  };
+  await insertEvent(tx, event);
+  await insertDelivery(tx, {
+    workspace_id: ws,
+    id: `delivery-${ws}`,
+    event_id: event.id,
+    channel_id: `chan-${ws}`,
+    channel_type: 'webhook',
+    status: 'delivered',
+    attempts: 1,
+    last_error: null,
+    next_attempt_ms: null,
+    delivered_ms: 1,
+    message: { event_id: event.id },
+    created_ms: 1,
+  });
+  await markAlertDefaults(tx, ws, 1);
 }
 
 for (const engine of ENGINES) {
@@ -207,6 +295,12 @@ for (const engine of ENGINES) {
           'jobs',
           'analytics_exports',
           'analytics_anomalies',
+          'analytics_alert_rules',
+          'analytics_alert_channels',
+          'analytics_alert_states',
+          'analytics_alert_events',
+          'analytics_alert_deliveries',
+          'analytics_alert_defaults',
         ])
           assert.equal(kept[t], 1, t);
         // Every kept message's code still names its model.

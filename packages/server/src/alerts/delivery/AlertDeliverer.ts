@@ -1,8 +1,9 @@
 // Owns attempting deliveries: one attempt, its outcome in the delivery log, retries with backoff, and the
 // channel's health (disabled after repeated failures).
 import type { Store } from '../../store/Store.ts';
+import { claimDelivery } from '../queries/claimDelivery.ts';
 import { listChannels } from '../queries/listChannels.ts';
-import { listDueDeliveries } from '../queries/listDeliveries.ts';
+import { listDueDeliveries } from '../queries/listDueDeliveries.ts';
 import { updateChannelHealth } from '../queries/updateChannelHealth.ts';
 import { updateDelivery } from '../queries/updateDelivery.ts';
 import { alertJson, type StoredChannel, type StoredDelivery } from '../StoredAlert.ts';
@@ -31,7 +32,13 @@ export class AlertDeliverer {
     const due = await listDueDeliveries(this.store, workspaceId, this.now());
     if (due.length === 0) return { attempted: 0, delivered: 0 };
     let delivered = 0;
+    let attempted = 0;
     for (const d of due) {
+      const at = this.now();
+      // An attempt that outlives the lease (a hung SMTP server past every timeout) may be tried again.
+      if (!(await this.store.transaction((tx) => claimDelivery(tx, workspaceId, d.id, at, 5 * 60_000))))
+        continue;
+      attempted++;
       // Fresh each time: an earlier attempt of this pass may have disabled the channel.
       const channels = await listChannels(this.store, workspaceId);
       const done = await this.attempt(
@@ -41,7 +48,7 @@ export class AlertDeliverer {
       );
       if (done.status === 'delivered') delivered++;
     }
-    return { attempted: due.length, delivered };
+    return { attempted, delivered };
   }
 
   /** One attempt of `d` to `channel` (undefined: it was removed); records and returns the outcome. */

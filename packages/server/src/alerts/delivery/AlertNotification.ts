@@ -23,7 +23,8 @@ export interface AlertNotification {
   url: string;
 }
 
-const WORDS: Record<AlertComparator, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
+/** How a comparator reads in a message. */
+export const COMPARATOR_SYMBOLS: Record<AlertComparator, string> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
 
 /** "firing", "resolved", "still firing", "test". */
 export function kindWord(kind: AlertNotificationKind): string {
@@ -41,7 +42,7 @@ export function notificationDetail(n: AlertNotification): string {
   if (n.anomaly_id !== null) return `open anomaly ${n.anomaly_id}${n.metric ? ` on ${n.metric}` : ''}`;
   if (n.metric === null) return 'test notification';
   const value = n.value === null ? 'no data' : formatNumber(n.value);
-  const cmp = n.comparator ? WORDS[n.comparator] : '';
+  const cmp = n.comparator ? COMPARATOR_SYMBOLS[n.comparator] : '';
   const threshold = n.threshold === null ? '' : ` (threshold ${cmp} ${formatNumber(n.threshold)}`;
   return `${n.metric} = ${value}${threshold}${n.window_minutes ? `, last ${n.window_minutes} min)` : threshold ? ')' : ''}`;
 }

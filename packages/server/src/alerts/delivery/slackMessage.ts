@@ -1,6 +1,7 @@
 // Owns the Slack incoming-webhook message of a notification: Block Kit with the value, threshold, slice, a link.
 import {
   type AlertNotification,
+  COMPARATOR_SYMBOLS,
   formatNumber,
   notificationDetail,
   notificationTitle,
@@ -19,7 +20,7 @@ export function slackMessage(n: AlertNotification): Record<string, unknown> {
     { type: 'mrkdwn', text: `*Value*\n${n.value === null ? '—' : formatNumber(n.value)}` },
     {
       type: 'mrkdwn',
-      text: `*Threshold*\n${n.threshold === null ? '—' : `${n.comparator ?? ''} ${formatNumber(n.threshold)}`.trim()}`,
+      text: `*Threshold*\n${n.threshold === null ? '—' : `${n.comparator ? COMPARATOR_SYMBOLS[n.comparator] : ''} ${formatNumber(n.threshold)}`.trim()}`,
     },
     { type: 'mrkdwn', text: `*Slice*\n${n.slice_key}` },
     { type: 'mrkdwn', text: `*State*\n${n.state}` },
