@@ -21,6 +21,7 @@ interface Ids {
   exportB: string;
   experimentB: string;
   alertRuleB: string;
+  anomalyB: string;
 }
 interface Case {
   body?: (ids: Ids) => unknown;
@@ -139,6 +140,12 @@ const CASES: Record<string, Case> = {
   'DELETE /api/alerts/rules/:id': { params: (i) => ({ id: [i.alertRuleB] }) },
   'POST /api/alerts/rules/:id/test': { params: (i) => ({ id: [i.alertRuleB] }) },
   'GET /api/alerts/history': { query: `rule_id=canaryB-rule` },
+  'GET /api/analytics/anomalies': { query: 'sensitivity=high&limit=500' },
+  'PATCH /api/analytics/anomalies/:id': {
+    body: () => ({ status: 'resolved' }),
+    params: (i) => ({ id: [i.anomalyB] }),
+  },
+  'POST /api/analytics/anomalies/scan': {},
   'GET /api/jobs': { query: 'limit=200' },
   'GET /api/jobs/:id': { params: (i) => ({ id: [i.jobB, i.wsB] }) },
   'POST /api/jobs/retention': {},
@@ -322,6 +329,32 @@ for (const engine of ENGINES) {
         channels: [{ type: 'webhook', name: 'canaryB-hook', url: 'https://canaryb.example.com/hook' }],
       });
       const alertRuleB = alertB.rule.id;
+      const anomalyB = 'anom_canaryB';
+      const start = Date.now() - 86_400_000 * 3;
+      const day = new Date(start - (start % 86_400_000)).toISOString();
+      await s.ctx.anomalies.record(
+        wsB,
+        [
+          {
+            id: anomalyB,
+            metric: 'success_rate',
+            granularity: 'day',
+            slice: { dimension: 'model', value: 'canaryB-model' },
+            direction: 'drop',
+            start: day,
+            end: new Date(Date.parse(day) + 86_400_000).toISOString(),
+            buckets: 1,
+            peak: { start: day, value: 30, score: -9 },
+            expected: { value: 80, low: 70, high: 90 },
+            sample: 100,
+            baseline: 'day_of_week',
+            severity: 'high',
+            sensitivity: 'low',
+            points: [{ start: day, value: 30, expected: 80, low: 70, high: 90, score: -9 }],
+          },
+        ],
+        0,
+      );
       ownerA = a.id;
       ids = {
         wsA,
@@ -334,6 +367,7 @@ for (const engine of ENGINES) {
         exportB,
         experimentB,
         alertRuleB,
+        anomalyB,
       };
       canaries = [
         'canaryb',
@@ -349,6 +383,7 @@ for (const engine of ENGINES) {
         experimentB,
         alertRuleB,
         alertB.secrets[0].secret,
+        anomalyB,
       ];
     });
     after(() => s.close());

@@ -1,7 +1,7 @@
 // Stores scan results on both engines: a re-scan upserts (no duplicates, triage kept), the list filters, triage.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AnomalyListQuerySchema, type DetectedAnomaly, DetectedAnomalySchema } from '@llm-analytics/core';
+import { AnomalyListQuerySchema } from '@llm-analytics/core';
 import { ActivityService } from '../../src/activity/ActivityService.ts';
 import { AnalyticsService } from '../../src/analytics/AnalyticsService.ts';
 import { AnomalyService } from '../../src/anomalies/AnomalyService.ts';
@@ -11,50 +11,7 @@ import { SettingsService } from '../../src/settings/SettingsService.ts';
 import type { Store } from '../../src/store/Store.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { withStore } from '../helpers/storeFor.ts';
-
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2026, 10, 2);
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A detected anomaly as scanAnomalies would return it (the fields the store keeps). */
-function anomaly(over: {
-  id: string;
-  metric?: string;
-  startH: number;
-  hours?: number;
-  slice?: DetectedAnomaly['slice'];
-  sensitivity?: DetectedAnomaly['sensitivity'];
-  granularity?: DetectedAnomaly['granularity'];
-  peak?: number;
-}): DetectedAnomaly {
-  const start = T0 + over.startH * HOUR;
-  const hours = over.hours ?? 2;
-  const points = Array.from({ length: hours }, (_, i) => ({
-    start: iso(start + i * HOUR),
-    value: 50 - i,
-    expected: 80,
-    low: 74.5,
-    high: 85.25,
-    score: -(over.peak ?? 7) + i,
-  }));
-  return DetectedAnomalySchema.parse({
-    id: over.id,
-    metric: over.metric ?? 'success_rate',
-    granularity: over.granularity ?? 'hour',
-    slice: over.slice ?? { dimension: 'model', value: 'm1' },
-    direction: 'drop',
-    start: iso(start),
-    end: iso(start + hours * HOUR),
-    buckets: hours,
-    peak: { start: iso(start), value: 50, score: -(over.peak ?? 7) },
-    expected: { value: 80, low: 74.5, high: 85.25 },
-    sample: 120,
-    baseline: 'hour_of_week',
-    severity: 'high',
-    sensitivity: over.sensitivity ?? 'low',
-    points,
-  });
-}
+import { anomaly, HOUR, iso, T0 } from './fixture.ts';
 
 function service(store: Store, events: EventBus, now: () => number): AnomalyService {
   const activity = new ActivityService(store);
