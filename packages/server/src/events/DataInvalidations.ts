@@ -1,24 +1,18 @@
 // Owns turning committed ingest into `data` events: per workspace, the tables written and the rows, coalesced to
-// at most one event per interval.
+// at most one event per interval; `at` is when the first commit merged into the event landed.
 import type { RowSet } from '../store/RowSet.ts';
 import type { EventBus } from './EventBus.ts';
 
 interface Pending {
   tables: Set<string>;
   rows: number;
+  /** When the first commit merged into the pending event landed: the event's `at`. */
+  firstMs: number;
   /** When the workspace's last event went out (0: never). */
   lastMs: number;
   /** Cancels the scheduled flush; null when none is scheduled. */
   timer: (() => void) | null;
 }
-
-const TABLES = [
-  'models',
-  'conversations',
-  'messages',
-  'evaluations',
-  'spans',
-] as const satisfies readonly (keyof RowSet)[];
 
 /**
  * The writer calls `committed` after each commit. The first commit after a quiet interval is published at once
@@ -37,8 +31,8 @@ export class DataInvalidations {
 
   committed(rows: RowSet): void {
     if (this.closed) return;
-    for (const table of TABLES) {
-      const list = rows[table];
+    // A RowSet's keys are its tables' names.
+    for (const [table, list] of Object.entries(rows) as [keyof RowSet, RowSet[keyof RowSet]][]) {
       let ws: string | undefined;
       let n = 0;
       for (const r of list) {
@@ -60,12 +54,13 @@ export class DataInvalidations {
     this.pending.clear();
   }
 
-  private add(workspaceId: string, table: (typeof TABLES)[number], rows: number): void {
+  private add(workspaceId: string, table: keyof RowSet, rows: number): void {
     let p = this.pending.get(workspaceId);
     if (!p) {
-      p = { tables: new Set(), rows: 0, lastMs: 0, timer: null };
+      p = { tables: new Set(), rows: 0, firstMs: 0, lastMs: 0, timer: null };
       this.pending.set(workspaceId, p);
     }
+    if (p.rows === 0) p.firstMs = Date.now();
     p.tables.add(table);
     // A message's tool calls are rewritten with it (replaced, possibly by none).
     if (table === 'messages') p.tables.add('tool_calls');
@@ -93,7 +88,7 @@ export class DataInvalidations {
     p.lastMs = Date.now();
     this.bus.publish(workspaceId, {
       type: 'data',
-      data: { tables, rows, at: new Date(p.lastMs).toISOString() },
+      data: { tables, rows, at: new Date(p.firstMs).toISOString() },
     });
   }
 }

@@ -9,6 +9,8 @@ export interface SseEvent {
   data: any;
   /** performance.now() when the event's last line arrived. */
   receivedAt: number;
+  /** Date.now() then: comparable with the server's timestamps on the same machine. */
+  receivedWall: number;
 }
 
 export class SseClient {
@@ -132,7 +134,13 @@ export class SseClient {
     }
     if (isComment) this.comments++;
     if (data !== null) {
-      this.events.push({ id: this.lastId, event, data: JSON.parse(data), receivedAt: performance.now() });
+      this.events.push({
+        id: this.lastId,
+        event,
+        data: JSON.parse(data),
+        receivedAt: performance.now(),
+        receivedWall: Date.now(),
+      });
     }
     this.wake();
   }

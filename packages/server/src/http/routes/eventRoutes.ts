@@ -24,6 +24,11 @@ export const eventRoutes =
       replies: { 200: null },
       eventStream: { events: LIVE_EVENT_SCHEMAS },
       handler: async (req, reply) => {
+        // HEAD (Fastify adds it to every GET): the stream's headers, no stream that would never end.
+        if (req.method === 'HEAD') {
+          reply.type('text/event-stream; charset=utf-8').send();
+          return;
+        }
         const header = req.headers['last-event-id'];
         const lastEventId = (typeof header === 'string' ? header : undefined) ?? req.query.lastEventId;
         reply.hijack();
