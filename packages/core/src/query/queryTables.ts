@@ -1,7 +1,8 @@
 // Owns which stored tables an AnalyticsQuery reads, from the registry and the catalogue: what a live `data`
 // event (naming the tables written) must match for a reader of the query to re-run it.
 import { TABLES, type TableName } from '../catalogue/catalogue.ts';
-import { type AnalyticsQuery, type Filter, isFilterGroup, isFilterNot } from './AnalyticsQuery.ts';
+import type { AnalyticsQuery, Filter } from './AnalyticsQuery.ts';
+import { isFilterGroup, isFilterNot } from './filterShape.ts';
 import { metricPartials, registry } from './registry/registry.ts';
 import type { BaseColumn, Grain } from './registry/types.ts';
 
