@@ -18,7 +18,7 @@ export function RulePreview({ draft: d }: { draft: RuleDraft }) {
   const f = ruleDraft.filterOf(d);
   const q = d.metric && !('problem' in f) ? previewQuery(d, f.filter) : null;
   const res = useQuery({
-    queryKey: ['analytics', 'alert-preview', q],
+    queryKey: ['analytics', q],
     queryFn: ({ signal }) => runQuery(q as AnalyticsQuery, signal),
     enabled: q !== null,
     placeholderData: keepPreviousData,
