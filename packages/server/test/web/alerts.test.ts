@@ -10,7 +10,7 @@ import { type HttpReceiver, startHttpReceiver } from '../alerts/receivers.ts';
 import { verifyStandardWebhook } from '../alerts/verifyStandardWebhook.ts';
 import type { TestServer } from '../helpers/testServer.ts';
 import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
-import { OWNER, startDashboardServer } from './dashboardFixture.ts';
+import { OWNER, startDashboardServer, VIEWER } from './dashboardFixture.ts';
 import { apiFromPage, signIn } from './pageHelpers.ts';
 
 const NAME = 'Errors above half a percent';
@@ -61,10 +61,15 @@ describe('alerts page in Chromium', { timeout: 180_000 }, () => {
     assert.ok(shown.every((r) => r.suggested && !r.on));
   });
 
-  it('shows what the API refuses at its field, with its message and code', async () => {
+  it('shows what the API refuses at its fields (threshold, a recipient), with its message and code', async () => {
     await page.getByRole('button', { name: 'New rule' }).click();
     const dialog = page.getByRole('dialog', { name: 'New alert rule' });
-    await dialog.getByLabel('Name').fill(NAME);
+    await dialog.getByLabel('Name').first().fill(NAME);
+    await dialog.getByRole('button', { name: 'Add email' }).click();
+    await dialog
+      .getByTestId('channel-0')
+      .getByLabel(/^Recipients/)
+      .fill('not-an-address');
     await dialog.getByRole('button', { name: 'Create rule' }).click();
     const banner = dialog.getByTestId('rule-form-error');
     await banner.waitFor();
@@ -74,7 +79,10 @@ describe('alerts page in Chromium', { timeout: 180_000 }, () => {
     const describedBy = await threshold.getAttribute('aria-describedby');
     assert.ok(describedBy);
     assert.ok(((await page.locator(`[id="${describedBy}"]`).textContent()) ?? '').length > 0);
+    const recipients = dialog.getByTestId('channel-0').getByLabel(/^Recipients/);
+    assert.equal(await recipients.getAttribute('aria-invalid'), 'true');
     assert.equal((await rules(page)).length, SUGGESTED.length, 'nothing was stored');
+    await dialog.getByTestId('channel-0').getByRole('button', { name: 'Remove channel' }).click();
   });
 
   it('creates a rule with a live preview and a webhook channel, and shows its secret once', async () => {
@@ -186,5 +194,24 @@ describe('alerts page in Chromium', { timeout: 180_000 }, () => {
     await row.waitFor({ state: 'detached' });
     assert.ok(!(await rules(page)).some((r) => r.name === NAME));
     await page.screenshot({ path: artifactPath('alerts-page.png'), fullPage: true });
+  });
+
+  it('shows a viewer the rules, their state and the history, and no control that changes them', async () => {
+    await s.ctx.accounts.createUser(VIEWER, s.workspaceId, 'viewer');
+    // The persistent context shares cookies: this signs the owner out, so it runs last.
+    await browser.context.clearCookies();
+    const viewer = await browser.context.newPage();
+    try {
+      await signIn(viewer, s.url, VIEWER);
+      await viewer.goto(`${s.url}/alerts`);
+      await viewer.locator('[data-testid="alert-rules"][data-state="ready"]').waitFor();
+      assert.equal(await viewer.locator('tr[data-rule]').count(), SUGGESTED.length);
+      assert.equal(await viewer.getByRole('button', { name: 'New rule' }).count(), 0);
+      assert.equal(await viewer.locator('.rules-table .row-actions').count(), 0);
+      assert.ok(await viewer.locator('.rules-table input[type="checkbox"]').first().isDisabled());
+      await viewer.locator('[data-testid="alert-history"][data-state="ready"]').waitFor();
+    } finally {
+      await viewer.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { ensureWebBuild } from '../../src/web/ensureWebBuild.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { dayStart, REGRESSION, regressionBatches } from './anomalyFixture.ts';
 import { artifactPath, launchBrowser, type TestBrowser } from './browser.ts';
-import { OWNER } from './dashboardFixture.ts';
+import { OWNER, VIEWER } from './dashboardFixture.ts';
 import { apiFromPage, kpiValue, signIn, waitForKpis } from './pageHelpers.ts';
 
 const DAY = 86_400_000;
@@ -112,5 +112,22 @@ describe('anomaly feed in Chromium', { timeout: 180_000 }, () => {
       (await listed(page, '?status=resolved')).find((a) => a.id === incident.id)?.status,
       'resolved',
     );
+  });
+
+  it('shows a viewer the anomalies without triage or scan controls', async () => {
+    await s.ctx.accounts.createUser(VIEWER, s.workspaceId, 'viewer');
+    await browser.context.clearCookies();
+    const viewer = await browser.context.newPage();
+    try {
+      await signIn(viewer, s.url, VIEWER);
+      const feed = viewer.getByTestId('chart-anomaly-feed');
+      await feed.scrollIntoViewIfNeeded();
+      await feed.locator('[data-state="ready"] li.anomaly').first().waitFor();
+      for (const name of ['Scan now', 'Acknowledge', 'Resolve']) {
+        assert.equal(await feed.getByRole('button', { name }).count(), 0, name);
+      }
+    } finally {
+      await viewer.close();
+    }
   });
 });
