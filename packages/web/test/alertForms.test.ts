@@ -10,7 +10,7 @@ import {
 } from '@llm-analytics/core';
 import { previewQuery } from '../src/alerts/previewQuery.ts';
 import { ruleDraft } from '../src/alerts/ruleDraft.ts';
-import { ruleErrors } from '../src/alerts/ruleErrors.ts';
+import { ruleErrors, withoutEdited } from '../src/alerts/ruleErrors.ts';
 import { anomalyFocus } from '../src/anomalies/anomalyFocus.ts';
 
 const RULE: AlertRule = {
@@ -131,6 +131,17 @@ describe('alert rule form state', () => {
       'condition.filters': ['unknown dimension'],
       '': ['something.else: odd'],
     });
+    // Correcting a field drops its message; editing any channel drops the channels' ones.
+    assert.deepEqual(Object.keys(withoutEdited(e, { threshold: '5' })).sort(), [
+      '',
+      'channels[1].to',
+      'condition.filters',
+    ]);
+    assert.deepEqual(Object.keys(withoutEdited(e, { channels: [] })).sort(), [
+      '',
+      'condition.filters',
+      'condition.threshold',
+    ]);
   });
 
   it('previews the rule in its filters and slice, hourly for short windows', () => {

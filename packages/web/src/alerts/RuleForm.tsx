@@ -9,7 +9,7 @@ import { ChannelsEditor } from './ChannelsEditor';
 import { ConditionFields } from './ConditionFields';
 import { RulePreview } from './RulePreview';
 import { type RuleDraft, ruleDraft } from './ruleDraft';
-import { type FieldErrors, ruleErrors } from './ruleErrors';
+import { type FieldErrors, ruleErrors, withoutEdited } from './ruleErrors';
 import { TimingFields } from './TimingFields';
 
 export function RuleForm({
@@ -43,7 +43,10 @@ export function RuleForm({
     target?.scrollIntoView({ block: 'center' });
     if (target?.matches('input, textarea, select')) target.focus();
   }, [refusals]);
-  const set = (patch: Partial<RuleDraft>) => setD((x) => ({ ...x, ...patch }));
+  const set = (patch: Partial<RuleDraft>) => {
+    setD((x) => ({ ...x, ...patch }));
+    setErrors((e) => withoutEdited(e, patch));
+  };
   const errorId = (field: string) => `${id}-${field.replace(/[^\w-]/g, '_')}`;
   const refuse = (e: FieldErrors, message: string) => {
     setErrors(e);
