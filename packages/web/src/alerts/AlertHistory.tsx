@@ -1,8 +1,9 @@
 // Owns the history table of the Alerts page: each state change or test of a (rule, slice), newest first, with
 // what was sent for it (deliveries, attempts, last error) or why nothing was.
-import type { AlertRule } from '@llm-analytics/core';
+import { type AlertRule, metricDisplay } from '@llm-analytics/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatValue } from '../ui/format';
 import { Notice } from '../ui/Notice';
 import { AlertStateBadge } from './AlertStateBadge';
 import { alertsApi } from './alertsApi';
@@ -16,6 +17,11 @@ export function AlertHistory({ rules }: { rules: AlertRule[] }) {
   });
   const events = history.data?.events ?? [];
   const channelsOf = (id: string) => rules.find((r) => r.id === id)?.channels;
+  // Values in the rule's metric unit while the rule exists; a deleted rule's as plain numbers.
+  const show = (ruleId: string, v: number) => {
+    const metric = rules.find((r) => r.id === ruleId)?.condition.metric;
+    return metric ? formatValue(v, metricDisplay(metric).unit) : v.toLocaleString();
+  };
   return (
     <section
       className="panel panel-body-pad"
@@ -83,9 +89,9 @@ export function AlertHistory({ rules }: { rules: AlertRule[] }) {
                     )}
                   </td>
                   <td className="num">
-                    {e.value === null ? '—' : e.value.toLocaleString()}
+                    {e.value === null ? '—' : show(e.rule_id, e.value)}
                     {e.threshold !== null ? (
-                      <span className="muted"> / {e.threshold.toLocaleString()}</span>
+                      <span className="muted"> / {show(e.rule_id, e.threshold)}</span>
                     ) : null}
                   </td>
                   <td>
