@@ -114,7 +114,7 @@ export async function createContext(config: Config, store?: Store): Promise<AppC
   jobRunner.register(exportJob(exports)).register(exportCleanupJob(exports));
   jobRunner.schedule(exportCleanupSchedule(jobRunner, workspaces, config.exportDir));
   const anomalies = new AnomalyService(s, analytics, events, activity);
-  jobRunner.register(anomalyScanJob(anomalies));
+  jobRunner.register(anomalyScanJob(anomalies, activity));
   jobRunner.schedule(anomalyScanSchedule(jobRunner, workspaces, config.anomalyScanMinutes * 60_000));
   const alerts = new AlertService(
     { store: s, analytics, events, activity, anomalies },

@@ -48,7 +48,9 @@ export interface AnomalyScanResult extends AnomalyWriteCounts {
   days: number;
   queries: number;
   series: number;
+  /** Wall time until the last query answered (finished slice levels are detected meanwhile). */
   query_ms: number;
+  /** Event-loop time of the detection. */
   detect_ms: number;
 }
 
@@ -94,17 +96,11 @@ export class AnomalyService {
     return rows.map(toAnomalyRecord);
   }
 
-  /** 404 when the anomaly is not the workspace's (another workspace's id is not found either). */
-  async get(workspaceId: string, id: string): Promise<AnomalyRecord> {
-    const row = await findAnomaly(this.store, workspaceId, id);
-    if (!row) throw notFound();
-    return toAnomalyRecord(row);
-  }
-
   /**
    * Acknowledge, resolve or reopen. Acknowledging records who and when (once: a second acknowledge keeps the
    * first); resolving records who and when, keeping who acknowledged; reopening clears both. Setting the
-   * status it already has changes nothing.
+   * status it already has changes nothing. 404 when the anomaly is not the workspace's (another workspace's id
+   * is not found either).
    */
   async patch(workspaceId: string, actor: string, id: string, status: AnomalyStatus): Promise<AnomalyRecord> {
     const result = await this.store.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 // Owns the `anomaly_scan` job kind (one workspace's scan, its progress and counts as the job's result) and the
 // schedule that queues one for every workspace every ANOMALY_SCAN_MINUTES.
+import type { ActivityService } from '../activity/ActivityService.ts';
 import type { JobKind } from '../jobs/JobKind.ts';
 import type { JobRunner, Schedule } from '../jobs/JobRunner.ts';
 import { findActiveJob } from '../jobs/queries/findActiveJob.ts';
@@ -16,7 +17,8 @@ export interface AnomalyScanPayload {
   requested_by?: string;
 }
 
-export function anomalyScanJob(anomalies: AnomalyService): JobKind {
+/** A scan somebody asked for is logged (`anomalies.scan`, with its counts); the scheduled ones would drown the log. */
+export function anomalyScanJob(anomalies: AnomalyService, activity: ActivityService): JobKind {
   return {
     kind: ANOMALY_SCAN,
     async run(ctx, job, report) {
@@ -24,6 +26,9 @@ export function anomalyScanJob(anomalies: AnomalyService): JobKind {
       if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= MAX_DAYS))
         throw new Error(`days must be a whole number from 1 to ${MAX_DAYS}, got ${String(job.payload.days)}`);
       const result = await anomalies.scan(job.workspace_id, { days, signal: ctx.signal, progress: report });
+      const requestedBy = typeof job.payload.requested_by === 'string' ? job.payload.requested_by : null;
+      if (requestedBy)
+        await activity.record(job.workspace_id, requestedBy, 'anomalies.scan', null, { ...result });
       return { ...result };
     },
   };

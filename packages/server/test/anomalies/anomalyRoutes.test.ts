@@ -149,6 +149,8 @@ for (const engine of ENGINES) {
       assert.equal(result.days, 90);
       assert.ok(result.series > 0);
       assert.equal(result.detected, result.inserted + result.updated + result.unchanged);
+      const logged = (await s.ctx.activity.list(s.workspaceId)).find((e) => e.action === 'anomalies.scan');
+      assert.equal(logged?.details?.detected, result.detected, 'a requested scan is logged with its counts');
       const list = await call(s.url, 'GET', `${BASE}?sensitivity=high&limit=500`, { key: s.adminKey });
       assert.equal(list.body.anomalies.length, 3 + result.inserted);
     });

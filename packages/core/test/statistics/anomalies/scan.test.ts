@@ -176,3 +176,49 @@ test('metric table: kind from the registry type, bad side from the KPI row, else
   assert.deepEqual(m('messages'), ['volume', 'both', 1]);
   assert.equal(anomalyMetric('nope'), null);
 });
+
+test('one scan at high, filtered by each anomaly’s sensitivity, shows no more than a scan at that sensitivity', () => {
+  // The server scans once at high and lists by `sensitivity` (the least sensitive setting the peak crosses):
+  // every anomaly a medium (low) scan finds lies inside exactly one high anomaly that shows at medium (low),
+  // and no high anomaly shows at medium without one, so the filtered list never outnumbers the scan.
+  const rank = { low: 0, medium: 1, high: 2 } as const;
+  const seen = { medium: 0, low: 0, high: 0 };
+  for (const [metric, kind] of [
+    ['success_rate', 'rate'],
+    ['latency_p95', 'mean'],
+    ['messages', 'volume'],
+  ] as const)
+    for (let seed = 1; seed <= 4; seed++) {
+      const series = synthetic(kind, {
+        seed,
+        granularity: 'hour',
+        buckets: 24 * 60,
+        traffic: 150,
+        p: 0.8,
+        wobble: 0.01,
+        incidents: [
+          { from: 24 * 30 + 10, to: 24 * 30 + 14, effect: kind === 'rate' ? -0.08 : 1.4 },
+          { from: 24 * 45 + 2, to: 24 * 45 + 3, effect: kind === 'rate' ? -0.2 : 0.5 },
+        ],
+      });
+      const input = { metric, granularity: 'hour' as const, series: { overall: series } };
+      const high = scanAnomalies(input, { sensitivity: 'high' });
+      seen.high += high.length;
+      for (const s of ['medium', 'low'] as const) {
+        const direct = scanAnomalies(input, { sensitivity: s });
+        seen[s] += direct.length;
+        const shown = high.filter((a) => rank[a.sensitivity] <= rank[s]);
+        for (const d of direct) {
+          const holders = shown.filter((a) => a.start <= d.start && a.end >= d.end);
+          assert.equal(holders.length, 1, `${metric} seed ${seed} ${s}: ${d.start} inside one shown anomaly`);
+        }
+        for (const a of shown)
+          assert.ok(
+            direct.some((d) => a.start <= d.start && a.end >= d.end),
+            `${metric} seed ${seed} ${s}: ${a.start} holds a ${s} anomaly`,
+          );
+        assert.ok(shown.length <= direct.length);
+      }
+    }
+  assert.ok(seen.low > 0 && seen.medium > seen.low && seen.high > seen.medium, JSON.stringify(seen));
+});
