@@ -247,7 +247,7 @@ export class AlertService {
       return;
     }
     const at = this.now();
-    await this.deps.store.transaction(async (tx) => {
+    const seed = this.deps.store.transaction(async (tx) => {
       if (await hasAlertDefaults(tx, workspaceId)) return;
       for (const [key, body] of Object.entries(SUGGESTED_ALERT_RULES)) {
         const parsed = CreateAlertRuleRequestSchema.parse(body);
@@ -264,6 +264,12 @@ export class AlertService {
       }
       await markAlertDefaults(tx, workspaceId, at);
     });
+    try {
+      await seed;
+    } catch (e) {
+      // Another instance (or a concurrent request) seeded it first: its mark's unique index refused ours.
+      if (!(await hasAlertDefaults(this.deps.store, workspaceId))) throw e;
+    }
     this.seeded.add(workspaceId);
   }
 

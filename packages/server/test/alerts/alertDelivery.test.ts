@@ -225,6 +225,41 @@ for (const engine of ENGINES) {
       await alerts.remove(ws, 'test', rule.id);
     });
 
+    it('emails the firing, a reminder every repeat_minutes while it fires, and the resolve', async () => {
+      const T = testEpoch() + 5 * 3600_000;
+      const clock = clockAt(T);
+      const alerts = clockedAlerts(s, clock, { smtpUrl: smtp.url });
+      const ws = s.workspaceId;
+      const { rule } = await alerts.create(
+        ws,
+        'test',
+        errorRule([{ type: 'email', to: ['oncall@example.com'] }], {
+          repeat_minutes: 60,
+          name: 'mailed rule',
+        }),
+      );
+      const before = smtp.mails.length;
+      await ingestMessages(s, T - MIN, 10, 5);
+      await alerts.evaluate(ws);
+      for (let m = 10; m <= 60; m += 10) {
+        await ingestMessages(s, T + (m - 1) * MIN, 10, 5);
+        clock.advance(10 * MIN);
+        await alerts.evaluate(ws);
+      }
+      clock.advance(20 * MIN); // the errors leave the window
+      await alerts.evaluate(ws);
+      const subjects = smtp.mails.slice(before).map((m) => m.subject);
+      assert.deepEqual(subjects, [
+        '[firing] mailed rule',
+        '[still firing] mailed rule',
+        '[resolved] mailed rule',
+      ]);
+      const firing = smtp.mails[before];
+      assert.match(firing.text ?? '', /error_rate = 50 \(threshold > 20, last 15 min\)/);
+      assert.match(String(firing.html), /error_rate = 50 \(threshold &gt; 20, last 15 min\)/);
+      await alerts.remove(ws, 'test', rule.id);
+    });
+
     it('follows no redirect and gives up on a receiver that does not answer', async () => {
       const alerts = clockedAlerts(s, clockAt(Date.now()), { timeoutMs: 300 });
       const ws = s.workspaceId;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ALERT_EVALUATION_JOB, alertEvaluationSchedule } from '../../src/alerts/alertJobs.ts';
 import { loadConfig } from '../../src/config.ts';
+import { insertWorkspace } from '../../src/workspaces/queries/insertWorkspace.ts';
 import { call, userWithRole } from '../accounts/helpers.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
@@ -52,6 +53,15 @@ for (const engine of ENGINES) {
       const theirs = await call(s.url, 'GET', BASE, { session: other });
       assert.equal(theirs.status, 200, theirs.text);
       assert.equal(theirs.body.rules.length, 4);
+    });
+
+    it('a workspace from before alerts gets its suggestions once, however many requests ask at once', async () => {
+      await s.ctx.store.transaction((tx) => insertWorkspace(tx, 'ws-old', 'from before alerts'));
+      const key = (await s.ctx.keys.create('ws-old', 'admin')).key;
+      const replies = await Promise.all(Array.from({ length: 6 }, () => call(s.url, 'GET', BASE, { key })));
+      for (const r of replies) assert.equal(r.status, 200, r.text);
+      const final = await call(s.url, 'GET', BASE, { key });
+      assert.equal(final.body.rules.length, 4);
     });
 
     it('creates a rule showing each webhook secret once, then only its hint; edits keep channels by id', async () => {

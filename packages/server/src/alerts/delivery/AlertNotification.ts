@@ -39,12 +39,15 @@ export function notificationTitle(n: AlertNotification): string {
 
 /** The value against the threshold in words, e.g. `error_rate = 7.5 (threshold > 5, last 15 min)`. */
 export function notificationDetail(n: AlertNotification): string {
-  if (n.anomaly_id !== null) return `open anomaly ${n.anomaly_id}${n.metric ? ` on ${n.metric}` : ''}`;
-  if (n.metric === null) return 'test notification';
+  if (n.comparator === null) {
+    // An anomaly rule: what fired it, or that nothing does any more.
+    const of = n.metric ? ` of ${n.metric}` : '';
+    if (n.anomaly_id !== null) return `open anomaly ${n.anomaly_id}${of}`;
+    return n.kind === 'test' ? 'test notification' : `no open anomaly${of} any more`;
+  }
   const value = n.value === null ? 'no data' : formatNumber(n.value);
-  const cmp = n.comparator ? COMPARATOR_SYMBOLS[n.comparator] : '';
-  const threshold = n.threshold === null ? '' : ` (threshold ${cmp} ${formatNumber(n.threshold)}`;
-  return `${n.metric} = ${value}${threshold}${n.window_minutes ? `, last ${n.window_minutes} min)` : threshold ? ')' : ''}`;
+  const threshold = n.threshold === null ? '' : ` ${formatNumber(n.threshold)}`;
+  return `${n.metric} = ${value} (threshold ${COMPARATOR_SYMBOLS[n.comparator]}${threshold}, last ${n.window_minutes} min)`;
 }
 
 export function formatNumber(v: number): string {
