@@ -5,8 +5,21 @@ import { baseOption, valueAxis } from '../renderers/baseOption';
 import { EChart } from '../renderers/EChart';
 import { formatValue } from '../ui/format';
 
-export function AnomalyBandChart({ metric, points }: { metric: string; points: AnomalyPoint[] }) {
+export function AnomalyBandChart({
+  metric,
+  points: judged,
+  end,
+}: {
+  metric: string;
+  points: AnomalyPoint[];
+  /** The anomaly's end: a one-bucket anomaly is drawn across its bucket (a line needs two points). */
+  end: string;
+}) {
   const { label, unit } = metricDisplay(metric);
+  const points = useMemo(
+    () => (judged.length === 1 ? [judged[0], { ...judged[0], start: end }] : judged),
+    [judged, end],
+  );
   const option = useMemo(() => {
     const at = (p: AnomalyPoint) => Date.parse(p.start);
     return {
@@ -64,7 +77,7 @@ export function AnomalyBandChart({ metric, points }: { metric: string; points: A
     <EChart
       option={option}
       height={110}
-      label={`${label}: observed against the expected range over ${points.length} buckets`}
+      label={`${label}: observed against the expected range over ${judged.length} bucket${judged.length === 1 ? '' : 's'}`}
     />
   );
 }

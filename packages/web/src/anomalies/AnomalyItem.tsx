@@ -60,7 +60,7 @@ export function AnomalyItem({
         {a.sample !== null ? ` · n = ${a.sample.toLocaleString()}` : ''} ·{' '}
         {a.granularity === 'hour' ? 'hourly' : 'daily'}
       </p>
-      {a.points.length > 1 ? <AnomalyBandChart metric={a.metric} points={a.points} /> : null}
+      {a.points.length > 0 ? <AnomalyBandChart metric={a.metric} points={a.points} end={a.end} /> : null}
       {canTriage ? (
         <div className="row-actions">
           {a.status === 'open' ? (
