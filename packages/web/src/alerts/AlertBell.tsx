@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useLiveEvent, useLiveStatus } from '../live';
 import { Link } from '../router/Link';
+import { useCoalesced } from '../ui/useCoalesced';
 import { RULES_KEY, useAlertRules } from './useAlertRules';
 
 /** While the live stream is down (or not up yet), the bell re-reads the rules this often. */
@@ -13,7 +14,7 @@ export function AlertBell() {
   const live = useLiveStatus() === 'live';
   const rules = useAlertRules(live ? false : POLL_MS);
   const qc = useQueryClient();
-  const reread = () => void qc.invalidateQueries({ queryKey: RULES_KEY });
+  const reread = useCoalesced(() => void qc.invalidateQueries({ queryKey: RULES_KEY }));
   useLiveEvent('alert', reread);
   useLiveEvent('reset', reread);
   const [open, setOpen] = useState(false);

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLiveEvent } from '../live';
 import { Notice } from '../ui/Notice';
+import { useCoalesced } from '../ui/useCoalesced';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { AlertHistory } from './AlertHistory';
 import { alertsApi, type RuleWritten } from './alertsApi';
@@ -36,7 +37,10 @@ export function AlertsPage({ workspace }: { workspace: WorkspaceRef }) {
   const qc = useQueryClient();
   const list = useAlertRules();
   // A state change re-reads the rules and the history (the bell re-reads the rules as well: one request).
-  useLiveEvent('alert', () => void qc.invalidateQueries({ queryKey: ['alerts'] }));
+  useLiveEvent(
+    'alert',
+    useCoalesced(() => void qc.invalidateQueries({ queryKey: ['alerts'] })),
+  );
   const written = async (w: RuleWritten) => {
     await qc.invalidateQueries({ queryKey: ['alerts'] });
     const secrets = secretsOf(w);

@@ -9,6 +9,7 @@ import { ChartSkeleton } from '../charts/ChartSkeleton';
 import { useDashboard } from '../dashboard/DashboardContext';
 import { useLiveEvent } from '../live';
 import { Notice } from '../ui/Notice';
+import { useCoalesced } from '../ui/useCoalesced';
 import { AnomalyItem } from './AnomalyItem';
 import { anomaliesApi } from './anomaliesApi';
 import { anomalyFocus } from './anomalyFocus';
@@ -37,7 +38,10 @@ export function AnomalyFeed({ entry }: ChartProps) {
   });
   const refresh = useCallback(() => qc.invalidateQueries({ queryKey: ['anomalies'] }), [qc]);
   // A scan's findings and others' triage arrive as `anomaly` events (a `reset` re-reads the whole page).
-  useLiveEvent('anomaly', () => void refresh());
+  useLiveEvent(
+    'anomaly',
+    useCoalesced(() => void refresh()),
+  );
   const triage = useMutation({
     mutationFn: (a: { id: string; status: AnomalyStatus }) => anomaliesApi.triage(a.id, a.status),
     onSettled: refresh,
