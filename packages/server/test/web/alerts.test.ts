@@ -1,7 +1,7 @@
 // Browser tests of the Alerts page against the real server and a local webhook receiver: the suggested defaults,
 // a refused save shown at its field, a rule created through the form with its live preview and a webhook
 // channel, the secret shown once, "send test" verified by the receiver and shown delivered, the history, the
-// bell once the rule fires, the enable toggle, delete with confirmation.
+// bell once the rule fires, the enable toggle, delete with confirmation, a viewer's read-only page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AlertEvent, type AlertRule, SUGGESTED_ALERT_RULES } from '@llm-analytics/core';
@@ -144,13 +144,23 @@ describe('alerts page in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     const history = page.getByTestId('alert-history');
     await history.locator('tr[data-kind="test"] [data-delivery-status="delivered"]').waitFor();
+    // The form's channels editor sends the same test and shows its result in place.
+    await page.locator(`tr[data-rule="${NAME}"]`).getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('dialog', { name: `Edit “${NAME}”` });
+    await form.getByRole('button', { name: 'Send test' }).click();
+    await form.locator('[data-testid="test-result"] [data-delivery-status="delivered"]').waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
     const api = await apiFromPage<{ events: AlertEvent[] }>(page, 'GET', '/api/alerts/history');
     assert.deepEqual(
       api.events
         .filter((e) => e.kind === 'test')
         .map((e) => [e.rule_name, e.deliveries.map((d) => d.status)]),
-      [[NAME, ['delivered']]],
+      [
+        [NAME, ['delivered']],
+        [NAME, ['delivered']],
+      ],
     );
+    assert.equal(receiver.received.filter((r) => r.body.includes('alert.test')).length, 2);
   });
 
   it('rings the bell when the rule fires, live, listing it with a link to the page', async () => {
