@@ -2,6 +2,7 @@
 // reply row becomes that metric's bucket (successes of trials for rates, n for means, the count for volume).
 import {
   type AnomalyBucket,
+  type AnomalyMetricKind,
   anomalyMetric,
   type ReplyRow,
   registry,
@@ -19,7 +20,7 @@ const SAMPLE_WITHOUT_PER: Readonly<Record<string, string>> = {
 
 export interface WatchedMetric {
   id: string;
-  kind: 'rate' | 'mean' | 'volume';
+  kind: AnomalyMetricKind;
   /** Reported values are proportion × scale (100 for percent rates). */
   scale: number;
   /** The count metric read beside it (null for volume, which is its own count). */
