@@ -28,6 +28,7 @@ export * from './query/explainQuery.ts';
 export * from './query/formatResult.ts';
 export * from './query/formatSql.ts';
 export * from './query/kpis.ts';
+export * from './query/metricDisplay.ts';
 export * from './query/metricTables.ts';
 export * from './query/parseQuery.ts';
 export type * from './query/plan/QueryPlan.ts';

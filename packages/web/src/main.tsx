@@ -11,6 +11,7 @@ import './styles/viewer.css';
 import './styles/experiments.css';
 import './styles/cohorts.css';
 import './styles/exports.css';
+import './styles/alerts.css';
 
 const client: QueryClient = new QueryClient({
   // A 401 anywhere means the session ended (expired, signed out elsewhere): re-check it, which shows sign-in.

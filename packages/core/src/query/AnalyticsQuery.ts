@@ -79,6 +79,4 @@ export const AnalyticsQuerySchema = z.strictObject({
 export type DateRange = z.output<typeof DateRangeSchema>;
 export type AnalyticsQuery = z.output<typeof AnalyticsQuerySchema>;
 
-/** Narrowing helpers: TypeScript does not narrow tuple unions on `f[0]` alone. */
-export const isFilterGroup = (f: Filter): f is ['and' | 'or', Filter[]] => f[0] === 'and' || f[0] === 'or';
-export const isFilterNot = (f: Filter): f is ['not', Filter] => f[0] === 'not';
+export { isFilterGroup, isFilterNot } from './filterShape.ts';

@@ -1,8 +1,8 @@
 // Owns which stored tables an AnalyticsQuery reads, from the registry and the catalogue: what a live `data`
 // event (naming the tables written) must match for a reader of the query to re-run it.
 import { TABLES, type TableName } from '../catalogue/catalogue.ts';
-// Types only from AnalyticsQuery.ts: its schemas would bring zod into the dashboard's entry chunk.
 import type { AnalyticsQuery, Filter } from './AnalyticsQuery.ts';
+import { isFilterGroup, isFilterNot } from './filterShape.ts';
 import { metricPartials, registry } from './registry/registry.ts';
 import type { BaseColumn, Grain } from './registry/types.ts';
 
@@ -24,9 +24,9 @@ const JOINED = new Map<string, TableName>([
 
 function filterDimensions(f: Filter | undefined, out: string[]): string[] {
   if (!f) return out;
-  if (f[0] === 'and' || f[0] === 'or') for (const c of f[1] as Filter[]) filterDimensions(c, out);
-  else if (f[0] === 'not') filterDimensions(f[1] as Filter, out);
-  else out.push(f[1] as string);
+  if (isFilterGroup(f)) for (const c of f[1]) filterDimensions(c, out);
+  else if (isFilterNot(f)) filterDimensions(f[1], out);
+  else out.push(f[1]);
   return out;
 }
 

@@ -2,8 +2,6 @@
 // the Slack Block Kit payload, an email received over SMTP with HTML and text parts, retries after a 500 on
 // the backoff, a channel disabled after repeated failures, cooldown, and the private-address refusal.
 import assert from 'node:assert/strict';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { isPrivateAddress } from '../../src/alerts/delivery/isPrivateAddress.ts';
 import { call } from '../accounts/helpers.ts';
@@ -11,21 +9,7 @@ import { ENGINES } from '../helpers/engines.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 import { clockAt, clockedAlerts, ingestMessages, MIN, testEpoch } from './alertFixture.ts';
 import { type HttpReceiver, type SmtpReceiver, startHttpReceiver, startSmtpReceiver } from './receivers.ts';
-
-/** Standard Webhooks verification, written from the spec rather than from the server's signer. */
-function verifyStandardWebhook(secret: string, headers: IncomingHttpHeaders, body: string): boolean {
-  const id = String(headers['webhook-id'] ?? '');
-  const ts = String(headers['webhook-timestamp'] ?? '');
-  const key = Buffer.from(secret.split('_')[1], 'base64');
-  const expected = createHmac('sha256', key).update(`${id}.${ts}.${body}`).digest();
-  return String(headers['webhook-signature'] ?? '')
-    .split(' ')
-    .some((sig) => {
-      const [version, b64] = sig.split(',');
-      const given = Buffer.from(b64 ?? '', 'base64');
-      return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
-    });
-}
+import { verifyStandardWebhook } from './verifyStandardWebhook.ts';
 
 const errorRule = (channels: unknown[], over: Record<string, unknown> = {}) => ({
   name: 'errors over 20%',

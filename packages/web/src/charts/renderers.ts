@@ -41,4 +41,8 @@ export const RENDERERS: Record<RendererKey, LazyComponent<ChartProps>> = {
     () => import('../renderers/ActivityFeed').then((m) => m.ActivityFeed),
     ChartSkeleton,
   ),
+  anomalies: lazyComponent<ChartProps>(
+    () => import('../anomalies/AnomalyFeed').then((m) => m.AnomalyFeed),
+    ChartSkeleton,
+  ),
 };

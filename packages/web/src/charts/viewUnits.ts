@@ -15,6 +15,7 @@ export function viewUnits(view: ViewConfig): Unit[] {
     case 'judgments':
     case 'benchmarks':
     case 'activity':
+    case 'anomalies':
       return [];
   }
 }

@@ -1,4 +1,4 @@
-// Owns the collapsible filter panel: rating, model, success, training method, session, widget, cohort.
+// Owns the collapsible filter panel: rating, model, provider, success, training method, session, widget, cohort.
 import { useQuery } from '@tanstack/react-query';
 import { cohortsApi } from '../cohorts/cohortsApi';
 import { useDashboard } from '../dashboard/DashboardContext';
@@ -18,6 +18,7 @@ function FilterFields() {
   const f = state.filters;
   const set = (patch: Partial<FilterState>) => update({ filters: { ...f, ...patch } });
   const models = useDimensionValues('model');
+  const providers = useDimensionValues('provider');
   const sessions = useDimensionValues('session');
   const cohorts = useQuery({
     queryKey: ['cohorts', 'list'],
@@ -39,6 +40,13 @@ function FilterFields() {
         options={asOptions(models)}
         selected={f.models}
         onChange={(v) => set({ models: v })}
+      />
+      <CheckboxGroup
+        legend="Provider"
+        name="provider"
+        options={asOptions(providers)}
+        selected={f.providers}
+        onChange={(v) => set({ providers: v })}
       />
       <RadioGroup
         legend="Success"

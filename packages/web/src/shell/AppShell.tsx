@@ -1,6 +1,7 @@
-// Owns the signed-in frame: top bar (brand, page links, workspace switcher, user, sign out) around the page.
+// Owns the signed-in frame: top bar (brand, page links, workspace switcher, alert bell, user, sign out) around the page.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AlertBell } from '../alerts/AlertBell';
 import { api, configureApi } from '../api/api';
 import type { Session } from '../api/types';
 import { LiveProvider } from '../live';
@@ -36,7 +37,8 @@ export function AppShell({ session }: { session: Session }) {
     }
   };
 
-  return (
+  // The live connection spans the top bar too: the bell updates on `alert` events.
+  const shell = (
     <div className="shell">
       <header className="topbar">
         <span className="brand">LLM Analytics</span>
@@ -45,6 +47,7 @@ export function AppShell({ session }: { session: Session }) {
           <WorkspaceSwitcher workspaces={session.workspaces} current={workspace.id} onChange={switchTo} />
         ) : null}
         <span className="spacer" />
+        {workspace ? <AlertBell key={workspace.id} /> : null}
         <span className="user" title={session.user.email}>
           {session.user.name || session.user.email}
           {workspace ? <span className="role-badge">{workspace.role}</span> : null}
@@ -54,9 +57,7 @@ export function AppShell({ session }: { session: Session }) {
         </button>
       </header>
       {workspace ? (
-        <LiveProvider key={workspace.id} workspaceId={workspace.id}>
-          <PageRoutes userId={session.user.id} workspace={workspace} />
-        </LiveProvider>
+        <PageRoutes key={workspace.id} userId={session.user.id} workspace={workspace} />
       ) : (
         <main className="page">
           <Notice kind="info" title="You are not a member of any workspace yet">
@@ -65,5 +66,12 @@ export function AppShell({ session }: { session: Session }) {
         </main>
       )}
     </div>
+  );
+  return workspace ? (
+    <LiveProvider key={workspace.id} workspaceId={workspace.id}>
+      {shell}
+    </LiveProvider>
+  ) : (
+    shell
   );
 }

@@ -1,4 +1,4 @@
-// Owns the top bar's page links (Dashboard | Traces | Experiments | Cohorts); the current one is marked for sighted and screen-reader users.
+// Owns the top bar's page links (Dashboard | Traces | Experiments | Cohorts | Alerts); the current one is marked for sighted and screen-reader users.
 import { Link } from '../router/Link';
 import { useLocation } from '../router/useLocation';
 
@@ -12,6 +12,7 @@ const PAGES = [
   },
   { href: '/experiments', label: 'Experiments', current: (path: string) => path.startsWith('/experiments') },
   { href: '/cohorts', label: 'Cohorts', current: (path: string) => path.startsWith('/cohorts') },
+  { href: '/alerts', label: 'Alerts', current: (path: string) => path.startsWith('/alerts') },
 ];
 
 export function MainNav() {

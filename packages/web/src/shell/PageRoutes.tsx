@@ -21,6 +21,7 @@ const ExperimentPage = lazyComponent(
   loading,
 );
 const CohortsPage = lazyComponent(() => import('../cohorts/CohortsPage').then((m) => m.CohortsPage), loading);
+const AlertsPage = lazyComponent(() => import('../alerts/AlertsPage').then((m) => m.AlertsPage), loading);
 const ConversationPage = lazyComponent(
   () => import('../conversation/ConversationPage').then((m) => m.ConversationPage),
   loading,
@@ -43,6 +44,7 @@ const ROUTES: { pattern: string; page: (p: PageProps) => ReactNode }[] = [
     page: (p) => <ExperimentPage id={p.params.id} workspace={p.workspace} />,
   },
   { pattern: '/cohorts', page: (p) => <CohortsPage workspace={p.workspace} /> },
+  { pattern: '/alerts', page: (p) => <AlertsPage workspace={p.workspace} /> },
   // The seed's analytics pages go here when they are built: '/analytics/chat', '/analytics/sentiment'.
 ];
 

@@ -6,6 +6,7 @@ export type Tristate<A extends string, B extends string> = 'all' | A | B;
 export interface FilterState {
   ratings: number[];
   models: string[];
+  providers: string[];
   success: Tristate<'success', 'failure'>;
   trainingMethods: string[];
   sessions: string[];
@@ -29,6 +30,7 @@ export interface DashboardState {
 export const EMPTY_FILTERS: FilterState = {
   ratings: [],
   models: [],
+  providers: [],
   success: 'all',
   trainingMethods: [],
   sessions: [],

@@ -6,6 +6,7 @@ export function buildFilter(f: FilterState): Filter | undefined {
   const leaves: Filter[] = [];
   if (f.ratings.length > 0 && f.ratings.length < 5) leaves.push(['in', 'rating', [...f.ratings].sort()]);
   if (f.models.length > 0) leaves.push(['in', 'model', f.models]);
+  if (f.providers.length > 0) leaves.push(['in', 'provider', f.providers]);
   if (f.success !== 'all') leaves.push(['eq', 'success', f.success === 'success']);
   if (f.trainingMethods.length > 0) leaves.push(['in', 'training_method', f.trainingMethods]);
   if (f.sessions.length > 0) leaves.push(['in', 'session', f.sessions]);
@@ -18,6 +19,7 @@ export function buildFilter(f: FilterState): Filter | undefined {
 export const activeFilterCount = (f: FilterState): number =>
   (f.ratings.length > 0 && f.ratings.length < 5 ? 1 : 0) +
   (f.models.length > 0 ? 1 : 0) +
+  (f.providers.length > 0 ? 1 : 0) +
   (f.success !== 'all' ? 1 : 0) +
   (f.trainingMethods.length > 0 ? 1 : 0) +
   (f.sessions.length > 0 ? 1 : 0) +

@@ -29,7 +29,7 @@ export interface ColumnDef {
 
 /**
  * How a widget renders. `kind` is the renderer key: the dashboard maps each kind to one component, which reads
- * the rest of the configuration. The last three read their rows themselves and need no configuration.
+ * the rest of the configuration. The last four read their rows themselves and need no configuration.
  */
 export type ViewConfig =
   | { kind: 'table'; columns: ColumnDef[]; sortBy: string }
@@ -48,7 +48,8 @@ export type ViewConfig =
   | { kind: 'judgments' }
   /** Benchmark analysis: reads GET /api/analytics/benchmark-analysis itself. */
   | { kind: 'benchmarks' }
-  | { kind: 'activity' };
+  | { kind: 'activity' }
+  | { kind: 'anomalies' };
 
 export type RendererKey = ViewConfig['kind'];
 

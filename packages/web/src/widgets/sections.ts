@@ -16,6 +16,6 @@ export const SECTIONS: SectionDef[] = [
   { id: 'quality', title: 'Quality', description: 'Ratings, success and the reasons answers fail.' },
   { id: 'performance', title: 'Performance & SLA', description: 'Latency percentiles and SLA breaches.' },
   { id: 'cost', title: 'Cost', description: 'Tokens and spend, priced with the workspace price book.' },
-  { id: 'operations', title: 'Operations', description: 'Tool calls and errors.' },
+  { id: 'operations', title: 'Operations', description: 'Anomalies in the metrics, tool calls and errors.' },
   { id: 'activity', title: 'Workspace Activity', description: 'Who changed what in this workspace.' },
 ];

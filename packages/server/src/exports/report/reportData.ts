@@ -4,19 +4,18 @@ import {
   type AnalyticsQuery,
   type AnalyticsReply,
   type DateRange,
-  type DisplayUnit,
   type Filter,
   KPIS,
   type KpiDef,
   MODEL_TABLE_COLUMNS,
   type ModelTableMetric,
+  metricDisplay,
   type PriceBook,
   type ReplyRow,
   registry,
   SESSION_TABLE_COLUMNS,
   type SessionTableMetric,
   type TimeBucket,
-  type Unit,
 } from '@llm-analytics/core';
 import { bucketStarts } from '../../analytics/seed/dataGroups.ts';
 import { compareModels, type ModelRow } from '../../analytics/seed/modelComparison.ts';
@@ -85,25 +84,12 @@ export interface ReportData {
 
 const SESSION_LIMIT = 50;
 
-/** Registry unit → display unit, for included metrics outside the KPI row. */
-const DISPLAY: Partial<Record<Unit, DisplayUnit>> = {
-  usd: 'usd',
-  ms: 'ms',
-  percent: 'percent',
-  rating: 'rating',
-  tokens: 'tokens',
-  messages_per_conversation: 'ratio',
-  none: 'ratio',
-};
-
 function kpiDefs(included: string[] | undefined): KpiDef[] {
   if (!included?.length) return KPIS;
   return [...new Set(included)].map((id) => {
-    const known = KPIS.find((k) => k.metric === id);
-    if (known) return known;
-    const unit = registry.metrics.get(id)?.unit;
-    const label = id.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-    return { metric: id, label, unit: (unit && DISPLAY[unit]) ?? 'count', better: 'none' as const };
+    const d = metricDisplay(id);
+    // The report judges no direction outside the KPI row.
+    return KPIS.includes(d) ? d : { ...d, better: 'none' as const };
   });
 }
 

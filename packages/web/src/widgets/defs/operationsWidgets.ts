@@ -5,6 +5,17 @@ import type { WidgetDef } from '../WidgetDef.ts';
 
 export const operationsWidgets: WidgetDef[] = [
   {
+    id: 'anomaly-feed',
+    section: 'operations',
+    title: 'Anomalies',
+    description:
+      'Metrics that left their expected range (success, rating, errors, latency, SLA, tools, cost, volume), overall and per model and provider. Click one to see its slice and period.',
+    query: null,
+    view: { kind: 'anomalies' },
+    empty: 'No anomalies found',
+    wide: true,
+  },
+  {
     id: 'tool-performance',
     section: 'operations',
     title: 'Tool performance',
