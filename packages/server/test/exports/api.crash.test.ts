@@ -82,9 +82,13 @@ describe('export crash safety (kill -9 during an export job)', () => {
       // Until the re-run finishes, the download is refused: never the partial file.
       let refused = 0;
       for (;;) {
-        const info = (await getJson(server.url, auth, `/api/analytics/exports/${id}`)).body;
+        // Download first, then the status: a file served means the export was done already.
         const d = await download(server.url, auth, id);
-        if (info.status === 'done' && d.status === 200) break;
+        const info = (await getJson(server.url, auth, `/api/analytics/exports/${id}`)).body;
+        if (d.status === 200) {
+          assert.equal(info.status, 'done', 'a file is served only once the export is done');
+          break;
+        }
         assert.equal(d.status, 409, `status ${info.status}: download ${d.status}`);
         assert.ok(['queued', 'running', 'done'].includes(info.status), JSON.stringify(info));
         refused++;

@@ -5,6 +5,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportRequest } from '@llm-analytics/core';
 import { exportFileName } from '../exportTables.ts';
+import { SCRATCH_PREFIX } from '../writers/writeZip.ts';
 
 /** A workspace's folder name: its id hashed, so no id (`..`, slashes) can reach outside EXPORT_DIR. */
 export const workspaceFolder = (workspaceId: string): string =>
@@ -48,7 +49,7 @@ export async function removePartials(folder: string, exportId: string): Promise<
 }
 
 /**
- * Removes temporary files and Parquet scratch folders untouched for `olderThanMs` (left by a killed
+ * Removes temporary files and scratch folders untouched for `olderThanMs` (left by a killed
  * process whose export was then failed or never re-run). A live write touches its files continuously.
  */
 export async function removeStaleScratch(
@@ -58,7 +59,8 @@ export async function removeStaleScratch(
 ): Promise<number> {
   let removed = 0;
   for (const n of await readdir(folder).catch(() => [] as string[])) {
-    if (!(n.endsWith('.partial') || n.startsWith('.parquet-'))) continue;
+    // `.parquet-`: the scratch folders of earlier versions.
+    if (!(n.endsWith('.partial') || n.startsWith(SCRATCH_PREFIX) || n.startsWith('.parquet-'))) continue;
     const path = join(folder, n);
     const s = await stat(path).catch(() => null);
     if (s && nowMs - s.mtimeMs > olderThanMs) {

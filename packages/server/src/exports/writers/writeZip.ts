@@ -11,6 +11,9 @@ import type { CopyFormat } from './copySelect.ts';
 import { writeParquet } from './writeParquet.ts';
 import { type TextFormat, writeText } from './writeText.ts';
 
+/** The scratch folder beside the archive (the cleanup job removes stale ones after a killed run). */
+export const SCRATCH_PREFIX = '.export-';
+
 /** zlib's fastest level: a complete export's text is large and repetitive; level 6 costs ~3× for ~15% less. */
 const COMPRESSION_LEVEL = 1;
 
@@ -36,7 +39,7 @@ export async function writeZip(
   failed.catch(() => {});
   // Files the store writes itself (COPY), and Parquet files, are complete before they join the archive.
   const fromFiles = format === 'parquet' || (format === 'csv' && tables.every((t) => t.copyTo));
-  const scratch = fromFiles ? await mkdtemp(join(dirname(path), '.export-')) : '';
+  const scratch = fromFiles ? await mkdtemp(join(dirname(path), SCRATCH_PREFIX)) : '';
   try {
     if (fromFiles) {
       for (const t of tables) {
