@@ -10,14 +10,19 @@ import { WEB_DIST } from '../../src/web/webPaths.ts';
 import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 describe('dashboard build freshness', () => {
+  let base: string;
   let root: string;
   before(() => {
-    root = mkdtempSync(join(tmpdir(), 'lla-webroot-'));
+    // packages/web and, beside it, packages/core (the dashboard bundles core's sources).
+    base = mkdtempSync(join(tmpdir(), 'lla-webroot-'));
+    root = join(base, 'web');
     mkdirSync(join(root, 'src', 'deep'), { recursive: true });
     writeFileSync(join(root, 'src', 'deep', 'a.tsx'), 'x');
     writeFileSync(join(root, 'index.html'), 'x');
+    mkdirSync(join(base, 'core', 'src'), { recursive: true });
+    writeFileSync(join(base, 'core', 'src', 'b.ts'), 'x');
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => rmSync(base, { recursive: true, force: true }));
 
   it('is stale without a build, fresh after it, stale again when any source file is newer', () => {
     const dist = join(root, 'dist');
@@ -29,8 +34,14 @@ describe('dashboard build freshness', () => {
     utimesSync(join(root, 'src', 'deep'), t - 60, t - 60);
     utimesSync(join(root, 'src'), t - 60, t - 60);
     utimesSync(join(root, 'index.html'), t - 60, t - 60);
+    for (const p of [join(base, 'core', 'src', 'b.ts'), join(base, 'core', 'src')])
+      utimesSync(p, t - 60, t - 60);
     utimesSync(join(dist, 'index.html'), t - 30, t - 30);
     assert.equal(webBuildStaleReason(root, dist), null);
+    // A change to core alone needs a build too.
+    utimesSync(join(base, 'core', 'src', 'b.ts'), t, t);
+    assert.equal(webBuildStaleReason(root, dist), 'sources changed since the last build');
+    utimesSync(join(base, 'core', 'src', 'b.ts'), t - 60, t - 60);
     utimesSync(join(root, 'src', 'deep', 'a.tsx'), t, t);
     assert.equal(webBuildStaleReason(root, dist), 'sources changed since the last build');
   });
