@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { WEB_DIST, WEB_ROOT } from './webPaths.ts';
 
 /** Relative to packages/web; core's sources too, which the dashboard bundles (a core-only change needs a build). */
-const SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json', '../core/src', '../core/package.json'];
+const SOURCES = [
+  'src',
+  'index.html',
+  'vite.config.ts',
+  'package.json',
+  '../core/src',
+  '../core/package.json',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
