@@ -1,10 +1,11 @@
 // Owns the create / edit modal of an alert rule: name, condition, live preview, timing and channels, saved in
 // one request, with the server's validation problems shown at the field they belong to.
 import type { AlertRule, CreateAlertRuleRequest } from '@llm-analytics/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ApiError } from '../api/api';
 import { FieldError } from '../experiments/FieldError';
 import { Modal } from '../ui/Modal';
+import { useFocusRefusal } from '../ui/useFocusRefusal';
 import { ChannelsEditor } from './ChannelsEditor';
 import { ConditionFields } from './ConditionFields';
 import { RulePreview } from './RulePreview';
@@ -30,19 +31,9 @@ export function RuleForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [refusals, setRefusals] = useState(0);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  // A refused save sends the eye (and keyboard focus) to the first marked field, else to the banner.
-  useEffect(() => {
-    if (refusals === 0) return;
-    const f = formRef.current;
-    const target =
-      f?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-      f?.querySelector<HTMLElement>('[role="alert"]');
-    target?.scrollIntoView({ block: 'center' });
-    if (target?.matches('input, textarea, select')) target.focus();
-  }, [refusals]);
+  const refused = useFocusRefusal(formRef);
   const set = (patch: Partial<RuleDraft>) => {
     setD((x) => ({ ...x, ...patch }));
     setErrors((e) => withoutEdited(e, patch));
@@ -51,7 +42,7 @@ export function RuleForm({
   const refuse = (e: FieldErrors, message: string) => {
     setErrors(e);
     setBanner(message);
-    setRefusals((n) => n + 1);
+    refused();
   };
   const submit = async () => {
     const r = ruleDraft.toRequest(d);

@@ -1,9 +1,10 @@
 // Owns the create / edit modal of an experiment: every field of the wire shape, saved in one request, with the
 // server's validation problems shown at the field they belong to.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ApiError } from '../api/api';
 import type { ExperimentStatus } from '../api/types';
 import { Modal } from '../ui/Modal';
+import { useFocusRefusal } from '../ui/useFocusRefusal';
 import {
   type ExperimentDraft,
   experimentDraft,
@@ -42,19 +43,9 @@ export function ExperimentForm({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [refusals, setRefusals] = useState(0);
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  // A refused save sends the eye (and keyboard focus) to the first marked field, else to the banner.
-  useEffect(() => {
-    if (refusals === 0) return;
-    const f = formRef.current;
-    const target =
-      f?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
-      f?.querySelector<HTMLElement>('[role="alert"]');
-    target?.scrollIntoView({ block: 'center' });
-    if (target?.matches('input, textarea, select')) target.focus();
-  }, [refusals]);
+  const refused = useFocusRefusal(formRef);
   const set = (patch: Partial<ExperimentDraft>) => setD((x) => ({ ...x, ...patch }));
   const setVariant = (i: number, patch: Partial<VariantDraft>) =>
     setD((x) => {
@@ -68,7 +59,7 @@ export function ExperimentForm({
     if ('problems' in r) {
       setErrors(formErrors([], r.problems));
       setBanner('Fix the marked fields.');
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     setSaving(true);
@@ -78,7 +69,7 @@ export function ExperimentForm({
       const issues = e instanceof ApiError ? e.issues : [];
       setErrors(formErrors(issues));
       setBanner((e as Error).message);
-      setRefusals((n) => n + 1);
+      refused();
     } finally {
       setSaving(false);
     }
